@@ -1,0 +1,64 @@
+package market.platform.config;
+
+import java.time.Clock;
+import market.platform.runtime.KafkaClients;
+import market.platform.runtime.ServiceModel;
+import market.platform.web.ApiErrorHandler;
+import market.platform.web.CommandGateway;
+import market.platform.web.SignatureVerifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The runtime every service imports: given the service's {@link ServiceModel}, it provides the
+ * Kafka runtime, the command gateway, signature checks, the error body and the replay
+ * readiness indicator ({@code /actuator/health/readiness} stays DOWN until caught up).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MarketProperties.class)
+public class PlatformConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    KafkaClients kafkaClients(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers) {
+        return new KafkaClients(bootstrapServers);
+    }
+
+    @Bean
+    ServiceRuntime serviceRuntime(ServiceModel model, KafkaClients clients, MarketProperties properties) {
+        return new ServiceRuntime(model, clients, properties);
+    }
+
+    @Bean
+    CommandGateway commandGateway(ServiceRuntime runtime, ServiceModel model, MarketProperties properties) {
+        return new CommandGateway(runtime.replies(), runtime.projection(), model.commands(), properties.replyTimeout());
+    }
+
+    @Bean
+    SignatureVerifier signatureVerifier(Clock clock, MarketProperties properties) {
+        return new SignatureVerifier(clock, properties.signatureWindow());
+    }
+
+    @Bean
+    ApiErrorHandler apiErrorHandler(ObjectMapper mapper) {
+        return new ApiErrorHandler(mapper);
+    }
+
+    @Bean
+    HealthIndicator replayHealthIndicator(ServiceRuntime runtime) {
+        return () -> runtime.isCaughtUp()
+                ? Health.up().build()
+                : Health.outOfService().withDetail("replay", "catching up with the event topics").build();
+    }
+}

@@ -1,0 +1,57 @@
+package market.platform.crypto;
+
+import java.nio.charset.StandardCharsets;
+import org.bouncycastle.crypto.digests.KeccakDigest;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.util.encoders.Hex;
+
+/** Keccak-256 (Ethereum's, not SHA3-256), SHA-256 and hex helpers. */
+public final class Hashes {
+
+    private Hashes() {}
+
+    public static byte[] keccak256(byte[]... parts) {
+        KeccakDigest digest = new KeccakDigest(256);
+        for (byte[] part : parts) {
+            digest.update(part, 0, part.length);
+        }
+        byte[] out = new byte[32];
+        digest.doFinal(out, 0);
+        return out;
+    }
+
+    public static byte[] sha256(byte[] data) {
+        SHA256Digest digest = new SHA256Digest();
+        digest.update(data, 0, data.length);
+        byte[] out = new byte[32];
+        digest.doFinal(out, 0);
+        return out;
+    }
+
+    public static String sha256Hex(byte[] data) {
+        return Hex.toHexString(sha256(data));
+    }
+
+    public static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Lower-case hex with a {@code 0x} prefix. */
+    public static String toHex0x(byte[] bytes) {
+        return "0x" + Hex.toHexString(bytes);
+    }
+
+    /** Decodes hex with or without {@code 0x}; throws {@link IllegalArgumentException} on bad input. */
+    public static byte[] fromHex(String hex) {
+        String digits = hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
+        if (digits.length() % 2 != 0 || !digits.matches("[0-9a-fA-F]*")) {
+            throw new IllegalArgumentException("not hex: " + (hex.length() > 16 ? hex.substring(0, 16) + "…" : hex));
+        }
+        return Hex.decode(digits);
+    }
+
+    /** True when {@code text} is a SHA-256 digest in hex: 64 hex digits, optionally after {@code 0x}. */
+    public static boolean isSha256Hex(String text) {
+        return text != null && text.matches("(0x)?[0-9a-fA-F]{64}");
+    }
+}

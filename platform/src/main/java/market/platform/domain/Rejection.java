@@ -1,0 +1,26 @@
+package market.platform.domain;
+
+/**
+ * A refused command: a stable {@code errorCode} such as {@code REGISTRY.DATA_NOT_ON_SALE}, the
+ * message shown to the caller, and its kind, which the HTTP layer maps to a 4xx status.
+ */
+public record Rejection(String errorCode, String errorMsg, Kind kind) {
+
+    public enum Kind { INVALID, NOT_FOUND, FORBIDDEN, CONFLICT }
+
+    public static Rejection invalid(String code, String message) {
+        return new Rejection(code, message, Kind.INVALID);
+    }
+
+    public static Rejection notFound(String code, String message) {
+        return new Rejection(code, message, Kind.NOT_FOUND);
+    }
+
+    public static Rejection forbidden(String code, String message) {
+        return new Rejection(code, message, Kind.FORBIDDEN);
+    }
+
+    public static Rejection conflict(String code, String message) {
+        return new Rejection(code, message, Kind.CONFLICT);
+    }
+}

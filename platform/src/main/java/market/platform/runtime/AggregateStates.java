@@ -1,0 +1,72 @@
+package market.platform.runtime;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import market.platform.domain.Decider;
+
+/**
+ * The folded state of many aggregates, keyed by aggregate type and Kafka key. The command
+ * processor keeps one per assigned partition; the projection keeps one for all partitions.
+ * {@link #overlay()} stages changes for one transaction and applies them only on commit.
+ */
+public final class AggregateStates {
+
+    private record StateKey(String type, String key) {}
+
+    private final ServiceModel model;
+    private final Map<StateKey, Object> states = new ConcurrentHashMap<>();
+
+    public AggregateStates(ServiceModel model) {
+        this.model = model;
+    }
+
+    public Object state(AggregateType<?, ?, ?> type, String key) {
+        Object state = states.get(new StateKey(type.name(), key));
+        return state != null ? state : type.decider().initialState();
+    }
+
+    /** Folds one domain event into the aggregate it belongs to. */
+    public void apply(String key, Object event) {
+        AggregateType<?, ?, ?> type = model.aggregateForEvent(event);
+        StateKey stateKey = new StateKey(type.name(), key);
+        states.put(stateKey, evolve(type, state(type, key), event));
+    }
+
+    /** Every state of one aggregate type that has seen an event. */
+    @SuppressWarnings("unchecked")
+    public <S> Stream<S> all(AggregateType<?, ?, S> type) {
+        return states.entrySet().stream().filter(e -> e.getKey().type().equals(type.name()))
+                .map(e -> (S) e.getValue());
+    }
+
+    public Overlay overlay() {
+        return new Overlay();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Object evolve(AggregateType<?, ?, ?> type, Object state, Object event) {
+        return ((Decider) type.decider()).evolve(state, event);
+    }
+
+    /** Changes staged for one transaction; invisible to the base until {@link #commit()}. */
+    public final class Overlay {
+        private final Map<StateKey, Object> staged = new HashMap<>();
+
+        public Object state(AggregateType<?, ?, ?> type, String key) {
+            Object state = staged.get(new StateKey(type.name(), key));
+            return state != null ? state : AggregateStates.this.state(type, key);
+        }
+
+        public void apply(String key, Object event) {
+            AggregateType<?, ?, ?> type = model.aggregateForEvent(event);
+            staged.put(new StateKey(type.name(), key), evolve(type, state(type, key), event));
+        }
+
+        public void commit() {
+            states.putAll(staged);
+            staged.clear();
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package market.platform.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import market.platform.domain.Decider;
+import market.platform.domain.Decision;
+import market.platform.domain.RejectedException;
+import market.platform.domain.Rejection;
+import market.schemas.SingleObjectCodec;
+import market.schemas.SingleObjectCodec.UndecodableException;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The command processor of one service: consumer group {@code S} on {@code S.commands}, with
+ * exactly-once (v2) transactions. On assignment it replays {@code S.events} for the assigned
+ * partitions to their end, so each aggregate's state is rebuilt before any command is handled.
+ * For each polled batch, in ONE transaction, it appends the decided events to the same partition
+ * of {@code S.events}, sends each reply to {@code S.replies}, and commits the command offsets.
+ * Undecodable commands go to {@code S.commands-dlt} in that same transaction.
+ */
+public final class CommandProcessor implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandProcessor.class);
+
+    private final ServiceModel model;
+    private final KafkaClients clients;
+    private final String transactionalId;
+    private final SingleObjectCodec codec = SingleObjectCodec.standard();
+    private final Map<Integer, AggregateStates> partitions = new ConcurrentHashMap<>();
+    private final CountDownLatch firstAssignment = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Producer<String, byte[]> producer;
+
+    public CommandProcessor(ServiceModel model, KafkaClients clients, String transactionalId) {
+        this.model = model;
+        this.clients = clients;
+        this.transactionalId = transactionalId;
+        this.thread = new Thread(this::run, model.service() + "-command-processor");
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** True once the first assignment has been replayed and the loop is running. */
+    public boolean isReady() {
+        return firstAssignment.getCount() == 0 && running && thread.isAlive();
+    }
+
+    private void run() {
+        Map<String, Object> config = clients.consumer(model.service() + "-commands");
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, model.service());
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        try (KafkaConsumer<String, byte[]> commands = new KafkaConsumer<>(config)) {
+            consumer = commands;
+            producer = newProducer();
+            commands.subscribe(List.of(model.commands().name()), new Replaying());
+            while (running) {
+                ConsumerRecords<String, byte[]> records = commands.poll(Duration.ofMillis(200));
+                if (!records.isEmpty()) {
+                    processBatch(records);
+                }
+            }
+        } catch (WakeupException e) {
+            // close() asked the loop to end
+        } catch (RuntimeException e) {
+            log.error("command processor of {} stopped", model.service(), e);
+        } finally {
+            running = false;
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    private Producer<String, byte[]> newProducer() {
+        KafkaProducer<String, byte[]> created = new KafkaProducer<>(clients.transactionalProducer(transactionalId));
+        created.initTransactions();
+        return created;
+    }
+
+    private void processBatch(ConsumerRecords<String, byte[]> records) {
+        Map<Integer, AggregateStates.Overlay> overlays = new HashMap<>();
+        producer.beginTransaction();
+        try {
+            List<PendingReply> replies = new ArrayList<>();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                AggregateStates.Overlay overlay = overlays.computeIfAbsent(record.partition(),
+                        p -> partitions.computeIfAbsent(p, q -> new AggregateStates(model)).overlay());
+                replies.add(handle(record, overlay));
+            }
+            producer.flush();
+            for (PendingReply reply : replies) {
+                reply.send();
+            }
+            producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
+            producer.commitTransaction();
+            overlays.values().forEach(AggregateStates.Overlay::commit);
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            log.warn("transactional producer {} fenced; recreating it and rewinding", transactionalId);
+            producer.close(Duration.ZERO);
+            producer = newProducer();
+            rewind(records.partitions());
+        } catch (KafkaException e) {
+            log.warn("command batch aborted, it will be retried: {}", e.toString());
+            abortQuietly();
+            rewind(records.partitions());
+        }
+    }
+
+    private PendingReply handle(ConsumerRecord<String, byte[]> record, AggregateStates.Overlay overlay) {
+        String key = record.key();
+        try {
+            SpecificRecord avro = codec.decode(record.value());
+            if (!model.commands().carries(avro.getClass())) {
+                throw new UndecodableException(avro.getSchema().getFullName() + " is not a command of "
+                        + model.commands().name());
+            }
+            if (key == null) {
+                throw new UndecodableException("command without a key");
+            }
+            Object command;
+            try {
+                command = model.commandTranslator().toDomain(avro);
+            } catch (RejectedException rejected) {
+                return new PendingReply(record, key, rejected.rejection(), -1, null);
+            }
+            AggregateType<?, ?, ?> type = model.aggregateForCommand(command);
+            Decision<?> decision = decide(type, command, overlay.state(type, key));
+            if (decision instanceof Decision.Rejected<?> rejected) {
+                return new PendingReply(record, key, rejected.rejection(), -1, null);
+            }
+            RecordMetadataFuture last = null;
+            for (Object event : ((Decision.Accepted<?>) decision).events()) {
+                overlay.apply(key, event);
+                byte[] value = codec.encode(model.eventTranslator().toAvro(event));
+                last = new RecordMetadataFuture(producer.send(
+                        new ProducerRecord<>(model.events().name(), record.partition(), key, value)));
+            }
+            return new PendingReply(record, key, null, record.partition(), last);
+        } catch (UndecodableException | IllegalArgumentException e) {
+            DeadLetters.send(producer, model.commandsDeadLetter().name(), record, e);
+            return new PendingReply(record, key == null ? "" : key,
+                    Rejection.invalid("COMMAND.UNDECODABLE", "the command could not be read: " + e.getMessage()),
+                    -1, null);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Decision<?> decide(AggregateType<?, ?, ?> type, Object command, Object state) {
+        return ((Decider) type.decider()).decide(command, state);
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, byte[]>> list = records.records(partition);
+            offsets.put(partition, new OffsetAndMetadata(list.get(list.size() - 1).offset() + 1));
+        }
+        return offsets;
+    }
+
+    private void abortQuietly() {
+        try {
+            producer.abortTransaction();
+        } catch (KafkaException e) {
+            log.warn("abort failed, recreating producer: {}", e.toString());
+            producer.close(Duration.ZERO);
+            producer = newProducer();
+        }
+    }
+
+    /** Seeks back to the committed offsets, so an aborted batch is handled again. */
+    private void rewind(Collection<TopicPartition> topicPartitions) {
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new java.util.HashSet<>(topicPartitions));
+        for (TopicPartition partition : topicPartitions) {
+            if (!consumer.assignment().contains(partition)) {
+                continue;
+            }
+            OffsetAndMetadata offset = committed.get(partition);
+            if (offset == null) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, offset.offset());
+            }
+        }
+    }
+
+    /** Rebuilds the state of newly assigned partitions from the events topic, to its end. */
+    private final class Replaying implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+            revoked.forEach(partition -> partitions.remove(partition.partition()));
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+            if (!assigned.isEmpty()) {
+                List<Integer> numbers = assigned.stream().map(TopicPartition::partition).toList();
+                Map<Integer, AggregateStates> rebuilt = new EventReplay(model, clients).replay(numbers);
+                partitions.putAll(rebuilt);
+            }
+            firstAssignment.countDown();
+        }
+    }
+
+    /** A reply waiting for its events' offsets, which are known once the batch is flushed. */
+    private final class PendingReply {
+        private final ConsumerRecord<String, byte[]> command;
+        private final String key;
+        private final Rejection rejection;
+        private final int eventPartition;
+        private final RecordMetadataFuture lastEvent;
+
+        PendingReply(ConsumerRecord<String, byte[]> command, String key, Rejection rejection, int eventPartition,
+                RecordMetadataFuture lastEvent) {
+            this.command = command;
+            this.key = key;
+            this.rejection = rejection;
+            this.eventPartition = eventPartition;
+            this.lastEvent = lastEvent;
+        }
+
+        void send() {
+            Replies.send(producer, model.replies().name(), command, codec, Replies.reply(key, rejection,
+                    lastEvent == null ? -1 : eventPartition, lastEvent == null ? -1 : lastEvent.offset()));
+        }
+    }
+
+    /** The metadata of a sent record; complete after {@code flush()}. */
+    private record RecordMetadataFuture(java.util.concurrent.Future<RecordMetadata> future) {
+        long offset() {
+            try {
+                return future.get().offset();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KafkaException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof KafkaException kafka ? kafka : new KafkaException(e.getCause());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        try {
+            thread.join(Duration.ofSeconds(30).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package market.platform.runtime;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import market.schemas.Topic;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates a service's topics when they are missing: the same partition count for commands,
+ * events and replies, so an aggregate's key lands on the same partition number in each. Events
+ * and dead letters are kept forever: they are the record of what happened.
+ */
+public final class TopicBootstrap {
+
+    private TopicBootstrap() {}
+
+    public static void ensure(KafkaClients clients, ServiceModel model, int partitions, short replicationFactor) {
+        Map<String, String> forever = Map.of("retention.ms", "-1", "retention.bytes", "-1");
+        Map<String, String> week = Map.of("retention.ms", Long.toString(7L * 24 * 3600 * 1000));
+        Map<String, String> hour = Map.of("retention.ms", Long.toString(3600L * 1000));
+        List<NewTopic> topics = List.of(
+                topic(model.commands(), partitions, replicationFactor, week),
+                topic(model.events(), partitions, replicationFactor, forever),
+                topic(model.replies(), partitions, replicationFactor, hour),
+                topic(model.commandsDeadLetter(), 1, replicationFactor, forever),
+                topic(model.eventsDeadLetter(), 1, replicationFactor, forever));
+        try (Admin admin = Admin.create(clients.admin())) {
+            for (NewTopic topic : topics) {
+                try {
+                    admin.createTopics(List.of(topic)).all().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + topic.name(), e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static NewTopic topic(Topic topic, int partitions, short replicationFactor, Map<String, String> configs) {
+        return new NewTopic(topic.name(), partitions, replicationFactor).configs(configs);
+    }
+}

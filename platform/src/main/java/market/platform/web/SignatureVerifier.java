@@ -1,0 +1,76 @@
+package market.platform.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import market.platform.crypto.Addresses;
+import market.platform.crypto.PersonalSign;
+import market.platform.crypto.Secp256k1;
+import market.platform.signing.RequestSignature;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+
+/**
+ * Checks a signed request and answers the address that signed it. The signature must be an
+ * EIP-191 personal-sign by {@code X-Market-Address} over {@link RequestSignature#digest}, the
+ * timestamp within the window of server time, and the nonce unused by that signer.
+ */
+public final class SignatureVerifier {
+
+    private final Clock clock;
+    private final Duration window;
+    private final NonceCache nonces;
+
+    public SignatureVerifier(Clock clock, Duration window) {
+        this.clock = clock;
+        this.window = window;
+        this.nonces = new NonceCache(clock, window.multipliedBy(2));
+    }
+
+    public String verify(ServerHttpRequest request, byte[] body) {
+        HttpHeaders headers = request.getHeaders();
+        String address = headers.getFirst(RequestSignature.ADDRESS_HEADER);
+        String timestamp = headers.getFirst(RequestSignature.TIMESTAMP_HEADER);
+        String nonce = headers.getFirst(RequestSignature.NONCE_HEADER);
+        String signature = headers.getFirst(RequestSignature.SIGNATURE_HEADER);
+        if (address == null || timestamp == null || nonce == null || signature == null) {
+            throw ApiException.unauthorized("AUTH.UNSIGNED", "request must be signed: headers "
+                    + RequestSignature.ADDRESS_HEADER + ", " + RequestSignature.TIMESTAMP_HEADER + ", "
+                    + RequestSignature.NONCE_HEADER + " and " + RequestSignature.SIGNATURE_HEADER + " are required");
+        }
+        if (!Addresses.isAddress(address)) {
+            throw ApiException.unauthorized("AUTH.BAD_ADDRESS", RequestSignature.ADDRESS_HEADER
+                    + " must be 0x and 40 hex digits");
+        }
+        if (!nonce.matches("[A-Za-z0-9_-]{8,64}")) {
+            throw ApiException.unauthorized("AUTH.BAD_NONCE", "nonce must be 8 to 64 characters of [A-Za-z0-9_-]");
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp);
+        } catch (NumberFormatException e) {
+            throw ApiException.unauthorized("AUTH.BAD_TIMESTAMP", "timestamp must be epoch seconds");
+        }
+        long now = clock.instant().getEpochSecond();
+        if (Math.abs(now - seconds) > window.toSeconds()) {
+            throw ApiException.unauthorized("AUTH.STALE_TIMESTAMP", "request timestamp is more than "
+                    + window.toSeconds() + " s from server time");
+        }
+        String path = request.getURI().getRawPath()
+                + (request.getURI().getRawQuery() == null ? "" : "?" + request.getURI().getRawQuery());
+        byte[] digest = RequestSignature.digest(request.getMethod().name(), path, body, seconds, nonce);
+        String signer;
+        try {
+            signer = PersonalSign.recoverAddress(digest, Secp256k1.Signature.fromHex(signature));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unauthorized("AUTH.BAD_SIGNATURE", "signature is malformed: " + e.getMessage());
+        }
+        if (!signer.equals(Addresses.normalize(address))) {
+            throw ApiException.unauthorized("AUTH.BAD_SIGNATURE", "signature does not match "
+                    + RequestSignature.ADDRESS_HEADER);
+        }
+        if (!nonces.claim(signer, nonce)) {
+            throw ApiException.unauthorized("AUTH.NONCE_REUSED", "nonce was already used by this signer");
+        }
+        return signer;
+    }
+}

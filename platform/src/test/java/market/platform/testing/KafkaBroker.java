@@ -1,0 +1,66 @@
+package market.platform.testing;
+
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+
+/**
+ * One real Kafka broker for a test JVM: a Testcontainers broker when a Docker engine answers,
+ * otherwise spring-kafka-test's in-process KRaft broker. {@code -Dmarket.test.broker=embedded}
+ * or {@code =docker} forces the choice. Transactions work on it (replication factor 1).
+ */
+public final class KafkaBroker {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
+    private static volatile String bootstrapServers;
+
+    private KafkaBroker() {}
+
+    public static synchronized String bootstrapServers() {
+        if (bootstrapServers == null) {
+            String choice = System.getProperty("market.test.broker", "auto");
+            boolean docker = choice.equals("docker") || (choice.equals("auto") && dockerAnswers());
+            bootstrapServers = docker ? startContainer() : startEmbedded();
+        }
+        return bootstrapServers;
+    }
+
+    /** True when a Docker engine answers; false (quietly) when there is none. */
+    public static boolean dockerAnswers() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Starts a dedicated Testcontainers broker; callers must check {@link #dockerAnswers()} first. */
+    public static KafkaContainer newContainer() {
+        KafkaContainer container = new KafkaContainer("apache/kafka:4.2.1");
+        container.start();
+        return container;
+    }
+
+    private static String startContainer() {
+        KafkaContainer container = newContainer();
+        Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+        log.info("test broker: Testcontainers at {}", container.getBootstrapServers());
+        return container.getBootstrapServers();
+    }
+
+    private static String startEmbedded() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker.brokerProperties(Map.of(
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "offsets.topic.replication.factor", "1",
+                "group.initial.rebalance.delay.ms", "0"));
+        broker.afterPropertiesSet();
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
+        log.info("test broker: in-process KRaft at {}", broker.getBrokersAsString());
+        return broker.getBrokersAsString();
+    }
+}
