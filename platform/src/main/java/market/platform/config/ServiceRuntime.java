@@ -43,7 +43,7 @@ public final class ServiceRuntime implements SmartLifecycle {
         this.properties = properties;
         this.projection = new Projection(model, clients);
         this.processor = new CommandProcessor(model, clients,
-                model.service() + "-processor-" + properties.instanceId());
+                model.service() + "-processor-" + properties.instanceId(), projection);
         this.replies = replyingTemplate();
     }
 

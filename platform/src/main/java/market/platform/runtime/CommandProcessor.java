@@ -48,6 +48,7 @@ public final class CommandProcessor implements AutoCloseable {
     private final ServiceModel model;
     private final KafkaClients clients;
     private final String transactionalId;
+    private final ReferenceData references;
     private final SingleObjectCodec codec = SingleObjectCodec.standard();
     private final Map<Integer, AggregateStates> partitions = new ConcurrentHashMap<>();
     private final CountDownLatch firstAssignment = new CountDownLatch(1);
@@ -56,10 +57,12 @@ public final class CommandProcessor implements AutoCloseable {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Producer<String, byte[]> producer;
 
-    public CommandProcessor(ServiceModel model, KafkaClients clients, String transactionalId) {
+    public CommandProcessor(ServiceModel model, KafkaClients clients, String transactionalId,
+            ReferenceData references) {
         this.model = model;
         this.clients = clients;
         this.transactionalId = transactionalId;
+        this.references = references;
         this.thread = new Thread(this::run, model.service() + "-command-processor");
     }
 
@@ -146,7 +149,7 @@ public final class CommandProcessor implements AutoCloseable {
             }
             Object command;
             try {
-                command = model.commandTranslator().toDomain(avro);
+                command = model.commandTranslator().toDomain(avro, references);
             } catch (RejectedException rejected) {
                 return new PendingReply(record, key, rejected.rejection(), -1, null);
             }

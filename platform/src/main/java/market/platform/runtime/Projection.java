@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * ({@link #catchUp()}). {@link #isCaughtUp()} turns true once the end offsets taken at start are
  * reached. An event that cannot be read goes to {@code S.events-dlt}, and reading goes on.
  */
-public final class Projection implements AutoCloseable {
+public final class Projection implements ReferenceData, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Projection.class);
 
@@ -60,6 +60,7 @@ public final class Projection implements AutoCloseable {
         thread.start();
     }
 
+    @Override
     public AggregateStates states() {
         return states;
     }
@@ -90,6 +91,17 @@ public final class Projection implements AutoCloseable {
                 .thenCompose(ends -> CompletableFuture.allOf(ends.entrySet().stream()
                         .map(e -> awaitOffset(e.getKey().partition(), e.getValue().offset() - 1))
                         .toArray(CompletableFuture[]::new)));
+    }
+
+    @Override
+    public void catchUp(Duration timeout) {
+        try {
+            catchUp().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("{}: projection did not catch up within {}: {}", model.service(), timeout, e.toString());
+        }
     }
 
     private void run() {

@@ -12,9 +12,9 @@ public record ServiceModel(String service, Topic commands, Topic events, Topic r
         Topic eventsDeadLetter, List<AggregateType<?, ?, ?>> aggregates, CommandTranslator commandTranslator,
         EventTranslator eventTranslator) {
 
-    /** Avro command to domain command; may consult reference views, may throw {@code RejectedException}. */
+    /** Avro command to domain command; may consult reference data, may throw {@code RejectedException}. */
     public interface CommandTranslator {
-        Object toDomain(SpecificRecord command);
+        Object toDomain(SpecificRecord command, ReferenceData references);
     }
 
     /** Domain events to and from their Avro records. */

@@ -26,7 +26,10 @@ public final class SignatureVerifier {
         this.nonces = new NonceCache(clock, window.multipliedBy(2));
     }
 
-    public String verify(ServerHttpRequest request, byte[] body) {
+    /** Who signed a request, and the nonce they used; ids of new aggregates derive from both. */
+    public record SignedRequest(String signer, String nonce) {}
+
+    public SignedRequest verify(ServerHttpRequest request, byte[] body) {
         HttpHeaders headers = request.getHeaders();
         String address = headers.getFirst(RequestSignature.ADDRESS_HEADER);
         String timestamp = headers.getFirst(RequestSignature.TIMESTAMP_HEADER);
@@ -71,6 +74,6 @@ public final class SignatureVerifier {
         if (!nonces.claim(signer, nonce)) {
             throw ApiException.unauthorized("AUTH.NONCE_REUSED", "nonce was already used by this signer");
         }
-        return signer;
+        return new SignedRequest(signer, nonce);
     }
 }

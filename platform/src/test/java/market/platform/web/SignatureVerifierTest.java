@@ -31,7 +31,8 @@ class SignatureVerifierTest {
     @Test
     void acceptsAFreshSignatureAndAnswersTheSigner() {
         var headers = wallet.signRequest("POST", "/v1/data?x=1", body, clock);
-        assertThat(verifier.verify(signed(headers, "/v1/data?x=1"), body)).isEqualTo(wallet.address());
+        assertThat(verifier.verify(signed(headers, "/v1/data?x=1"), body))
+                .isEqualTo(new SignatureVerifier.SignedRequest(wallet.address(), headers.nonce()));
     }
 
     @Test

@@ -1,0 +1,43 @@
+package market.registry;
+
+import java.nio.file.Path;
+import java.util.List;
+import market.platform.config.MarketProperties;
+import market.platform.config.PlatformConfiguration;
+import market.platform.runtime.ServiceModel;
+import market.registry.custody.KeyCustody;
+import market.registry.wire.RegistryCommands;
+import market.registry.wire.RegistryEvents;
+import market.schemas.Topics;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * registry-service: data types, two-phase dataset registration, removal and key custody. It
+ * owns {@code registry.commands}, {@code registry.events} and {@code registry.replies}.
+ */
+@SpringBootApplication(exclude = KafkaAutoConfiguration.class)
+@Import(PlatformConfiguration.class)
+public class RegistryApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(RegistryApplication.class, args);
+    }
+
+    @Bean
+    ServiceModel registryModel() {
+        return new ServiceModel(Topics.REGISTRY, Topics.REGISTRY_COMMANDS, Topics.REGISTRY_EVENTS,
+                Topics.REGISTRY_REPLIES, Topics.REGISTRY_COMMANDS_DLT, Topics.REGISTRY_EVENTS_DLT,
+                List.of(RegistryAggregates.DATATYPE, RegistryAggregates.DATASET),
+                new RegistryCommands(), new RegistryEvents());
+    }
+
+    @Bean
+    KeyCustody keyCustody(@Value("${market.registry.custody-key:}") String configuredKey, MarketProperties properties) {
+        return KeyCustody.load(configuredKey, Path.of(properties.dataDir()));
+    }
+}

@@ -1,0 +1,88 @@
+package market.registry.custody;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Base64;
+import market.platform.crypto.AesGcm;
+import market.platform.crypto.Hashes;
+import market.registry.dataset.domain.WrappedKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registry's custody of fragment keys. A plain {@code encrypt_key} is sealed with the
+ * custody key (AES-256-GCM, bound to the data id and fragment number) as soon as the request
+ * is read; only the sealed form reaches a topic. The custody key comes from configuration, or
+ * is generated on first start into {@code <data-dir>/custody.key}, readable by its owner only.
+ */
+public final class KeyCustody {
+
+    private static final Logger log = LoggerFactory.getLogger(KeyCustody.class);
+
+    private final byte[] key;
+    private final String keyId;
+
+    KeyCustody(byte[] key) {
+        if (key.length != AesGcm.KEY_BYTES) {
+            throw new IllegalArgumentException("custody key must be 32 bytes");
+        }
+        this.key = key.clone();
+        this.keyId = Hashes.sha256Hex(Hashes.keccak256(Hashes.utf8("custody-key-id"), key)).substring(0, 16);
+    }
+
+    /** The configured key (base64) if given, else the key file in {@code dataDir}, created when absent. */
+    public static KeyCustody load(String configuredBase64, Path dataDir) {
+        if (configuredBase64 != null && !configuredBase64.isBlank()) {
+            return new KeyCustody(Base64.getDecoder().decode(configuredBase64.trim()));
+        }
+        Path file = dataDir.resolve("custody.key");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(dataDir);
+                byte[] fresh = AesGcm.newKey();
+                Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n", StandardOpenOption.CREATE_NEW);
+                if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                }
+                log.info("generated a new custody key in {}", file);
+            }
+            return new KeyCustody(Base64.getDecoder().decode(Files.readString(file).trim()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create custody key " + file, e);
+        }
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+
+    public WrappedKey wrap(long dataId, long fragmentNo, String plainKey) {
+        return new WrappedKey(AesGcm.seal(key, Hashes.utf8(plainKey), context(dataId, fragmentNo)), keyId);
+    }
+
+    public String unwrap(long dataId, long fragmentNo, WrappedKey wrapped) {
+        if (!wrapped.custodyKeyId().equals(keyId)) {
+            throw new IllegalArgumentException("sealed with custody key " + wrapped.custodyKeyId() + ", not " + keyId);
+        }
+        byte[] plain = AesGcm.open(key, wrapped.sealed(), context(dataId, fragmentNo));
+        try {
+            return new String(plain, java.nio.charset.StandardCharsets.UTF_8);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    private static byte[] context(long dataId, long fragmentNo) {
+        return Hashes.utf8("market-registry-custody-1:" + dataId + ":" + fragmentNo);
+    }
+
+    @Override
+    public String toString() {
+        return "KeyCustody[" + keyId + "]";
+    }
+}

@@ -1,0 +1,197 @@
+package market.registry.dataset.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import market.platform.crypto.Hashes;
+import market.platform.domain.Decider;
+import market.platform.domain.Decision;
+import market.platform.domain.Rejection;
+import market.registry.dataset.domain.DatasetCommand.AddDataBegin;
+import market.registry.dataset.domain.DatasetCommand.AddDataEnd;
+import market.registry.dataset.domain.DatasetCommand.RemoveData;
+import market.registry.dataset.domain.DatasetEvent.DataRegistrationCompleted;
+import market.registry.dataset.domain.DatasetEvent.DataRegistrationStarted;
+import market.registry.dataset.domain.DatasetEvent.DataRemoved;
+
+/**
+ * Rules of a dataset, after the OSB contract: two-phase registration (adddatabegin, then
+ * adddataend by the provider while registering), and removal by the provider only, once.
+ */
+public final class DatasetDecider implements Decider<DatasetCommand, DatasetEvent, DatasetState> {
+
+    public static final String NOT_PROVIDER_REMOVE = "Only provider can remove data";
+    public static final String ALREADY_REMOVED = "The data has already been removed";
+
+    @Override
+    public DatasetState initialState() {
+        return DatasetState.NONE;
+    }
+
+    @Override
+    public Decision<DatasetEvent> decide(DatasetCommand command, DatasetState state) {
+        if (command instanceof AddDataBegin begin) {
+            return begin(begin, state);
+        }
+        if (command instanceof AddDataEnd end) {
+            return end(end, state);
+        }
+        return remove((RemoveData) command, state);
+    }
+
+    private static Decision<DatasetEvent> begin(AddDataBegin c, DatasetState state) {
+        if (state.exists()) {
+            return Decision.reject(Rejection.conflict("REGISTRY.DATA_EXISTS", "The data already exists"));
+        }
+        if (c.datatype() == null) {
+            return Decision.reject(Rejection.notFound("REGISTRY.DATATYPE_NOT_FOUND", "The data type does not exist"));
+        }
+        if (c.detailFields().size() != c.datatype().detailFieldsNum()) {
+            return Decision.reject(Rejection.invalid("REGISTRY.DETAIL_FIELDS_MISMATCH", "detail_fields must have "
+                    + c.datatype().detailFieldsNum() + " values for data type " + c.datatype().datatypeName()));
+        }
+        if (c.price() < 0) {
+            return Decision.reject(Rejection.invalid("REGISTRY.INVALID_PRICE", "price must be 0 or more"));
+        }
+        if (c.period() < 1) {
+            return Decision.reject(Rejection.invalid("REGISTRY.INVALID_PERIOD", "period must be at least 1 day"));
+        }
+        if (!Hashes.isSha256Hex(c.dataHashOriginal())) {
+            return Decision.reject(invalidHash("data_hash_original"));
+        }
+        Rejection fragmentProblem = checkFragments(c.fragments(), c.size());
+        if (fragmentProblem != null) {
+            return Decision.reject(fragmentProblem);
+        }
+        StorageFee fee;
+        try {
+            fee = StorageFee.of(c.size(), c.period(), c.fragments().size());
+        } catch (ArithmeticException e) {
+            return Decision.reject(Rejection.invalid("REGISTRY.FEE_OVERFLOW",
+                    "the storage fee is too large: reduce size or period"));
+        }
+        List<FragmentPlan> fragments = c.fragments().stream()
+                .map(f -> new FragmentPlan(f.fragmentNo(), f.size(), lower(f.hashOriginal()), f.idfsClusterId()))
+                .sorted(Comparator.comparingLong(FragmentPlan::fragmentNo)).toList();
+        return Decision.accept(new DataRegistrationStarted(c.dataId(), c.datatypeName(), c.provider(), c.price(),
+                c.detailFields(), c.period(), lower(c.dataHashOriginal()), c.size(), fragments, fee, c.at()));
+    }
+
+    private static Rejection checkFragments(List<FragmentPlan> fragments, long size) {
+        if (fragments.isEmpty()) {
+            return Rejection.invalid("REGISTRY.NO_FRAGMENTS", "at least one fragment is required");
+        }
+        if (!numberedOneToN(fragments.stream().map(FragmentPlan::fragmentNo).toList())) {
+            return Rejection.invalid("REGISTRY.FRAGMENT_NUMBERING", "fragment_no must run 1.." + fragments.size()
+                    + " without gaps or repeats");
+        }
+        long sum = 0;
+        for (FragmentPlan fragment : fragments) {
+            if (!Hashes.isSha256Hex(fragment.hashOriginal())) {
+                return invalidHash("fragment " + fragment.fragmentNo() + " hash_original");
+            }
+            if (fragment.size() < 1) {
+                return Rejection.invalid("REGISTRY.INVALID_FRAGMENT_SIZE", "fragment " + fragment.fragmentNo()
+                        + " size must be at least 1 byte");
+            }
+            if (fragment.idfsClusterId() < 0) {
+                return Rejection.invalid("REGISTRY.INVALID_CLUSTER", "fragment " + fragment.fragmentNo()
+                        + " idfs_cluster_id must be 0 (any) or a cluster id");
+            }
+            sum = sum > Long.MAX_VALUE - fragment.size() ? -1 : sum + fragment.size();
+            if (sum < 0) {
+                break;
+            }
+        }
+        if (sum != size) {
+            return Rejection.invalid("REGISTRY.SIZE_MISMATCH", "size must equal the sum of the fragment sizes");
+        }
+        return null;
+    }
+
+    private static Decision<DatasetEvent> end(AddDataEnd c, DatasetState state) {
+        if (!state.exists()) {
+            return Decision.reject(notFound());
+        }
+        if (!state.registration().provider().equals(c.provider())) {
+            return Decision.reject(Rejection.forbidden("REGISTRY.NOT_PROVIDER",
+                    "Only provider can complete the registration"));
+        }
+        if (state.status() == DatasetStatus.REMOVED) {
+            return Decision.reject(Rejection.conflict("REGISTRY.DATA_ALREADY_REMOVED", ALREADY_REMOVED));
+        }
+        if (state.status() != DatasetStatus.REGISTERING) {
+            return Decision.reject(Rejection.conflict("REGISTRY.NOT_REGISTERING", "The data is not being registered"));
+        }
+        List<Long> numbers = c.fragments().stream().map(FragmentStorage::fragmentNo).toList();
+        if (numbers.size() != state.registration().fragments().size() || !numberedOneToN(numbers)) {
+            return Decision.reject(Rejection.invalid("REGISTRY.FRAGMENTS_MISMATCH",
+                    "fragments must list each registered fragment_no (1.." + state.registration().fragments().size()
+                            + ") exactly once"));
+        }
+        List<FragmentStorage> stored = new ArrayList<>();
+        for (FragmentStorage fragment : c.fragments()) {
+            if (fragment.cid().isBlank() || fragment.cid().length() > 128) {
+                return Decision.reject(Rejection.invalid("REGISTRY.INVALID_CID", "fragment " + fragment.fragmentNo()
+                        + " cid must be 1 to 128 characters"));
+            }
+            if (!Hashes.isSha256Hex(fragment.hashEncrypted())) {
+                return Decision.reject(invalidHash("fragment " + fragment.fragmentNo() + " hash_encrypted"));
+            }
+            stored.add(new FragmentStorage(fragment.fragmentNo(), fragment.cid(), lower(fragment.hashEncrypted()),
+                    fragment.key()));
+        }
+        stored.sort(Comparator.comparingLong(FragmentStorage::fragmentNo));
+        return Decision.accept(new DataRegistrationCompleted(c.dataId(), c.provider(), stored, c.at()));
+    }
+
+    private static Decision<DatasetEvent> remove(RemoveData c, DatasetState state) {
+        if (!state.exists()) {
+            return Decision.reject(notFound());
+        }
+        if (!state.registration().provider().equals(c.user())) {
+            return Decision.reject(Rejection.forbidden("REGISTRY.NOT_PROVIDER", NOT_PROVIDER_REMOVE));
+        }
+        if (state.status() == DatasetStatus.REMOVED) {
+            return Decision.reject(Rejection.conflict("REGISTRY.DATA_ALREADY_REMOVED", ALREADY_REMOVED));
+        }
+        return Decision.accept(new DataRemoved(c.dataId(), c.user(), c.at()));
+    }
+
+    @Override
+    public DatasetState evolve(DatasetState state, DatasetEvent event) {
+        if (event instanceof DataRegistrationStarted started) {
+            return new DatasetState(started, DatasetStatus.REGISTERING, List.of(), null, null);
+        }
+        if (event instanceof DataRegistrationCompleted completed) {
+            return new DatasetState(state.registration(), DatasetStatus.ON_SALE, completed.fragments(),
+                    completed.at(), null);
+        }
+        DataRemoved removed = (DataRemoved) event;
+        return new DatasetState(state.registration(), DatasetStatus.REMOVED, state.stored(), state.completedAt(),
+                removed.at());
+    }
+
+    private static boolean numberedOneToN(List<Long> numbers) {
+        List<Long> sorted = numbers.stream().sorted().toList();
+        for (int i = 0; i < sorted.size(); i++) {
+            if (sorted.get(i) != i + 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Rejection notFound() {
+        return Rejection.notFound("REGISTRY.DATA_NOT_FOUND", "The data does not exist");
+    }
+
+    private static Rejection invalidHash(String field) {
+        return Rejection.invalid("REGISTRY.INVALID_HASH", field + " must be a SHA-256 digest: 64 hex digits");
+    }
+
+    private static String lower(String hex) {
+        return hex.toLowerCase(Locale.ROOT);
+    }
+}

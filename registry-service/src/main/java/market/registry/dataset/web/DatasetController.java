@@ -1,0 +1,103 @@
+package market.registry.dataset.web;
+
+import java.time.Clock;
+import market.platform.crypto.Addresses;
+import market.platform.ids.Ids;
+import market.platform.web.ApiException;
+import market.platform.web.CommandGateway;
+import market.platform.web.SignatureVerifier;
+import market.registry.command.RemoveData;
+import market.registry.custody.KeyCustody;
+import market.registry.dataset.domain.DatasetStatus;
+import market.registry.dataset.view.DatasetQueries;
+import market.registry.dataset.view.DatasetView;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * adddatabegin, adddataend, removedata and dataset reads. Each signed request becomes one
+ * command on {@code registry.commands} keyed by {@code data_id}; the answer is the view after it.
+ */
+@RestController
+@RequestMapping("/v1/data")
+class DatasetController {
+
+    private final SignatureVerifier verifier;
+    private final CommandGateway gateway;
+    private final DatasetQueries queries;
+    private final KeyCustody custody;
+    private final Clock clock;
+
+    DatasetController(SignatureVerifier verifier, CommandGateway gateway, DatasetQueries queries, KeyCustody custody,
+            Clock clock) {
+        this.verifier = verifier;
+        this.gateway = gateway;
+        this.queries = queries;
+        this.custody = custody;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    Mono<ResponseEntity<DatasetView>> begin(ServerHttpRequest request, @RequestBody(required = false) byte[] body) {
+        SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
+        long dataId = Ids.derive("data", signed.signer(), signed.nonce());
+        var command = DatasetRequests.begin(body, signed.signer(), signed.nonce(), dataId, clock.instant());
+        return gateway.send(Long.toString(dataId), command).map(reply -> ResponseEntity.status(201).body(find(dataId)));
+    }
+
+    @PostMapping("/{dataId}/end")
+    Mono<DatasetView> end(ServerHttpRequest request, @PathVariable String dataId,
+            @RequestBody(required = false) byte[] body) {
+        SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
+        long id = Params.parse(dataId);
+        var command = DatasetRequests.end(body, signed.signer(), signed.nonce(), id, clock.instant(), custody);
+        return gateway.send(dataId, command).map(reply -> find(id));
+    }
+
+    @DeleteMapping("/{dataId}")
+    Mono<DatasetView> remove(ServerHttpRequest request, @PathVariable String dataId,
+            @RequestBody(required = false) byte[] body) {
+        SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
+        long id = Params.parse(dataId);
+        var command = new RemoveData(signed.signer(), signed.nonce(), clock.instant(), id);
+        return gateway.send(Long.toString(id), command).map(reply -> find(id));
+    }
+
+    @GetMapping("/{dataId}")
+    DatasetView show(@PathVariable String dataId) {
+        return find(Params.parse(dataId));
+    }
+
+    @GetMapping
+    DatasetQueries.Page list(@RequestParam(required = false) String provider,
+            @RequestParam(required = false) String datatype, @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "20") String size) {
+        if (provider != null && !Addresses.isAddress(provider)) {
+            throw ApiException.badRequest("REQUEST.INVALID_PARAMETER", "provider must be 0x and 40 hex digits");
+        }
+        DatasetStatus wanted;
+        try {
+            wanted = status == null ? null : DatasetStatus.ofCode(Long.parseLong(status));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("REQUEST.INVALID_PARAMETER", "status must be 0, 1, 2 or 3");
+        }
+        int pageNumber = Params.boundedInt("page", page, 0, 1_000_000);
+        int pageSize = Params.boundedInt("size", size, 1, 100);
+        return queries.list(new DatasetQueries.Filter(provider == null ? null : Addresses.normalize(provider),
+                datatype, wanted), pageNumber, pageSize);
+    }
+
+    private DatasetView find(long dataId) {
+        return queries.find(dataId).orElseThrow(() ->
+                ApiException.notFound("REGISTRY.DATA_NOT_FOUND", "The data does not exist"));
+    }
+}

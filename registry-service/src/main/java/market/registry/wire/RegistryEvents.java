@@ -1,0 +1,70 @@
+package market.registry.wire;
+
+import market.platform.runtime.ServiceModel;
+import market.registry.dataset.domain.DatasetEvent;
+import market.registry.dataset.domain.FragmentPlan;
+import market.registry.dataset.domain.FragmentStorage;
+import market.registry.dataset.domain.StorageFee;
+import market.registry.dataset.domain.WrappedKey;
+import market.registry.datatype.domain.DataTypeEvent;
+import market.registry.event.DataRegistrationCompleted;
+import market.registry.event.DataRegistrationStarted;
+import market.registry.event.DataRemoved;
+import market.registry.event.DataTypeAdded;
+import market.registry.event.RegisteredFragment;
+import market.registry.event.StoredFragment;
+import org.apache.avro.specific.SpecificRecord;
+
+/** The registry's domain events to and from their Avro records on {@code registry.events}. */
+public final class RegistryEvents implements ServiceModel.EventTranslator {
+
+    @Override
+    public SpecificRecord toAvro(Object event) {
+        if (event instanceof DataTypeEvent.DataTypeAdded e) {
+            return new DataTypeAdded(e.datatypeId(), e.datatypeName(), e.definer(), e.detailFieldsNum(),
+                    e.detailFields(), e.at());
+        }
+        if (event instanceof DatasetEvent.DataRegistrationStarted e) {
+            return new DataRegistrationStarted(e.dataId(), e.datatypeName(), e.provider(), e.price(), e.detailFields(),
+                    e.period(), e.dataHashOriginal(), e.size(), e.fragments().stream()
+                            .map(f -> new RegisteredFragment(f.fragmentNo(), f.size(), f.hashOriginal(), f.idfsClusterId()))
+                            .toList(),
+                    e.fee().dayStorageFee(), e.fee().daySingleIDFSfee(), e.fee().totalStorageFee(), e.at());
+        }
+        if (event instanceof DatasetEvent.DataRegistrationCompleted e) {
+            return new DataRegistrationCompleted(e.dataId(), e.provider(), e.fragments().stream()
+                    .map(f -> new StoredFragment(f.fragmentNo(), f.cid(), f.hashEncrypted(),
+                            Bytes.wrap(f.key().sealed()), f.key().custodyKeyId())).toList(), e.at());
+        }
+        if (event instanceof DatasetEvent.DataRemoved e) {
+            return new DataRemoved(e.dataId(), e.removedBy(), e.at());
+        }
+        throw new IllegalArgumentException("not a registry event: " + event.getClass().getName());
+    }
+
+    @Override
+    public Object toDomain(SpecificRecord event) {
+        if (event instanceof DataTypeAdded e) {
+            return new DataTypeEvent.DataTypeAdded(e.getDatatypeId(), e.getDatatypeName(), e.getDefiner(),
+                    e.getDetailFieldsNum(), e.getDetailFields(), e.getTimestamp());
+        }
+        if (event instanceof DataRegistrationStarted e) {
+            return new DatasetEvent.DataRegistrationStarted(e.getDataId(), e.getDatatypeName(), e.getProvider(),
+                    e.getPrice(), e.getDetailFields(), e.getPeriod(), e.getDataHashOriginal(), e.getSize(),
+                    e.getFragments().stream().map(f -> new FragmentPlan(f.getFragmentNo(), f.getSize(),
+                            f.getHashOriginal(), f.getIdfsClusterId())).toList(),
+                    new StorageFee(e.getDayStorageFee(), e.getDaySingleIDFSfee(), e.getTotalStorageFee()),
+                    e.getTimestamp());
+        }
+        if (event instanceof DataRegistrationCompleted e) {
+            return new DatasetEvent.DataRegistrationCompleted(e.getDataId(), e.getProvider(), e.getFragments().stream()
+                    .map(f -> new FragmentStorage(f.getFragmentNo(), f.getCid(), f.getHashEncrypted(),
+                            new WrappedKey(Bytes.of(f.getWrappedKey()), f.getCustodyKeyId()))).toList(),
+                    e.getTimestamp());
+        }
+        if (event instanceof DataRemoved e) {
+            return new DatasetEvent.DataRemoved(e.getDataId(), e.getRemovedBy(), e.getTimestamp());
+        }
+        throw new IllegalArgumentException("not a registry event: " + event.getSchema().getFullName());
+    }
+}

@@ -1,0 +1,245 @@
+package market.registry.dataset.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import market.platform.domain.Rejection;
+import market.platform.testing.DeciderFixture;
+import market.registry.dataset.domain.DatasetCommand.AddDataBegin;
+import market.registry.dataset.domain.DatasetCommand.AddDataEnd;
+import market.registry.dataset.domain.DatasetCommand.DataTypeRef;
+import market.registry.dataset.domain.DatasetCommand.RemoveData;
+import market.registry.dataset.domain.DatasetEvent.DataRegistrationCompleted;
+import market.registry.dataset.domain.DatasetEvent.DataRegistrationStarted;
+import market.registry.dataset.domain.DatasetEvent.DataRemoved;
+import org.junit.jupiter.api.Test;
+
+class DatasetDeciderTest {
+
+    static final Instant AT = Instant.parse("2026-11-21T10:00:00Z");
+    static final Instant LATER = AT.plusSeconds(60);
+    static final String PROVIDER = "0x1111111111111111111111111111111111111111";
+    static final String STRANGER = "0x2222222222222222222222222222222222222222";
+    static final String HASH = "a".repeat(64);
+    static final String HASH2 = "b".repeat(64);
+    static final long DATA_ID = 42L;
+    static final DataTypeRef WEATHER = new DataTypeRef("weather", 2);
+    static final WrappedKey KEY1 = new WrappedKey(new byte[] {1, 2, 3}, "custody-1");
+    static final WrappedKey KEY2 = new WrappedKey(new byte[] {4, 5, 6}, "custody-1");
+
+    private final DeciderFixture<DatasetCommand, DatasetEvent, DatasetState> fixture =
+            DeciderFixture.of(new DatasetDecider());
+
+    static List<FragmentPlan> twoFragments() {
+        return List.of(new FragmentPlan(1, 1_000_000, HASH, 1), new FragmentPlan(2, 1_000_000, HASH2, 1));
+    }
+
+    static AddDataBegin begin(long size, List<FragmentPlan> fragments) {
+        return new AddDataBegin(PROVIDER, DATA_ID, WEATHER, "weather", 20_000, List.of("Seoul", "2026-11-21"), 30,
+                HASH, size, fragments, AT);
+    }
+
+    static DataRegistrationStarted started() {
+        return new DataRegistrationStarted(DATA_ID, "weather", PROVIDER, 20_000, List.of("Seoul", "2026-11-21"), 30,
+                HASH, 2_000_000, twoFragments(), StorageFee.of(2_000_000, 30, 2), AT);
+    }
+
+    static List<FragmentStorage> stored() {
+        return List.of(new FragmentStorage(1, "bafk1", HASH, KEY1), new FragmentStorage(2, "bafk2", HASH2, KEY2));
+    }
+
+    @Test
+    void beginStartsARegistrationWithItsFee() {
+        DatasetState state = fixture.given().when(begin(2_000_000, twoFragments())).then(started());
+        assertThat(state.status()).isEqualTo(DatasetStatus.REGISTERING);
+        assertThat(state.registration().fee()).isEqualTo(new StorageFee(20, 2, 600));
+    }
+
+    @Test
+    void beginSortsFragmentsAndLowersHashes() {
+        List<FragmentPlan> shuffled = List.of(new FragmentPlan(2, 1_000_000, HASH2.toUpperCase(), 1),
+                new FragmentPlan(1, 1_000_000, HASH, 1));
+        fixture.given().when(begin(2_000_000, shuffled)).then(started());
+    }
+
+    @Test
+    void beginRejectsAnExistingId() {
+        fixture.given(started()).when(begin(2_000_000, twoFragments()))
+                .thenRejects("REGISTRY.DATA_EXISTS", "The data already exists");
+    }
+
+    @Test
+    void beginRejectsAMissingDataType() {
+        AddDataBegin c = begin(2_000_000, twoFragments());
+        Rejection rejection = fixture.given().when(new AddDataBegin(c.provider(), c.dataId(), null, "nope", c.price(),
+                c.detailFields(), c.period(), c.dataHashOriginal(), c.size(), c.fragments(), AT))
+                .thenRejects("REGISTRY.DATATYPE_NOT_FOUND", "The data type does not exist");
+        assertThat(rejection.kind()).isEqualTo(Rejection.Kind.NOT_FOUND);
+    }
+
+    @Test
+    void beginRejectsTheWrongNumberOfDetailFields() {
+        AddDataBegin c = begin(2_000_000, twoFragments());
+        fixture.given().when(new AddDataBegin(c.provider(), c.dataId(), WEATHER, "weather", c.price(), List.of("Seoul"),
+                c.period(), c.dataHashOriginal(), c.size(), c.fragments(), AT))
+                .thenRejects("REGISTRY.DETAIL_FIELDS_MISMATCH");
+    }
+
+    @Test
+    void beginRejectsANegativePriceAndAcceptsZero() {
+        AddDataBegin c = begin(2_000_000, twoFragments());
+        fixture.given().when(new AddDataBegin(c.provider(), c.dataId(), WEATHER, "weather", -1, c.detailFields(),
+                c.period(), c.dataHashOriginal(), c.size(), c.fragments(), AT))
+                .thenRejects("REGISTRY.INVALID_PRICE");
+        DatasetState free = fixture.given().when(new AddDataBegin(c.provider(), c.dataId(), WEATHER, "weather", 0,
+                c.detailFields(), c.period(), c.dataHashOriginal(), c.size(), c.fragments(), AT))
+                .then(new DataRegistrationStarted(DATA_ID, "weather", PROVIDER, 0, c.detailFields(), 30, HASH,
+                        2_000_000, twoFragments(), StorageFee.of(2_000_000, 30, 2), AT));
+        assertThat(free.registration().price()).isZero();
+    }
+
+    @Test
+    void beginRejectsAPeriodBelowOneDay() {
+        AddDataBegin c = begin(2_000_000, twoFragments());
+        fixture.given().when(new AddDataBegin(c.provider(), c.dataId(), WEATHER, "weather", c.price(), c.detailFields(),
+                0, c.dataHashOriginal(), c.size(), c.fragments(), AT))
+                .thenRejects("REGISTRY.INVALID_PERIOD");
+    }
+
+    @Test
+    void beginRejectsHashesThatAreNotSha256Hex() {
+        AddDataBegin c = begin(2_000_000, twoFragments());
+        fixture.given().when(new AddDataBegin(c.provider(), c.dataId(), WEATHER, "weather", c.price(), c.detailFields(),
+                c.period(), "abc", c.size(), c.fragments(), AT))
+                .thenRejects("REGISTRY.INVALID_HASH");
+        fixture.given().when(begin(2_000_000, List.of(new FragmentPlan(1, 1_000_000, "z".repeat(64), 1),
+                new FragmentPlan(2, 1_000_000, HASH2, 1))))
+                .thenRejects("REGISTRY.INVALID_HASH");
+    }
+
+    @Test
+    void beginRejectsNoFragments() {
+        fixture.given().when(begin(0, List.of())).thenRejects("REGISTRY.NO_FRAGMENTS");
+    }
+
+    @Test
+    void beginRejectsFragmentNumbersWithGapsOrRepeats() {
+        fixture.given().when(begin(2_000_000, List.of(new FragmentPlan(1, 1_000_000, HASH, 1),
+                new FragmentPlan(3, 1_000_000, HASH2, 1)))).thenRejects("REGISTRY.FRAGMENT_NUMBERING");
+        fixture.given().when(begin(2_000_000, List.of(new FragmentPlan(1, 1_000_000, HASH, 1),
+                new FragmentPlan(1, 1_000_000, HASH2, 1)))).thenRejects("REGISTRY.FRAGMENT_NUMBERING");
+        fixture.given().when(begin(1_000_000, List.of(new FragmentPlan(0, 1_000_000, HASH, 1))))
+                .thenRejects("REGISTRY.FRAGMENT_NUMBERING");
+    }
+
+    @Test
+    void beginRejectsASizeThatIsNotTheSumOfFragments() {
+        fixture.given().when(begin(1_999_999, twoFragments()))
+                .thenRejects("REGISTRY.SIZE_MISMATCH", "size must equal the sum of the fragment sizes");
+    }
+
+    @Test
+    void beginRejectsEmptyFragmentsAndNegativeClusters() {
+        fixture.given().when(begin(1_000_000, List.of(new FragmentPlan(1, 1_000_000, HASH, 1),
+                new FragmentPlan(2, 0, HASH2, 1)))).thenRejects("REGISTRY.INVALID_FRAGMENT_SIZE");
+        fixture.given().when(begin(1_000_000, List.of(new FragmentPlan(1, 1_000_000, HASH, -1))))
+                .thenRejects("REGISTRY.INVALID_CLUSTER");
+    }
+
+    @Test
+    void beginRejectsSizesWhoseSumOverflows() {
+        fixture.given().when(begin(Long.MAX_VALUE, List.of(new FragmentPlan(1, Long.MAX_VALUE, HASH, 1),
+                new FragmentPlan(2, Long.MAX_VALUE, HASH2, 1)))).thenRejects("REGISTRY.SIZE_MISMATCH");
+    }
+
+    @Test
+    void beginRejectsAFeeThatOverflows() {
+        AddDataBegin c = begin(Long.MAX_VALUE, List.of(new FragmentPlan(1, Long.MAX_VALUE, HASH, 1)));
+        fixture.given().when(new AddDataBegin(c.provider(), c.dataId(), WEATHER, "weather", c.price(), c.detailFields(),
+                Long.MAX_VALUE, c.dataHashOriginal(), c.size(), c.fragments(), AT))
+                .thenRejects("REGISTRY.FEE_OVERFLOW");
+    }
+
+    @Test
+    void endPutsTheDataOnSale() {
+        DatasetState state = fixture.given(started()).when(new AddDataEnd(PROVIDER, DATA_ID, stored(), LATER))
+                .then(new DataRegistrationCompleted(DATA_ID, PROVIDER, stored(), LATER));
+        assertThat(state.status()).isEqualTo(DatasetStatus.ON_SALE);
+        assertThat(state.completedAt()).isEqualTo(LATER);
+    }
+
+    @Test
+    void endRejectsAnUnknownDataset() {
+        fixture.given().when(new AddDataEnd(PROVIDER, DATA_ID, stored(), LATER))
+                .thenRejects("REGISTRY.DATA_NOT_FOUND", "The data does not exist");
+    }
+
+    @Test
+    void endIsForTheProviderOnly() {
+        Rejection rejection = fixture.given(started()).when(new AddDataEnd(STRANGER, DATA_ID, stored(), LATER))
+                .thenRejects("REGISTRY.NOT_PROVIDER");
+        assertThat(rejection.kind()).isEqualTo(Rejection.Kind.FORBIDDEN);
+    }
+
+    @Test
+    void endOnlyWhileRegistering() {
+        fixture.given(started(), new DataRegistrationCompleted(DATA_ID, PROVIDER, stored(), LATER))
+                .when(new AddDataEnd(PROVIDER, DATA_ID, stored(), LATER))
+                .thenRejects("REGISTRY.NOT_REGISTERING", "The data is not being registered");
+        fixture.given(started(), new DataRemoved(DATA_ID, PROVIDER, LATER))
+                .when(new AddDataEnd(PROVIDER, DATA_ID, stored(), LATER))
+                .thenRejects("REGISTRY.DATA_ALREADY_REMOVED", "The data has already been removed");
+    }
+
+    @Test
+    void endMustCoverEachRegisteredFragmentOnce() {
+        fixture.given(started()).when(new AddDataEnd(PROVIDER, DATA_ID, stored().subList(0, 1), LATER))
+                .thenRejects("REGISTRY.FRAGMENTS_MISMATCH");
+        fixture.given(started()).when(new AddDataEnd(PROVIDER, DATA_ID,
+                List.of(stored().get(0), stored().get(0)), LATER)).thenRejects("REGISTRY.FRAGMENTS_MISMATCH");
+    }
+
+    @Test
+    void endRejectsBadCidsAndHashes() {
+        fixture.given(started()).when(new AddDataEnd(PROVIDER, DATA_ID, List.of(new FragmentStorage(1, " ", HASH, KEY1),
+                stored().get(1)), LATER)).thenRejects("REGISTRY.INVALID_CID");
+        fixture.given(started()).when(new AddDataEnd(PROVIDER, DATA_ID, List.of(new FragmentStorage(1, "bafk1", "00",
+                KEY1), stored().get(1)), LATER)).thenRejects("REGISTRY.INVALID_HASH");
+    }
+
+    @Test
+    void providerRemovesData() {
+        DatasetState state = fixture.given(started(), new DataRegistrationCompleted(DATA_ID, PROVIDER, stored(), LATER))
+                .when(new RemoveData(PROVIDER, DATA_ID, LATER))
+                .then(new DataRemoved(DATA_ID, PROVIDER, LATER));
+        assertThat(state.status()).isEqualTo(DatasetStatus.REMOVED);
+        assertThat(state.stored()).isEqualTo(stored());
+    }
+
+    @Test
+    void providerMayRemoveARegistrationInProgress() {
+        fixture.given(started()).when(new RemoveData(PROVIDER, DATA_ID, LATER))
+                .then(new DataRemoved(DATA_ID, PROVIDER, LATER));
+    }
+
+    @Test
+    void onlyTheProviderCanRemove() {
+        fixture.given(started()).when(new RemoveData(STRANGER, DATA_ID, LATER))
+                .thenRejects("REGISTRY.NOT_PROVIDER", "Only provider can remove data");
+    }
+
+    @Test
+    void dataIsRemovedOnlyOnce() {
+        Rejection rejection = fixture.given(started(), new DataRemoved(DATA_ID, PROVIDER, LATER))
+                .when(new RemoveData(PROVIDER, DATA_ID, LATER))
+                .thenRejects("REGISTRY.DATA_ALREADY_REMOVED", "The data has already been removed");
+        assertThat(rejection.kind()).isEqualTo(Rejection.Kind.CONFLICT);
+    }
+
+    @Test
+    void removingUnknownDataIsNotFound() {
+        fixture.given().when(new RemoveData(PROVIDER, DATA_ID, LATER))
+                .thenRejects("REGISTRY.DATA_NOT_FOUND", "The data does not exist");
+    }
+}
