@@ -32,7 +32,9 @@ public final class SignedHttp {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as the CLI speaks it; the JDK client would otherwise try an h2c upgrade
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
     public SignedHttp(String baseUrl) {
@@ -40,7 +42,7 @@ public final class SignedHttp {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET().build());
     }
 
     public Response post(Wallet wallet, String path, Object body) {
