@@ -1,0 +1,126 @@
+package market.registry.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import market.platform.config.ServiceRuntime;
+import market.platform.crypto.Hashes;
+import market.platform.signing.Wallet;
+import market.platform.testing.KafkaBroker;
+import market.platform.testing.SignedHttp;
+import market.registry.RegistryApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One registry-service on a real Kafka broker (see {@link KafkaBroker}), shared by the service
+ * tests, with helpers that build and send signed requests.
+ */
+@SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class RegistryServiceTestBase {
+
+    private static final Path DATA_DIR = tempDir();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ServiceRuntime runtime;
+
+    SignedHttp http;
+
+    @DynamicPropertySource
+    static void broker(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", KafkaBroker::bootstrapServers);
+        registry.add("market.data-dir", DATA_DIR::toString);
+        registry.add("market.instance-id", () -> "service-test");
+    }
+
+    @BeforeEach
+    void awaitReady() throws InterruptedException {
+        http = new SignedHttp("http://localhost:" + port);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!runtime.isCaughtUp()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("registry-service did not catch up");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    static String bootstrapServers() {
+        return KafkaBroker.bootstrapServers();
+    }
+
+    static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static Map<String, Object> datatype(String name, String... fields) {
+        return Map.of("datatype_name", name, "detail_fields_num", fields.length, "detail_fields", List.of(fields));
+    }
+
+    /** An adddatabegin body for real content split into {@code fragments} parts. */
+    static Map<String, Object> begin(String datatype, List<String> details, byte[] content, int fragments) {
+        int part = content.length / fragments;
+        List<Map<String, Object>> plans = IntStream.range(0, fragments).mapToObj(i -> {
+            int from = i * part;
+            int to = i == fragments - 1 ? content.length : from + part;
+            byte[] slice = java.util.Arrays.copyOfRange(content, from, to);
+            return Map.<String, Object>of("fragment_no", i + 1, "size", slice.length,
+                    "hash_original", Hashes.sha256Hex(slice), "idfs_cluster_id", 1);
+        }).toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("datatypename", datatype);
+        body.put("price", "2.0000 OSB");
+        body.put("detail_fields", details);
+        body.put("period", 30);
+        body.put("data_hash_original", Hashes.sha256Hex(content));
+        body.put("size", content.length);
+        body.put("fragments", plans);
+        return body;
+    }
+
+    /** An adddataend body with one key per fragment. */
+    static Map<String, Object> end(int fragments, String keyPrefix) {
+        return Map.of("fragments", IntStream.rangeClosed(1, fragments).mapToObj(n -> Map.<String, Object>of(
+                "fragment_no", n, "cid", "bafkrei" + n, "hash_encrypted", Hashes.sha256Hex(new byte[] {(byte) n}),
+                "encrypt_key", keyPrefix + n)).toList());
+    }
+
+    /** Defines a fresh data type and registers a dataset through both phases; answers its data_id. */
+    long registeredDataset(Wallet provider) {
+        String type = uniqueName("type");
+        expect(http.post(provider, "/v1/datatypes", datatype(type, "city")), 201);
+        long dataId = expect(http.post(provider, "/v1/data", begin(type, List.of("Seoul"), new byte[4096], 2)), 201)
+                .json().get("data_id").longValue();
+        expect(http.post(provider, "/v1/data/" + dataId + "/end", end(2, "key-" + UUID.randomUUID() + "-")), 200);
+        return dataId;
+    }
+
+    static SignedHttp.Response expect(SignedHttp.Response response, int status) {
+        if (response.status() != status) {
+            throw new AssertionError("expected " + status + " but was " + response.status() + ": " + response.body());
+        }
+        return response;
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("registry-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
