@@ -1,0 +1,106 @@
+package market.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import market.platform.signing.Wallet;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The {@code market} command: how a person uses the platform from a shell. It holds the options
+ * every subcommand inherits (registry URL and the home folder with the wallet and local dataset
+ * files) and runs each subcommand's action, turning a {@link CliException} into
+ * {@code error: <message>} on stderr and exit code 1. Usage errors exit with 2.
+ */
+@Command(name = "market", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        versionProvider = Market.Version.class,
+        description = "Client of the data marketplace: wallet, data types and datasets. "
+                + "State-changing requests are signed with the wallet's key.",
+        subcommands = {WalletCommands.class, DataTypeCommands.class, DataCommands.class})
+public final class Market extends CommandGroup {
+
+    @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            defaultValue = "${env:MARKET_REGISTRY_URL:-http://localhost:8081}",
+            description = {"Registry service URL.", "Default: ${DEFAULT-VALUE} (env MARKET_REGISTRY_URL)."})
+    String url;
+
+    @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            defaultValue = "${env:MARKET_HOME:-${sys:user.home}/.market}",
+            description = {"Folder of the wallet and local dataset files.",
+                "Default: ${DEFAULT-VALUE} (env MARKET_HOME)."})
+    Path home;
+
+    /** What a subcommand does; it reports problems by throwing {@link CliException}. */
+    @FunctionalInterface
+    interface Action {
+        void run(PrintWriter out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Market()).execute(args));
+    }
+
+    int run(CommandSpec spec, Action action) {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            action.run(out);
+            return CommandLine.ExitCode.OK;
+        } catch (CliException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return CommandLine.ExitCode.SOFTWARE;
+        } finally {
+            out.flush();
+        }
+    }
+
+    static void print(PrintWriter out, JsonNode answer) {
+        if (answer != null) {
+            out.println(Json.pretty(answer));
+        }
+    }
+
+    Path walletFile() {
+        return home.resolve("wallet.properties");
+    }
+
+    Wallet wallet() {
+        Path file = walletFile();
+        if (!Files.exists(file)) {
+            throw new CliException("no wallet at " + file + ": run `market wallet create`");
+        }
+        try {
+            return Wallet.load(file);
+        } catch (IOException e) {
+            throw new CliException("cannot read the wallet: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // the message of a malformed key may quote part of it, so it is not shown
+            throw new CliException(file + ": private_key is not a valid 32-byte secp256k1 key in hex");
+        }
+    }
+
+    RegistryClient registry() {
+        return new RegistryClient(url);
+    }
+
+    LocalRegistration localRegistration() {
+        return new LocalRegistration(home.resolve("datasets"));
+    }
+
+    /** The version from the jar manifest, when running from the packaged jar. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Market.class.getPackage().getImplementationVersion();
+            return new String[] {"market " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package market.cli;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import market.platform.signing.RequestSignature;
+import market.platform.signing.RequestSignature.SignedHeaders;
+import market.platform.signing.Wallet;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * HTTP to the registry service. GETs go unsigned. State-changing requests are signed by the
+ * wallet over the method, the raw path and query, and exactly the body bytes sent (see
+ * {@link RequestSignature}). A 2xx answer returns its JSON; an error body
+ * {@code {"errorCode", "errorMsg"}} and an unreachable registry become a {@link CliException}.
+ */
+final class RegistryClient {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+    /** The request was sent but no answer came, so the registry may or may not have acted on it. */
+    static final class NoAnswer extends CliException {
+        NoAnswer(String message) {
+            super(message);
+        }
+    }
+
+    private final String url;
+    private final String base;
+    private final HttpClient http;
+
+    RegistryClient(String url) {
+        this.url = url;
+        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        URI uri;
+        try {
+            uri = URI.create(base);
+        } catch (IllegalArgumentException e) {
+            throw new CliException("--url " + url + " is not a URL");
+        }
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getRawQuery() != null) {
+            throw new CliException("--url " + url + " must look like http://host:port");
+        }
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
+                .build();
+    }
+
+    /** Encodes one path segment or query value; spaces become {@code %20}. */
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    JsonNode get(String pathWithQuery) {
+        return send("GET", pathWithQuery, null, null);
+    }
+
+    JsonNode post(String path, JsonNode body, Wallet signer) {
+        return send("POST", path, Json.bytes(body), signer);
+    }
+
+    JsonNode delete(String path, Wallet signer) {
+        return send("DELETE", path, new byte[0], signer);
+    }
+
+    private JsonNode send(String method, String pathWithQuery, byte[] body, Wallet signer) {
+        URI uri = URI.create(base + pathWithQuery);
+        boolean hasBody = body != null && body.length > 0;
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .method(method, hasBody ? BodyPublishers.ofByteArray(body) : BodyPublishers.noBody());
+        if (hasBody) {
+            request.header("Content-Type", "application/json");
+        }
+        if (signer != null) {
+            String signedPath = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            SignedHeaders headers = signer.signRequest(method, signedPath, body, Clock.systemUTC());
+            request.header(RequestSignature.ADDRESS_HEADER, headers.address())
+                    .header(RequestSignature.TIMESTAMP_HEADER, Long.toString(headers.timestamp()))
+                    .header(RequestSignature.NONCE_HEADER, headers.nonce())
+                    .header(RequestSignature.SIGNATURE_HEADER, headers.signature());
+        }
+        return answer(exchange(request.build()));
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest request) {
+        try {
+            return http.send(request, BodyHandlers.ofByteArray());
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new CliException("cannot reach " + url + ": is the platform running? (deploy/local/start)");
+        } catch (IOException e) {
+            throw new NoAnswer("no answer from " + url + " to " + request.method() + " " + request.uri().getRawPath()
+                    + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NoAnswer("interrupted while waiting for " + url);
+        }
+    }
+
+    private static JsonNode answer(HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        byte[] body = response.body();
+        JsonNode json = Json.parseOrNull(body);
+        if (status / 100 == 2) {
+            if (body.length == 0) {
+                return null;
+            }
+            if (json == null) {
+                throw new CliException("the registry answered HTTP " + status + " with a body that is not JSON");
+            }
+            return json;
+        }
+        if (json != null && json.path("errorCode").isString() && json.path("errorMsg").isString()) {
+            throw new CliException(
+                    json.get("errorMsg").stringValue() + " (" + json.get("errorCode").stringValue() + ")");
+        }
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        throw new CliException("the registry answered HTTP " + status
+                + (text.isEmpty() ? "" : ": " + (text.length() > 200 ? text.substring(0, 200) + "…" : text)));
+    }
+}

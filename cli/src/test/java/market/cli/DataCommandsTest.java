@@ -1,0 +1,144 @@
+package market.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import market.platform.crypto.AesGcm;
+import market.platform.crypto.Hashes;
+import market.platform.signing.Wallet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+class DataCommandsTest {
+
+    @TempDir
+    Path home;
+
+    private Path file;
+    private byte[] content;
+
+    @BeforeEach
+    void createWalletAndFile() throws Exception {
+        Wallet.create().save(home.resolve("wallet.properties"));
+        content = new byte[1000];
+        new Random(7).nextBytes(content);
+        file = home.resolve("weather.csv");
+        Files.write(file, content);
+    }
+
+    private CliRun begin(FakeRegistry registry) {
+        return CliRun.market("--home", home.toString(), "--url", registry.url(), "data", "begin", "--type", "weather",
+                "--price", "2 OSB", "--period", "30", "--detail", "seoul", "--detail", "2024", "--file",
+                file.toString(), "--fragments", "3");
+    }
+
+    @Test
+    void beginSendsHashesAndSizesAndKeepsTheSealedFragmentsAndKeysLocally() throws Exception {
+        try (FakeRegistry registry = FakeRegistry.answering(201, "{\"data_id\":42,\"status\":1}")) {
+            CliRun run = begin(registry);
+
+            assertThat(run.err()).isEmpty();
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).contains("\"data_id\" : 42").endsWith("next: market data end --id 42\n");
+            JsonNode body = registry.last().json();
+            assertThat(registry.last().pathWithQuery()).isEqualTo("/v1/data");
+            assertThat(body.get("datatypename").stringValue()).isEqualTo("weather");
+            assertThat(body.get("price").stringValue()).isEqualTo("2.0000 OSB");
+            assertThat(body.get("detail_fields").toString()).isEqualTo("[\"seoul\",\"2024\"]");
+            assertThat(body.get("period").intValue()).isEqualTo(30);
+            assertThat(body.get("data_hash_original").stringValue()).isEqualTo(Hashes.sha256Hex(content));
+            assertThat(body.get("size").longValue()).isEqualTo(1000);
+            assertThat(body.get("fragments").toString()).doesNotContain("encrypt_key", "cid");
+            assertThat(body.get("fragments").valueStream().map(f -> f.get("size").longValue()))
+                    .containsExactly(334L, 333L, 333L);
+            assertThat(body.get("fragments").get(2).get("fragment_no").intValue()).isEqualTo(3);
+            assertThat(body.get("fragments").get(2).get("idfs_cluster_id").longValue()).isZero();
+
+            Path folder = home.resolve("datasets/42");
+            assertThat(folder.resolve("fragment-1.enc")).exists();
+            assertThat(folder.resolve("fragment-3.enc")).exists();
+            assertThat(Files.list(home.resolve("datasets")).map(p -> p.getFileName().toString())).containsExactly("42");
+            Path properties = folder.resolve(LocalRegistration.FILE);
+            if (Files.getFileStore(properties).supportsFileAttributeView("posix")) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(properties)))
+                        .isEqualTo("rw-------");
+            }
+        }
+    }
+
+    @Test
+    void endSendsTheKeysThatOpenTheSealedFragmentsButNeverPrintsThem() throws Exception {
+        try (FakeRegistry registry = FakeRegistry.answering(201, "{\"data_id\":42,\"status\":1}")) {
+            CliRun begin = begin(registry);
+            List<LocalRegistration.Secret> secrets = new LocalRegistration(home.resolve("datasets")).load(42);
+            String echoedKey = secrets.get(0).encryptKey();
+            registry.answer(200, "{\"data_id\":42,\"status\":0,\"fragments\":[{\"fragment_no\":1,\"encrypt_key\":\""
+                    + echoedKey + "\"}]}");
+
+            CliRun end = CliRun.market("--home", home.toString(), "--url", registry.url(), "data", "end", "--id", "42");
+
+            assertThat(end.exitCode()).isZero();
+            assertThat(registry.last().pathWithQuery()).isEqualTo("/v1/data/42/end");
+            JsonNode fragments = registry.last().json().get("fragments");
+            assertThat(fragments.size()).isEqualTo(3);
+            ByteArrayOutputStream joined = new ByteArrayOutputStream();
+            for (JsonNode f : fragments) {
+                int no = f.get("fragment_no").intValue();
+                byte[] sealed = Files.readAllBytes(home.resolve("datasets/42/fragment-" + no + ".enc"));
+                assertThat(f.get("cid").stringValue()).isEqualTo(Cid.ofRaw(sealed));
+                assertThat(f.get("hash_encrypted").stringValue()).isEqualTo(Hashes.sha256Hex(sealed));
+                byte[] key = HexFormat.of().parseHex(f.get("encrypt_key").stringValue());
+                joined.writeBytes(AesGcm.open(key, sealed, Fragmenter.associatedData(no)));
+            }
+            assertThat(joined.toByteArray()).isEqualTo(content);
+            for (LocalRegistration.Secret secret : secrets) {
+                assertThat(begin.out() + begin.err() + end.out() + end.err()).doesNotContain(secret.encryptKey());
+            }
+            assertThat(end.out()).contains("\"encrypt_key\" : \"" + Json.HIDDEN + "\"");
+        }
+    }
+
+    @Test
+    void aRefusedBeginLeavesNoLocalFiles() throws Exception {
+        String error = "{\"errorCode\":\"REGISTRY.DATATYPE_NOT_FOUND\",\"errorMsg\":\"The data type does not exist\"}";
+        try (FakeRegistry registry = FakeRegistry.answering(400, error)) {
+            CliRun run = begin(registry);
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err().strip())
+                    .isEqualTo("error: The data type does not exist (REGISTRY.DATATYPE_NOT_FOUND)");
+            assertThat(Files.list(home.resolve("datasets"))).isEmpty();
+        }
+    }
+
+    @Test
+    void endWithoutALocalRegistrationSaysWhereItLooked() throws Exception {
+        try (FakeRegistry registry = FakeRegistry.answering(200, "{}")) {
+            CliRun run = CliRun.market("--home", home.toString(), "--url", registry.url(), "data", "end", "--id", "9");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).startsWith("error: no " + home.resolve("datasets/9/registration.properties"));
+            assertThat(registry.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFileSmallerThanTheFragmentsIsRefusedBeforeAnyRequest() throws Exception {
+        Files.write(file, new byte[2]);
+        try (FakeRegistry registry = FakeRegistry.answering(201, "{\"data_id\":1}")) {
+            CliRun run = begin(registry);
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("fewer than the 3 fragments");
+            assertThat(registry.received()).isEmpty();
+        }
+    }
+}
