@@ -34,6 +34,7 @@ public final class ServiceRuntime implements SmartLifecycle {
     private final MarketProperties properties;
     private final Projection projection;
     private final CommandProcessor processor;
+    private final DefaultKafkaProducerFactory<String, byte[]> gatewayProducers;
     private final ReplyingKafkaTemplate<String, byte[], byte[]> replies;
     private volatile boolean running;
 
@@ -44,6 +45,7 @@ public final class ServiceRuntime implements SmartLifecycle {
         this.projection = new Projection(model, clients);
         this.processor = new CommandProcessor(model, clients,
                 model.service() + "-processor-" + properties.instanceId(), projection);
+        this.gatewayProducers = new DefaultKafkaProducerFactory<>(clients.producer(model.service() + "-gateway"));
         this.replies = replyingTemplate();
     }
 
@@ -56,8 +58,7 @@ public final class ServiceRuntime implements SmartLifecycle {
         ContainerProperties container = new ContainerProperties(model.replies().name());
         KafkaMessageListenerContainer<String, byte[]> listener =
                 new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(consumer), container);
-        ReplyingKafkaTemplate<String, byte[], byte[]> template = new ReplyingKafkaTemplate<>(
-                new DefaultKafkaProducerFactory<>(clients.producer(model.service() + "-gateway")), listener);
+        ReplyingKafkaTemplate<String, byte[], byte[]> template = new ReplyingKafkaTemplate<>(gatewayProducers, listener);
         template.setSharedReplyTopic(true);
         template.setDefaultReplyTimeout(properties.replyTimeout());
         return template;
@@ -85,6 +86,7 @@ public final class ServiceRuntime implements SmartLifecycle {
     public void stop() {
         running = false;
         replies.stop();
+        gatewayProducers.destroy();
         processor.close();
         projection.close();
         log.info("{} runtime stopped", model.service());

@@ -41,11 +41,14 @@ public final class Hashes {
         return "0x" + Hex.toHexString(bytes);
     }
 
-    /** Decodes hex with or without {@code 0x}; throws {@link IllegalArgumentException} on bad input. */
+    /**
+     * Decodes hex with or without {@code 0x}; throws {@link IllegalArgumentException} on bad input.
+     * The message never repeats the input, which may be a key.
+     */
     public static byte[] fromHex(String hex) {
         String digits = hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
         if (digits.length() % 2 != 0 || !digits.matches("[0-9a-fA-F]*")) {
-            throw new IllegalArgumentException("not hex: " + (hex.length() > 16 ? hex.substring(0, 16) + "…" : hex));
+            throw new IllegalArgumentException("not an even number of hex digits");
         }
         return Hex.decode(digits);
     }

@@ -66,10 +66,15 @@ public final class Wallet {
         return wallet;
     }
 
-    /** Writes the key file readable by its owner only; refuses to overwrite. */
+    /** Writes the key file readable by its owner only, in a folder it creates owner-only; refuses to overwrite. */
     public void save(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        if (!Files.exists(dir)) {
+            Files.createDirectories(dir);
+            if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            }
+        }
         String content = "# market wallet: keep this file secret\naddress=" + address
                 + "\nprivate_key=" + HexFormat.of().formatHex(Secp256k1.fixed32(privateKey)) + "\n";
         Path temp = Files.createTempFile(dir, ".wallet", ".tmp");

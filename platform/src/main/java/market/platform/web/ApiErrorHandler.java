@@ -1,5 +1,8 @@
 package market.platform.web;
 
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import market.platform.domain.RejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +20,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Turns every failure into {@code {"errorCode","errorMsg"}} with its status: API errors and
  * rejections as they are, framework errors (unknown route, wrong method, oversized body) as
- * 4xx, a reply timeout as 503, and anything unexpected as a logged 500 that reveals nothing.
+ * 4xx, a reply timeout or an unreachable broker as 503, and anything unexpected as a logged 500 that reveals nothing.
  */
 public final class ApiErrorHandler implements WebExceptionHandler, Ordered {
 
@@ -55,8 +58,13 @@ public final class ApiErrorHandler implements WebExceptionHandler, Ordered {
         if (error instanceof DataBufferLimitException) {
             return new ApiException(413, "REQUEST.TOO_LARGE", "request body is too large");
         }
-        if (error instanceof KafkaReplyTimeoutException || error instanceof java.util.concurrent.TimeoutException) {
-            return new ApiException(503, "SERVICE.TIMEOUT", "the service did not answer in time; the command may still take effect, so read the resource before retrying");
+        if (error instanceof KafkaReplyTimeoutException || error instanceof TimeoutException) {
+            return new ApiException(503, "SERVICE.TIMEOUT",
+                    "the service did not answer in time; the command may still take effect, so read before retrying");
+        }
+        if (error instanceof org.apache.kafka.common.KafkaException
+                || error instanceof org.springframework.kafka.KafkaException) {
+            return new ApiException(503, "SERVICE.UNAVAILABLE", "the event store is unreachable; retry later");
         }
         if (error instanceof ResponseStatusException status) {
             int code = status.getStatusCode().value();
@@ -78,8 +86,8 @@ public final class ApiErrorHandler implements WebExceptionHandler, Ordered {
 
     private static Throwable unwrap(Throwable error) {
         Throwable current = error;
-        while ((current instanceof java.util.concurrent.CompletionException
-                || current instanceof java.util.concurrent.ExecutionException) && current.getCause() != null) {
+        while ((current instanceof CompletionException || current instanceof ExecutionException)
+                && current.getCause() != null) {
             current = current.getCause();
         }
         if (current instanceof ResponseStatusException status && status.getCause() instanceof DataBufferLimitException limit) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import market.platform.signing.Wallet;
 import market.platform.testing.TopicReader;
+import market.schemas.Topics;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericDatumReader;
@@ -41,7 +42,7 @@ class IndependentReaderTest extends RegistryServiceTestBase {
             }
         }
 
-        List<GenericRecord> events = TopicReader.readAll(bootstrapServers(), "registry.events").stream()
+        List<GenericRecord> events = TopicReader.readAll(bootstrapServers(), Topics.REGISTRY_EVENTS.name()).stream()
                 .filter(r -> r.key() != null && new String(r.key(), StandardCharsets.UTF_8).equals(Long.toString(dataId)))
                 .map(r -> decode(r, schemas)).toList();
 
