@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Properties;
+import market.platform.crypto.Ecies;
 import market.platform.crypto.Hashes;
 import market.platform.crypto.PersonalSign;
 import market.platform.crypto.Secp256k1;
@@ -96,6 +97,19 @@ public final class Wallet {
     /** The 64-byte uncompressed public key, without the {@code 04} prefix. */
     public byte[] publicKey() {
         return publicKey.clone();
+    }
+
+    /** Signs a 32-byte hash as it is, such as an EIP-712 digest ({@code eth_signTypedData_v4}). */
+    public Secp256k1.Signature signHash(byte[] hash32) {
+        if (hash32.length != 32) {
+            throw new IllegalArgumentException("a hash to sign is 32 bytes");
+        }
+        return Secp256k1.sign(hash32, privateKey);
+    }
+
+    /** Opens an {@link Ecies} box sealed to this wallet's public key. */
+    public byte[] decrypt(byte[] box, byte[] context) {
+        return Ecies.decrypt(privateKey, box, context);
     }
 
     /** EIP-191 personal_sign of {@code message}. */
