@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -79,6 +80,8 @@ public final class CommandProcessor implements AutoCloseable {
         Map<String, Object> config = clients.consumer(model.service() + "-commands");
         config.put(ConsumerConfig.GROUP_ID_CONFIG, model.service());
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        // a rebalance moves only the partitions that change owner, so only those are replayed
+        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         try (KafkaConsumer<String, byte[]> commands = new KafkaConsumer<>(config)) {
             consumer = commands;
             producer = newProducer();
