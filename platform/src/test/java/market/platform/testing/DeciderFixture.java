@@ -28,8 +28,10 @@ public final class DeciderFixture<C, E, S> {
         return new DeciderFixture<>(decider);
     }
 
+    /** Starts a new scenario whose history is exactly {@code events}. */
     @SafeVarargs
     public final DeciderFixture<C, E, S> given(E... events) {
+        history.clear();
         history.addAll(Arrays.asList(events));
         return this;
     }
