@@ -2,10 +2,12 @@ package market.platform.config;
 
 import java.time.Clock;
 import market.platform.runtime.KafkaClients;
+import market.platform.runtime.ProjectionListener;
 import market.platform.runtime.ServiceModel;
 import market.platform.web.ApiErrorHandler;
 import market.platform.web.CommandGateway;
 import market.platform.web.SignatureVerifier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,8 +38,9 @@ public class PlatformConfiguration {
     }
 
     @Bean
-    ServiceRuntime serviceRuntime(ServiceModel model, KafkaClients clients, MarketProperties properties) {
-        return new ServiceRuntime(model, clients, properties);
+    ServiceRuntime serviceRuntime(ServiceModel model, KafkaClients clients, MarketProperties properties,
+            ObjectProvider<ProjectionListener> listeners) {
+        return new ServiceRuntime(model, clients, properties, listeners.orderedStream().toList());
     }
 
     @Bean

@@ -1,11 +1,13 @@
 package market.platform.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import market.platform.runtime.CommandProcessor;
 import market.platform.runtime.KafkaClients;
 import market.platform.runtime.Projection;
+import market.platform.runtime.ProjectionListener;
 import market.platform.runtime.ServiceModel;
 import market.platform.runtime.TopicBootstrap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,11 +40,12 @@ public final class ServiceRuntime implements SmartLifecycle {
     private final ReplyingKafkaTemplate<String, byte[], byte[]> replies;
     private volatile boolean running;
 
-    public ServiceRuntime(ServiceModel model, KafkaClients clients, MarketProperties properties) {
+    public ServiceRuntime(ServiceModel model, KafkaClients clients, MarketProperties properties,
+            List<ProjectionListener> listeners) {
         this.model = model;
         this.clients = clients;
         this.properties = properties;
-        this.projection = new Projection(model, clients);
+        this.projection = new Projection(model, clients, listeners);
         this.processor = new CommandProcessor(model, clients,
                 model.service() + "-processor-" + properties.instanceId(), projection);
         this.gatewayProducers = new DefaultKafkaProducerFactory<>(clients.producer(model.service() + "-gateway"));

@@ -38,6 +38,7 @@ public final class Projection implements ReferenceData, AutoCloseable {
     private final ServiceModel model;
     private final KafkaClients clients;
     private final AggregateStates states;
+    private final List<ProjectionListener> listeners;
     private final SingleObjectCodec codec = SingleObjectCodec.standard();
     private final Map<Integer, Long> positions = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
@@ -48,9 +49,10 @@ public final class Projection implements ReferenceData, AutoCloseable {
     private KafkaProducer<String, byte[]> deadLetterProducer;
     private Admin admin;
 
-    public Projection(ServiceModel model, KafkaClients clients) {
+    public Projection(ServiceModel model, KafkaClients clients, List<ProjectionListener> listeners) {
         this.model = model;
         this.clients = clients;
+        this.listeners = List.copyOf(listeners);
         this.states = new AggregateStates(model);
         this.thread = new Thread(this::run, model.service() + "-projection");
     }
@@ -155,6 +157,9 @@ public final class Projection implements ReferenceData, AutoCloseable {
         try {
             event = model.eventTranslator().toDomain(codec.decode(record.value()));
             states.apply(record.key(), event);
+            for (ProjectionListener listener : listeners) {
+                listener.onEvent(record.key(), event, record.partition(), record.offset());
+            }
         } catch (RuntimeException e) {
             if (deadLetterProducer == null) {
                 deadLetterProducer = new KafkaProducer<>(clients.producer(model.service() + "-projection-dlt"));

@@ -5,6 +5,7 @@ import market.platform.crypto.Addresses;
 import market.platform.ids.Ids;
 import market.platform.web.ApiException;
 import market.platform.web.CommandGateway;
+import market.platform.web.Params;
 import market.platform.web.SignatureVerifier;
 import market.registry.command.RemoveData;
 import market.registry.custody.KeyCustody;
@@ -58,7 +59,7 @@ class DatasetController {
     Mono<DatasetView> end(ServerHttpRequest request, @PathVariable String dataId,
             @RequestBody(required = false) byte[] body) {
         SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
-        long id = Params.parse(dataId);
+        long id = Params.positiveLong("data_id", dataId);
         var command = DatasetRequests.end(body, signed.signer(), signed.nonce(), id, clock.instant(), custody);
         return gateway.send(dataId, command).map(reply -> find(id));
     }
@@ -67,14 +68,14 @@ class DatasetController {
     Mono<DatasetView> remove(ServerHttpRequest request, @PathVariable String dataId,
             @RequestBody(required = false) byte[] body) {
         SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
-        long id = Params.parse(dataId);
+        long id = Params.positiveLong("data_id", dataId);
         var command = new RemoveData(signed.signer(), signed.nonce(), clock.instant(), id);
         return gateway.send(Long.toString(id), command).map(reply -> find(id));
     }
 
     @GetMapping("/{dataId}")
     DatasetView show(@PathVariable String dataId) {
-        return find(Params.parse(dataId));
+        return find(Params.positiveLong("data_id", dataId));
     }
 
     @GetMapping
