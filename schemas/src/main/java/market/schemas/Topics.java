@@ -9,6 +9,10 @@ import market.registry.event.DataRegistrationCompleted;
 import market.registry.event.DataRegistrationStarted;
 import market.registry.event.DataRemoved;
 import market.registry.event.DataTypeAdded;
+import market.settlement.command.Deposit;
+import market.settlement.command.Withdraw;
+import market.settlement.event.FundsDeposited;
+import market.settlement.event.FundsWithdrawn;
 import market.schemas.reply.CommandReply;
 
 /**
@@ -36,6 +40,21 @@ public final class Topics {
 
     public static final Topic REGISTRY_EVENTS_DLT = deadLetter(REGISTRY_EVENTS);
 
+    public static final String SETTLEMENT = "settlement";
+
+    public static final Topic SETTLEMENT_COMMANDS = new Topic("settlement.commands", SETTLEMENT,
+            "account address, or osb.trader for the treasury", List.of(Deposit.class, Withdraw.class));
+
+    public static final Topic SETTLEMENT_EVENTS = new Topic("settlement.events", SETTLEMENT,
+            "account address, or osb.trader for the treasury", List.of(FundsDeposited.class, FundsWithdrawn.class));
+
+    public static final Topic SETTLEMENT_REPLIES = new Topic("settlement.replies", SETTLEMENT,
+            "account address", List.of(CommandReply.class));
+
+    public static final Topic SETTLEMENT_COMMANDS_DLT = deadLetter(SETTLEMENT_COMMANDS);
+
+    public static final Topic SETTLEMENT_EVENTS_DLT = deadLetter(SETTLEMENT_EVENTS);
+
     private Topics() {}
 
     /** The dead-letter topic of {@code topic}: same key, the failed record's bytes as value. */
@@ -45,7 +64,8 @@ public final class Topics {
 
     public static List<Topic> all() {
         return List.of(REGISTRY_COMMANDS, REGISTRY_EVENTS, REGISTRY_REPLIES, REGISTRY_COMMANDS_DLT,
-                REGISTRY_EVENTS_DLT);
+                REGISTRY_EVENTS_DLT, SETTLEMENT_COMMANDS, SETTLEMENT_EVENTS, SETTLEMENT_REPLIES,
+                SETTLEMENT_COMMANDS_DLT, SETTLEMENT_EVENTS_DLT);
     }
 
     /** The topics a service writes or consumes as its own. */

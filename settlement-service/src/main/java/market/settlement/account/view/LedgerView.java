@@ -1,0 +1,62 @@
+package market.settlement.account.view;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import market.platform.money.Money;
+import market.platform.runtime.ProjectionListener;
+import market.settlement.account.domain.AccountEvent;
+import market.settlement.account.domain.AccountEvent.FundsDeposited;
+import market.settlement.account.domain.AccountEvent.FundsWithdrawn;
+import org.springframework.stereotype.Component;
+
+/**
+ * The double-entry ledger, fed by the projection of {@code settlement.events}: every movement is
+ * booked as a pair of entries, the account against its counterparty, keyed by the event's
+ * position. Entries of the payment rail are kept too, so the rail's side balances the accounts.
+ */
+@Component
+public class LedgerView implements ProjectionListener {
+
+    private final Map<String, List<LedgerEntry>> entries = new ConcurrentHashMap<>();
+
+    @Override
+    public void onEvent(String key, Object event, int partition, long offset) {
+        if (!(event instanceof AccountEvent movement)) {
+            return;
+        }
+        String id = "settlement.events-" + partition + "@" + offset;
+        long seconds = movement.at().getEpochSecond();
+        if (movement instanceof FundsDeposited deposit) {
+            book(id, AccountEvent.PAYMENT_RAIL, deposit.account(), deposit.amount(), "deposit " + deposit.depositRef(),
+                    seconds);
+        } else {
+            FundsWithdrawn withdrawal = (FundsWithdrawn) movement;
+            book(id, withdrawal.account(), AccountEvent.PAYMENT_RAIL, withdrawal.amount(),
+                    "withdrawal " + withdrawal.withdrawalId(), seconds);
+        }
+    }
+
+    /** Debits {@code from} and credits {@code to} by {@code units}. */
+    private void book(String id, String from, String to, long units, String cause, long seconds) {
+        add(new LedgerEntry(id + "/a", from, to, Money.ofUnits(-units).format(), cause, seconds));
+        add(new LedgerEntry(id + "/b", to, from, Money.ofUnits(units).format(), cause, seconds));
+    }
+
+    private void add(LedgerEntry entry) {
+        entries.computeIfAbsent(entry.account(), a -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                .add(entry);
+    }
+
+    /** The entries of one account, oldest first. */
+    public List<LedgerEntry> entriesOf(String account) {
+        List<LedgerEntry> list = entries.get(account);
+        if (list == null) {
+            return List.of();
+        }
+        synchronized (list) {
+            return List.copyOf(list);
+        }
+    }
+}
