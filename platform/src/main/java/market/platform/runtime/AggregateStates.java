@@ -59,9 +59,9 @@ public final class AggregateStates {
             return state != null ? state : AggregateStates.this.state(type, key);
         }
 
-        public void apply(String key, Object event) {
-            AggregateType<?, ?, ?> type = model.aggregateForEvent(event);
-            staged.put(new StateKey(type.name(), key), evolve(type, state(type, key), event));
+        /** Stages a state computed from this overlay's state of the same aggregate. */
+        public void put(AggregateType<?, ?, ?> type, String key, Object state) {
+            staged.put(new StateKey(type.name(), key), state);
         }
 
         public void commit() {

@@ -165,23 +165,35 @@ public final class CommandProcessor implements AutoCloseable {
                 return new PendingReply(record, key, rejected.rejection(), -1, null);
             }
             AggregateType<?, ?, ?> type = model.aggregateForCommand(command);
-            Decision<?> decision = decide(type, command, overlay.state(type, key));
+            Object state = overlay.state(type, key);
+            Decision<?> decision = decide(type, command, state);
             if (decision instanceof Decision.Rejected<?> rejected) {
                 return new PendingReply(record, key, rejected.rejection(), -1, null);
             }
-            RecordMetadataFuture last = null;
+            // the whole outcome is computed before anything is staged or sent
+            List<byte[]> events = new ArrayList<>();
             for (Object event : ((Decision.Accepted<?>) decision).events()) {
-                overlay.apply(key, event);
-                byte[] value = codec.encode(model.eventTranslator().toAvro(event));
+                state = AggregateStates.evolve(type, state, event);
+                events.add(codec.encode(model.eventTranslator().toAvro(event)));
+            }
+            overlay.put(type, key, state);
+            RecordMetadataFuture last = null;
+            for (byte[] event : events) {
                 last = new RecordMetadataFuture(producer.send(
-                        new ProducerRecord<>(model.events().name(), record.partition(), key, value)));
+                        new ProducerRecord<>(model.events().name(), record.partition(), key, event)));
             }
             return new PendingReply(record, key, null, record.partition(), last);
+        } catch (KafkaException e) {
+            throw e;
         } catch (UndecodableException | IllegalArgumentException e) {
             DeadLetters.send(producer, model.commandsDeadLetter().name(), record, e);
             return new PendingReply(record, key == null ? "" : key,
                     Rejection.invalid("COMMAND.UNDECODABLE", "the command could not be read: " + e.getMessage()),
                     -1, null);
+        } catch (RuntimeException e) {
+            log.error("command {}-{}@{} failed; dead-lettered", record.topic(), record.partition(), record.offset(), e);
+            DeadLetters.send(producer, model.commandsDeadLetter().name(), record, e);
+            return new PendingReply(record, key == null ? "" : key, null, -1, null, true);
         }
     }
 
@@ -250,19 +262,27 @@ public final class CommandProcessor implements AutoCloseable {
         private final Rejection rejection;
         private final int eventPartition;
         private final RecordMetadataFuture lastEvent;
+        private final boolean failed;
 
         PendingReply(ConsumerRecord<String, byte[]> command, String key, Rejection rejection, int eventPartition,
                 RecordMetadataFuture lastEvent) {
+            this(command, key, rejection, eventPartition, lastEvent, false);
+        }
+
+        PendingReply(ConsumerRecord<String, byte[]> command, String key, Rejection rejection, int eventPartition,
+                RecordMetadataFuture lastEvent, boolean failed) {
             this.command = command;
             this.key = key;
             this.rejection = rejection;
             this.eventPartition = eventPartition;
             this.lastEvent = lastEvent;
+            this.failed = failed;
         }
 
         void send() {
-            Replies.send(producer, model.replies().name(), command, codec, Replies.reply(key, rejection,
-                    lastEvent == null ? -1 : eventPartition, lastEvent == null ? -1 : lastEvent.offset()));
+            Replies.send(producer, model.replies().name(), command, codec, failed ? Replies.failure(key)
+                    : Replies.reply(key, rejection, lastEvent == null ? -1 : eventPartition,
+                            lastEvent == null ? -1 : lastEvent.offset()));
         }
     }
 

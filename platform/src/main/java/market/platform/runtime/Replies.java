@@ -15,9 +15,19 @@ import org.springframework.kafka.support.KafkaHeaders;
  * carries the command's correlation id, and goes to the service's own replies topic (to the
  * partition the requester asked for, if any). A command without a correlation id gets no reply.
  */
-final class Replies {
+public final class Replies {
 
     private Replies() {}
+
+    /** The {@code error_kind} of a command whose handling failed on the service's side. */
+    public static final String FAILED = "FAILED";
+
+    /** The reply to a command whose handling failed; it was dead-lettered and changed nothing. */
+    static CommandReply failure(String aggregateId) {
+        return CommandReply.newBuilder().setAccepted(false).setAggregateId(aggregateId)
+                .setErrorCode("COMMAND.FAILED").setErrorMsg("the command could not be processed")
+                .setErrorKind(FAILED).build();
+    }
 
     static CommandReply reply(String aggregateId, Rejection rejection, int eventPartition, long lastOffset) {
         return CommandReply.newBuilder()

@@ -3,6 +3,7 @@ package market.platform.web;
 import java.time.Duration;
 import market.platform.domain.Rejection;
 import market.platform.runtime.Projection;
+import market.platform.runtime.Replies;
 import market.schemas.SingleObjectCodec;
 import market.schemas.Topic;
 import market.schemas.reply.CommandReply;
@@ -41,7 +42,14 @@ public final class CommandGateway {
                 .flatMap(reply -> reply.getAccepted()
                         ? Mono.fromFuture(projection.awaitOffset(reply.getEventPartition(), reply.getLastOffset()))
                                 .timeout(timeout).thenReturn(reply)
-                        : Mono.error(ApiException.of(new Rejection(reply.getErrorCode(), reply.getErrorMsg(),
-                                Rejection.Kind.valueOf(reply.getErrorKind())))));
+                        : Mono.error(refusal(reply)));
+    }
+
+    private static ApiException refusal(CommandReply reply) {
+        if (Replies.FAILED.equals(reply.getErrorKind())) {
+            return new ApiException(500, reply.getErrorCode(), reply.getErrorMsg());
+        }
+        return ApiException.of(new Rejection(reply.getErrorCode(), reply.getErrorMsg(),
+                Rejection.Kind.valueOf(reply.getErrorKind())));
     }
 }
