@@ -11,13 +11,11 @@ import market.cli.Fragmenter.Fragmented;
 import market.platform.money.Money;
 import market.platform.signing.Wallet;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -40,7 +38,7 @@ final class DataBeginCommand implements Callable<Integer> {
     @Option(names = "--type", required = true, paramLabel = "T", description = "Data type name.")
     String type;
 
-    @Option(names = "--price", required = true, paramLabel = "\"2.0000 OSB\"", converter = Price.class,
+    @Option(names = "--price", required = true, paramLabel = "\"2.0000 OSB\"", converter = AmountConverter.class,
             description = "Price as an OSB amount, at most 4 decimals.")
     Money price;
 
@@ -71,13 +69,13 @@ final class DataBeginCommand implements Callable<Integer> {
         return market.run(spec, out -> {
             Fragmented fragmented = fragment(read());
             Wallet wallet = market.wallet();
-            RegistryClient registry = market.registry();
+            ServiceClient registry = market.registry();
             LocalRegistration local = market.localRegistration();
             Path staged = local.stage(fragmented.fragments());
             JsonNode view;
             try {
                 view = registry.post("/v1/data", body(fragmented), wallet);
-            } catch (RegistryClient.NoAnswer e) {
+            } catch (ServiceClient.NoAnswer e) {
                 throw new CliException(e.getMessage() + "; the registration may have been recorded, and its "
                         + "fragments and keys are kept in " + staged);
             } catch (CliException e) {
@@ -131,21 +129,5 @@ final class DataBeginCommand implements Callable<Integer> {
                     .put("hash_original", f.hashOriginal()).put("idfs_cluster_id", cluster);
         }
         return body;
-    }
-
-    /** Reads {@code --price} with {@link Money#parse}; a bad amount is a usage error. */
-    static final class Price implements ITypeConverter<Money> {
-        @Override
-        public Money convert(String value) {
-            try {
-                Money money = Money.parse(value);
-                if (money.isNegative()) {
-                    throw new TypeConversionException("a price cannot be negative");
-                }
-                return money;
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

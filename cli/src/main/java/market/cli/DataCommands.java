@@ -1,7 +1,5 @@
 package market.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,22 +61,12 @@ final class DataCommands extends CommandGroup {
             @Option(names = "--page", paramLabel = "P", description = "Page number.") Integer page,
             @Option(names = "--size", paramLabel = "K", description = "Page size.") Integer size) {
         return market.run(spec, out -> {
-            List<String> query = new ArrayList<>();
+            Query query = new Query();
             if (provider != null) {
-                add(query, "provider", provider.mine ? market.wallet().address() : provider.address);
+                query.add("provider", provider.mine ? market.wallet().address() : provider.address);
             }
-            add(query, "datatype", type);
-            add(query, "status", status);
-            add(query, "page", page);
-            add(query, "size", size);
-            String path = "/v1/data" + (query.isEmpty() ? "" : "?" + String.join("&", query));
-            Market.print(out, market.registry().get(path));
+            query.add("datatype", type).add("status", status).add("page", page).add("size", size);
+            Market.print(out, market.registry().get(query.after("/v1/data")));
         });
-    }
-
-    private static void add(List<String> query, String name, Object value) {
-        if (value != null) {
-            query.add(name + "=" + RegistryClient.encode(value.toString()));
-        }
     }
 }

@@ -41,6 +41,6 @@ final class DataTypeCommands extends CommandGroup {
     @Command(name = "show", description = "Show one data type.")
     int show(@Parameters(paramLabel = "NAME", description = "Data type name.") String name) {
         return market.run(spec, out ->
-                Market.print(out, market.registry().get("/v1/datatypes/" + RegistryClient.encode(name))));
+                Market.print(out, market.registry().get("/v1/datatypes/" + ServiceClient.encode(name))));
     }
 }

@@ -15,21 +15,27 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The {@code market} command: how a person uses the platform from a shell. It holds the options
- * every subcommand inherits (registry URL and the home folder with the wallet and local dataset
- * files) and runs each subcommand's action, turning a {@link CliException} into
+ * every subcommand inherits (registry and settlement URLs, and the home folder with the wallet and
+ * local dataset files) and runs each subcommand's action, turning a {@link CliException} into
  * {@code error: <message>} on stderr and exit code 1. Usage errors exit with 2.
  */
 @Command(name = "market", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = Market.Version.class,
-        description = "Client of the data marketplace: wallet, data types and datasets. "
+        description = "Client of the data marketplace: wallet, data types, datasets and OSB accounts. "
                 + "State-changing requests are signed with the wallet's key.",
-        subcommands = {WalletCommands.class, DataTypeCommands.class, DataCommands.class})
+        subcommands = {WalletCommands.class, DataTypeCommands.class, DataCommands.class, AccountCommands.class,
+            SettlementCommands.Ledger.class, SettlementCommands.Treasury.class})
 public final class Market extends CommandGroup {
 
     @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
             defaultValue = "${env:MARKET_REGISTRY_URL:-http://localhost:8081}",
             description = {"Registry service URL.", "Default: ${DEFAULT-VALUE} (env MARKET_REGISTRY_URL)."})
     String url;
+
+    @Option(names = "--settlement-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            defaultValue = "${env:MARKET_SETTLEMENT_URL:-http://localhost:8082}",
+            description = {"Settlement service URL.", "Default: ${DEFAULT-VALUE} (env MARKET_SETTLEMENT_URL)."})
+    String settlementUrl;
 
     @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
             defaultValue = "${env:MARKET_HOME:-${sys:user.home}/.market}",
@@ -73,9 +79,13 @@ public final class Market extends CommandGroup {
     }
 
     Wallet wallet() {
-        Path file = walletFile();
+        return loadWallet(walletFile(), "run `market wallet create`");
+    }
+
+    /** The key in {@code file}; {@code whenMissing} tells the user how to get one. */
+    static Wallet loadWallet(Path file, String whenMissing) {
         if (!Files.exists(file)) {
-            throw new CliException("no wallet at " + file + ": run `market wallet create`");
+            throw new CliException("no wallet at " + file + ": " + whenMissing);
         }
         try {
             return Wallet.load(file);
@@ -87,8 +97,12 @@ public final class Market extends CommandGroup {
         }
     }
 
-    RegistryClient registry() {
-        return new RegistryClient(url);
+    ServiceClient registry() {
+        return new ServiceClient("--url", "the registry", url);
+    }
+
+    ServiceClient settlement() {
+        return new ServiceClient("--settlement-url", "the settlement service", settlementUrl);
     }
 
     LocalRegistration localRegistration() {

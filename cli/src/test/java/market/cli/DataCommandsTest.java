@@ -34,7 +34,7 @@ class DataCommandsTest {
         Files.write(file, content);
     }
 
-    private CliRun begin(FakeRegistry registry) {
+    private CliRun begin(FakeService registry) {
         return CliRun.market("--home", home.toString(), "--url", registry.url(), "data", "begin", "--type", "weather",
                 "--price", "2 OSB", "--period", "30", "--detail", "seoul", "--detail", "2024", "--file",
                 file.toString(), "--fragments", "3");
@@ -42,7 +42,7 @@ class DataCommandsTest {
 
     @Test
     void beginSendsHashesAndSizesAndKeepsTheSealedFragmentsAndKeysLocally() throws Exception {
-        try (FakeRegistry registry = FakeRegistry.answering(201, "{\"data_id\":42,\"status\":1}")) {
+        try (FakeService registry = FakeService.answering(201, "{\"data_id\":42,\"status\":1}")) {
             CliRun run = begin(registry);
 
             assertThat(run.err()).isEmpty();
@@ -76,7 +76,7 @@ class DataCommandsTest {
 
     @Test
     void endSendsTheKeysThatOpenTheSealedFragmentsButNeverPrintsThem() throws Exception {
-        try (FakeRegistry registry = FakeRegistry.answering(201, "{\"data_id\":42,\"status\":1}")) {
+        try (FakeService registry = FakeService.answering(201, "{\"data_id\":42,\"status\":1}")) {
             CliRun begin = begin(registry);
             List<LocalRegistration.Secret> secrets = new LocalRegistration(home.resolve("datasets")).load(42);
             String echoedKey = secrets.get(0).encryptKey();
@@ -109,7 +109,7 @@ class DataCommandsTest {
     @Test
     void aRefusedBeginLeavesNoLocalFiles() throws Exception {
         String error = "{\"errorCode\":\"REGISTRY.DATATYPE_NOT_FOUND\",\"errorMsg\":\"The data type does not exist\"}";
-        try (FakeRegistry registry = FakeRegistry.answering(400, error)) {
+        try (FakeService registry = FakeService.answering(400, error)) {
             CliRun run = begin(registry);
 
             assertThat(run.exitCode()).isEqualTo(1);
@@ -121,7 +121,7 @@ class DataCommandsTest {
 
     @Test
     void endWithoutALocalRegistrationSaysWhereItLooked() throws Exception {
-        try (FakeRegistry registry = FakeRegistry.answering(200, "{}")) {
+        try (FakeService registry = FakeService.answering(200, "{}")) {
             CliRun run = CliRun.market("--home", home.toString(), "--url", registry.url(), "data", "end", "--id", "9");
 
             assertThat(run.exitCode()).isEqualTo(1);
@@ -133,7 +133,7 @@ class DataCommandsTest {
     @Test
     void aFileSmallerThanTheFragmentsIsRefusedBeforeAnyRequest() throws Exception {
         Files.write(file, new byte[2]);
-        try (FakeRegistry registry = FakeRegistry.answering(201, "{\"data_id\":1}")) {
+        try (FakeService registry = FakeService.answering(201, "{\"data_id\":1}")) {
             CliRun run = begin(registry);
 
             assertThat(run.exitCode()).isEqualTo(1);

@@ -49,7 +49,8 @@ class MarketTest {
         CliRun run = CliRun.market("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("--url", "--home", "wallet", "datatype", "data");
+        assertThat(run.out()).contains("--url", "--settlement-url", "--home", "wallet", "datatype", "data", "account",
+                "ledger", "treasury");
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import market.platform.crypto.PersonalSign;
-import market.platform.crypto.Secp256k1;
 import market.platform.signing.RequestSignature;
 import market.platform.signing.Wallet;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-class RegistryClientTest {
+class ServiceClientTest {
 
     private static final String NOT_FOUND =
             "{\"errorCode\":\"REGISTRY.DATA_NOT_FOUND\",\"errorMsg\":\"The data does not exist\"}";
@@ -29,7 +27,7 @@ class RegistryClientTest {
         wallet.save(home.resolve("wallet.properties"));
     }
 
-    private CliRun market(FakeRegistry registry, String... args) {
+    private CliRun market(FakeService registry, String... args) {
         String[] all = new String[args.length + 4];
         all[0] = "--home";
         all[1] = home.toString();
@@ -39,20 +37,12 @@ class RegistryClientTest {
         return CliRun.market(all);
     }
 
-    private static String signer(FakeRegistry.Received request) {
-        byte[] digest = RequestSignature.digest(request.method(), request.pathWithQuery(), request.body(),
-                Long.parseLong(request.header(RequestSignature.TIMESTAMP_HEADER)),
-                request.header(RequestSignature.NONCE_HEADER));
-        return PersonalSign.recoverAddress(digest,
-                Secp256k1.Signature.fromHex(request.header(RequestSignature.SIGNATURE_HEADER)));
-    }
-
     @Test
     void signsARemovalAndPrintsTheErrorBody() throws Exception {
-        try (FakeRegistry registry = FakeRegistry.answering(404, NOT_FOUND)) {
+        try (FakeService registry = FakeService.answering(404, NOT_FOUND)) {
             CliRun run = market(registry, "data", "remove", "--id", "7");
 
-            FakeRegistry.Received request = registry.last();
+            FakeService.Received request = registry.last();
             assertThat(request.method()).isEqualTo("DELETE");
             assertThat(request.pathWithQuery()).isEqualTo("/v1/data/7");
             assertThat(request.body()).isEmpty();
@@ -60,7 +50,7 @@ class RegistryClientTest {
             assertThat(request.header(RequestSignature.TIMESTAMP_HEADER)).isNotBlank();
             assertThat(request.header(RequestSignature.NONCE_HEADER)).isNotBlank();
             assertThat(request.header(RequestSignature.SIGNATURE_HEADER)).isNotBlank();
-            assertThat(signer(request)).isEqualTo(wallet.address());
+            assertThat(request.signer()).isEqualTo(wallet.address());
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err().strip()).isEqualTo("error: The data does not exist (REGISTRY.DATA_NOT_FOUND)");
             assertThat(run.out()).isEmpty();
@@ -69,10 +59,10 @@ class RegistryClientTest {
 
     @Test
     void signsExactlyTheJsonBodyItSends() throws Exception {
-        try (FakeRegistry registry = FakeRegistry.answering(201, "{\"datatype_id\":1,\"datatype_name\":\"weather\"}")) {
+        try (FakeService registry = FakeService.answering(201, "{\"datatype_id\":1,\"datatype_name\":\"weather\"}")) {
             CliRun run = market(registry, "datatype", "add", "--name", "weather", "--field", "city", "--field", "year");
 
-            FakeRegistry.Received request = registry.last();
+            FakeService.Received request = registry.last();
             assertThat(request.method()).isEqualTo("POST");
             assertThat(request.pathWithQuery()).isEqualTo("/v1/datatypes");
             assertThat(request.header("Content-Type")).isEqualTo("application/json");
@@ -80,7 +70,7 @@ class RegistryClientTest {
             assertThat(body.get("datatype_name").stringValue()).isEqualTo("weather");
             assertThat(body.get("detail_fields_num").intValue()).isEqualTo(2);
             assertThat(body.get("detail_fields").toString()).isEqualTo("[\"city\",\"year\"]");
-            assertThat(signer(request)).isEqualTo(wallet.address());
+            assertThat(request.signer()).isEqualTo(wallet.address());
             assertThat(run.exitCode()).isZero();
             assertThat(run.out()).contains("\"datatype_name\" : \"weather\"");
         }
@@ -88,12 +78,12 @@ class RegistryClientTest {
 
     @Test
     void readsUnsignedAndEncodesTheQueryAndPathSegments() throws Exception {
-        try (FakeRegistry registry = FakeRegistry.answering(200, "[]")) {
+        try (FakeService registry = FakeService.answering(200, "[]")) {
             CliRun list = market(registry, "data", "list", "--mine", "--type", "air quality", "--status", "0",
                     "--size", "5");
-            FakeRegistry.Received listed = registry.last();
+            FakeService.Received listed = registry.last();
             CliRun show = market(registry, "datatype", "show", "air/quality ü");
-            FakeRegistry.Received shown = registry.last();
+            FakeService.Received shown = registry.last();
 
             assertThat(list.exitCode()).isZero();
             assertThat(listed.method()).isEqualTo("GET");
@@ -122,7 +112,7 @@ class RegistryClientTest {
 
     @Test
     void reportsAnErrorWithoutAnErrorBodyByItsStatus() throws Exception {
-        try (FakeRegistry registry = FakeRegistry.answering(502, "Bad Gateway")) {
+        try (FakeService registry = FakeService.answering(502, "Bad Gateway")) {
             CliRun run = market(registry, "data", "show", "--id", "1");
 
             assertThat(run.exitCode()).isEqualTo(1);

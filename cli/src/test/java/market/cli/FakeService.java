@@ -8,14 +8,18 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import market.platform.crypto.PersonalSign;
+import market.platform.crypto.Secp256k1;
+import market.platform.signing.RequestSignature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A stand-in registry on a free local port: it records every request exactly as received (method,
- * raw path and query, headers, body bytes) and answers each with one configured status and body.
+ * A stand-in platform service (registry or settlement) on a free local port: it records every
+ * request exactly as received (method, raw path and query, headers, body bytes) and answers each
+ * with one configured status and body.
  */
-final class FakeRegistry implements AutoCloseable {
+final class FakeService implements AutoCloseable {
 
     /** One request as the server saw it. */
     record Received(String method, String pathWithQuery, com.sun.net.httpserver.Headers headers, byte[] body) {
@@ -27,6 +31,14 @@ final class FakeRegistry implements AutoCloseable {
         JsonNode json() {
             return JsonMapper.builder().build().readTree(body);
         }
+
+        /** The address whose key made the request's signature, recovered as the services verify it. */
+        String signer() {
+            byte[] digest = RequestSignature.digest(method, pathWithQuery, body,
+                    Long.parseLong(header(RequestSignature.TIMESTAMP_HEADER)), header(RequestSignature.NONCE_HEADER));
+            return PersonalSign.recoverAddress(digest,
+                    Secp256k1.Signature.fromHex(header(RequestSignature.SIGNATURE_HEADER)));
+        }
     }
 
     private final HttpServer server;
@@ -34,7 +46,7 @@ final class FakeRegistry implements AutoCloseable {
     private volatile int status;
     private volatile String answer;
 
-    private FakeRegistry(int status, String answer) throws IOException {
+    private FakeService(int status, String answer) throws IOException {
         this.status = status;
         this.answer = answer;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -42,8 +54,8 @@ final class FakeRegistry implements AutoCloseable {
         server.start();
     }
 
-    static FakeRegistry answering(int status, String body) throws IOException {
-        return new FakeRegistry(status, body);
+    static FakeService answering(int status, String body) throws IOException {
+        return new FakeService(status, body);
     }
 
     void answer(int status, String body) {

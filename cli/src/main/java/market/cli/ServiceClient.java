@@ -19,39 +19,45 @@ import market.platform.signing.Wallet;
 import tools.jackson.databind.JsonNode;
 
 /**
- * HTTP to the registry service. GETs go unsigned. State-changing requests are signed by the
- * wallet over the method, the raw path and query, and exactly the body bytes sent (see
- * {@link RequestSignature}). A 2xx answer returns its JSON; an error body
- * {@code {"errorCode", "errorMsg"}} and an unreachable registry become a {@link CliException}.
+ * HTTP to one platform service, the registry or settlement. GETs go unsigned. State-changing
+ * requests are signed by the given wallet over the method, the raw path and query, and exactly the
+ * body bytes sent (see {@link RequestSignature}). A 2xx answer returns its JSON; an error body
+ * {@code {"errorCode", "errorMsg"}} and an unreachable service become a {@link CliException}.
  */
-final class RegistryClient {
+final class ServiceClient {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
-    /** The request was sent but no answer came, so the registry may or may not have acted on it. */
+    /** The request was sent but no answer came, so the service may or may not have acted on it. */
     static final class NoAnswer extends CliException {
         NoAnswer(String message) {
             super(message);
         }
     }
 
+    private final String service;
     private final String url;
     private final String base;
     private final HttpClient http;
 
-    RegistryClient(String url) {
+    /**
+     * @param option the command-line option that set {@code url}, named when it is malformed
+     * @param service how error messages name the service, such as {@code "the registry"}
+     */
+    ServiceClient(String option, String service, String url) {
+        this.service = service;
         this.url = url;
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         URI uri;
         try {
             uri = URI.create(base);
         } catch (IllegalArgumentException e) {
-            throw new CliException("--url " + url + " is not a URL");
+            throw new CliException(option + " " + url + " is not a URL");
         }
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
                 || uri.getRawQuery() != null) {
-            throw new CliException("--url " + url + " must look like http://host:port");
+            throw new CliException(option + " " + url + " must look like http://host:port");
         }
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
                 .build();
@@ -108,7 +114,7 @@ final class RegistryClient {
         }
     }
 
-    private static JsonNode answer(HttpResponse<byte[]> response) {
+    private JsonNode answer(HttpResponse<byte[]> response) {
         int status = response.statusCode();
         byte[] body = response.body();
         JsonNode json = Json.parseOrNull(body);
@@ -117,7 +123,7 @@ final class RegistryClient {
                 return null;
             }
             if (json == null) {
-                throw new CliException("the registry answered HTTP " + status + " with a body that is not JSON");
+                throw new CliException(service + " answered HTTP " + status + " with a body that is not JSON");
             }
             return json;
         }
@@ -126,7 +132,7 @@ final class RegistryClient {
                     json.get("errorMsg").stringValue() + " (" + json.get("errorCode").stringValue() + ")");
         }
         String text = new String(body, StandardCharsets.UTF_8).strip();
-        throw new CliException("the registry answered HTTP " + status
+        throw new CliException(service + " answered HTTP " + status
                 + (text.isEmpty() ? "" : ": " + (text.length() > 200 ? text.substring(0, 200) + "…" : text)));
     }
 }
