@@ -3,6 +3,7 @@ package market.platform.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import market.platform.money.Money;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -67,6 +68,15 @@ public final class JsonInput {
             throw invalid(name, "an integer");
         }
         return value.longValue();
+    }
+
+    /** An amount given as an asset string like {@code "2.0000 OSB"}, in units; its sign is the caller's rule. */
+    public long amount(String name) {
+        try {
+            return Money.parse(string(name)).units();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw invalid(name, "an amount like \"2.0000 OSB\" (at most 4 decimals)");
+        }
     }
 
     public List<String> strings(String name) {

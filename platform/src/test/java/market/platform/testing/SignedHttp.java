@@ -30,6 +30,14 @@ public final class SignedHttp {
         public String errorMsg() {
             return json == null || json.get("errorMsg") == null ? null : json.get("errorMsg").stringValue();
         }
+
+        /** This response, after checking its status. */
+        public Response expect(int expected) {
+            if (status != expected) {
+                throw new AssertionError("expected " + expected + " but was " + status + ": " + body);
+            }
+            return this;
+        }
     }
 
     // HTTP/1.1 as the CLI speaks it; the JDK client would otherwise try an h2c upgrade

@@ -3,11 +3,11 @@ package market.registry.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import market.platform.config.ServiceRuntime;
 import market.platform.signing.Wallet;
 import market.platform.testing.KafkaBroker;
+import market.platform.testing.Readiness;
 import market.platform.testing.SignedHttp;
 import market.registry.RegistryApplication;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class RegistryRestartTest {
     Path dataDir;
 
     @Test
-    void aNewContextOnTheSameBrokerShowsIdenticalViews() throws Exception {
+    void aNewContextOnTheSameBrokerShowsIdenticalViews() {
         Wallet provider = Wallet.create();
         String type = RegistryServiceTestBase.uniqueName("restart");
         long onSale;
@@ -75,20 +75,13 @@ class RegistryRestartTest {
         return views;
     }
 
-    private ConfigurableApplicationContext start() throws InterruptedException {
+    private ConfigurableApplicationContext start() {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(RegistryApplication.class).run(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(),
                 "--market.data-dir=" + dataDir,
                 "--market.instance-id=restart-test");
-        ServiceRuntime runtime = context.getBean(ServiceRuntime.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!runtime.isCaughtUp()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("registry-service did not catch up after restart");
-            }
-            Thread.sleep(50);
-        }
+        Readiness.await(context.getBean(ServiceRuntime.class));
         return context;
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import market.platform.config.ServiceRuntime;
 import market.platform.crypto.Hashes;
 import market.platform.signing.Wallet;
 import market.platform.testing.KafkaBroker;
+import market.platform.testing.Readiness;
 import market.platform.testing.SignedHttp;
 import market.registry.RegistryApplication;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,15 +48,9 @@ abstract class RegistryServiceTestBase {
     }
 
     @BeforeEach
-    void awaitReady() throws InterruptedException {
+    void awaitReady() {
         http = new SignedHttp("http://localhost:" + port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!runtime.isCaughtUp()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("registry-service did not catch up");
-            }
-            Thread.sleep(50);
-        }
+        Readiness.await(runtime);
     }
 
     static String bootstrapServers() {
@@ -110,10 +104,7 @@ abstract class RegistryServiceTestBase {
     }
 
     static SignedHttp.Response expect(SignedHttp.Response response, int status) {
-        if (response.status() != status) {
-            throw new AssertionError("expected " + status + " but was " + response.status() + ": " + response.body());
-        }
-        return response;
+        return response.expect(status);
     }
 
     private static Path tempDir() {

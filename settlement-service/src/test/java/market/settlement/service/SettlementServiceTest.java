@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -12,6 +11,7 @@ import market.platform.config.ServiceRuntime;
 import market.platform.signing.RequestSignature;
 import market.platform.signing.Wallet;
 import market.platform.testing.KafkaBroker;
+import market.platform.testing.Readiness;
 import market.platform.testing.SignedHttp;
 import market.platform.testing.TopicReader;
 import market.schemas.Topics;
@@ -47,15 +47,9 @@ class SettlementServiceTest {
     }
 
     @BeforeEach
-    void awaitReady() throws InterruptedException {
+    void awaitReady() {
         http = new SignedHttp("http://localhost:" + port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!runtime.isCaughtUp()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("settlement-service did not catch up");
-            }
-            Thread.sleep(50);
-        }
+        Readiness.await(runtime);
     }
 
     private SignedHttp.Response deposit(Wallet signer, String account, String amount, String ref) {
@@ -67,8 +61,7 @@ class SettlementServiceTest {
     }
 
     private static SignedHttp.Response expect(SignedHttp.Response response, int status) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        return response;
+        return response.expect(status);
     }
 
     @Test

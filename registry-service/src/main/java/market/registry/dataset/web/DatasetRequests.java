@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Set;
 import market.platform.crypto.Addresses;
-import market.platform.money.Money;
 import market.platform.web.ApiException;
 import market.platform.web.JsonInput;
 import market.registry.command.AddDataBegin;
@@ -38,7 +37,7 @@ final class DatasetRequests {
         return AddDataBegin.newBuilder()
                 .setActor(signer).setNonce(nonce).setIssuedAt(now).setDataId(dataId)
                 .setDatatypeName(json.string("datatypename"))
-                .setPrice(price(json))
+                .setPrice(json.amount("price"))
                 .setDetailFields(json.strings("detail_fields"))
                 .setPeriod(json.integer("period"))
                 .setDataHashOriginal(json.string("data_hash_original"))
@@ -67,14 +66,6 @@ final class DatasetRequests {
                             ByteBuffer.wrap(wrapped.sealed()), wrapped.custodyKeyId());
                 }).toList())
                 .build();
-    }
-
-    private static long price(JsonInput json) {
-        try {
-            return Money.parse(json.string("price")).units();
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw ApiException.badRequest("REQUEST.INVALID_FIELD", "field 'price' must be an amount like \"2.0000 OSB\"");
-        }
     }
 
     private static void requireSignerIsProvider(JsonInput json, String signer) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Set;
 import market.platform.crypto.Addresses;
 import market.platform.ids.Ids;
-import market.platform.money.Money;
 import market.platform.web.ApiException;
 import market.platform.web.CommandGateway;
 import market.platform.web.JsonInput;
@@ -60,7 +59,7 @@ class AccountController {
         }
         String id = account(account);
         JsonInput json = JsonInput.object(body, DEPOSIT_FIELDS);
-        Deposit command = new Deposit(signed.signer(), signed.nonce(), clock.instant(), id, amount(json),
+        Deposit command = new Deposit(signed.signer(), signed.nonce(), clock.instant(), id, json.amount("amount"),
                 json.string("deposit_ref"));
         return gateway.send(id, command).map(reply -> queries.account(id));
     }
@@ -71,7 +70,7 @@ class AccountController {
         SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
         String id = account(account);
         JsonInput json = JsonInput.object(body, WITHDRAW_FIELDS);
-        Withdraw command = new Withdraw(signed.signer(), signed.nonce(), clock.instant(), id, amount(json),
+        Withdraw command = new Withdraw(signed.signer(), signed.nonce(), clock.instant(), id, json.amount("amount"),
                 Ids.derive("withdrawal", signed.signer(), signed.nonce()));
         return gateway.send(id, command).map(reply -> queries.account(id));
     }
@@ -108,13 +107,5 @@ class AccountController {
                     "account must be 0x and 40 hex digits, or " + SettlementAggregates.TREASURY);
         }
         return Addresses.normalize(account);
-    }
-
-    private static long amount(JsonInput json) {
-        try {
-            return Money.parse(json.string("amount")).units();
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw ApiException.badRequest("REQUEST.INVALID_FIELD", "field 'amount' must be an amount like \"2.0000 OSB\"");
-        }
     }
 }
