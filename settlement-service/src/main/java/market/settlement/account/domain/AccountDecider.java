@@ -1,6 +1,8 @@
 package market.settlement.account.domain;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import market.platform.domain.Decider;
 import market.platform.domain.Decision;
@@ -11,8 +13,9 @@ import market.settlement.account.domain.AccountEvent.FundsDeposited;
 import market.settlement.account.domain.AccountEvent.FundsWithdrawn;
 
 /**
- * Rules of an account: amounts are positive; a deposit is applied once per rail reference; only
- * the owner withdraws, at most the available balance; no balance ever overflows.
+ * Rules of an account: amounts are positive; a deposit is applied once per rail reference, and a
+ * reference never changes its amount; a withdrawal is applied once per id; only the owner
+ * withdraws, at most the available balance; no balance ever overflows.
  */
 public final class AccountDecider implements Decider<AccountCommand, AccountEvent, AccountState> {
 
@@ -43,8 +46,10 @@ public final class AccountDecider implements Decider<AccountCommand, AccountEven
             return Decision.reject(Rejection.invalid("SETTLEMENT.INVALID_DEPOSIT_REF",
                     "deposit_ref must be 1 to " + MAX_REF_LENGTH + " characters"));
         }
-        if (state.depositRefs().contains(c.depositRef())) {
-            return Decision.accept();
+        Long earlier = state.deposits().get(c.depositRef());
+        if (earlier != null) {
+            return earlier == c.amount() ? Decision.accept() : Decision.reject(Rejection.conflict(
+                    "SETTLEMENT.DEPOSIT_REF_CONFLICT", "deposit_ref was already used for another amount"));
         }
         if (c.amount() > Long.MAX_VALUE - state.total() || c.amount() > Long.MAX_VALUE - state.deposited()) {
             return Decision.reject(Rejection.invalid("SETTLEMENT.AMOUNT_OVERFLOW", "the balance would overflow"));
@@ -59,6 +64,9 @@ public final class AccountDecider implements Decider<AccountCommand, AccountEven
         if (c.amount() <= 0) {
             return Decision.reject(invalidAmount());
         }
+        if (state.withdrawalIds().contains(c.withdrawalId())) {
+            return Decision.accept();
+        }
         if (c.amount() > state.available()) {
             return Decision.reject(Rejection.conflict("SETTLEMENT.INSUFFICIENT_FUNDS", INSUFFICIENT_FUNDS));
         }
@@ -68,14 +76,18 @@ public final class AccountDecider implements Decider<AccountCommand, AccountEven
     @Override
     public AccountState evolve(AccountState state, AccountEvent event) {
         if (event instanceof FundsDeposited deposited) {
-            Set<String> refs = new HashSet<>(state.depositRefs());
-            refs.add(deposited.depositRef());
+            Map<String, Long> deposits = new HashMap<>(state.deposits());
+            deposits.put(deposited.depositRef(), deposited.amount());
             return new AccountState(Math.addExact(state.available(), deposited.amount()), state.locked(),
-                    Math.addExact(state.deposited(), deposited.amount()), state.withdrawn(), refs);
+                    Math.addExact(state.deposited(), deposited.amount()), state.withdrawn(), deposits,
+                    state.withdrawalIds());
         }
         FundsWithdrawn withdrawn = (FundsWithdrawn) event;
+        Set<Long> withdrawalIds = new HashSet<>(state.withdrawalIds());
+        withdrawalIds.add(withdrawn.withdrawalId());
         return new AccountState(Math.subtractExact(state.available(), withdrawn.amount()), state.locked(),
-                state.deposited(), Math.addExact(state.withdrawn(), withdrawn.amount()), state.depositRefs());
+                state.deposited(), Math.addExact(state.withdrawn(), withdrawn.amount()), state.deposits(),
+                withdrawalIds);
     }
 
     private static Rejection invalidAmount() {

@@ -41,6 +41,22 @@ class AccountDeciderTest {
     }
 
     @Test
+    void aDepositReferenceNeverChangesItsAmount() {
+        Rejection rejection = fixture.given(deposited(50_000, "rail-1"))
+                .when(new Deposit(OPERATOR, OWNER, 60_000, "rail-1", AT))
+                .thenRejects("SETTLEMENT.DEPOSIT_REF_CONFLICT");
+        assertThat(rejection.kind()).isEqualTo(Rejection.Kind.CONFLICT);
+    }
+
+    @Test
+    void aReplayedWithdrawalChangesNothing() {
+        AccountState state = fixture.given(deposited(50_000, "rail-1"), new FundsWithdrawn(OWNER, 20_000, 7, AT))
+                .when(new Withdraw(OWNER, OWNER, 20_000, 7, AT)).then();
+        assertThat(state.available()).isEqualTo(30_000);
+        assertThat(state.withdrawn()).isEqualTo(20_000);
+    }
+
+    @Test
     void aDepositAmountMustBePositive() {
         fixture.given().when(new Deposit(OPERATOR, OWNER, 0, "rail-1", AT)).thenRejects("SETTLEMENT.INVALID_AMOUNT");
         fixture.given().when(new Deposit(OPERATOR, OWNER, -5, "rail-1", AT)).thenRejects("SETTLEMENT.INVALID_AMOUNT");
