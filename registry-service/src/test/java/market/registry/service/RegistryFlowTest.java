@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import market.platform.signing.Wallet;
 import market.platform.testing.SignedHttp;
 import market.platform.testing.TopicReader;
+import market.registry.dataset.domain.DatasetAddress;
 import market.registry.event.DataRegistrationCompleted;
 import market.registry.event.DataRegistrationStarted;
 import market.registry.event.DataRemoved;
@@ -55,6 +56,10 @@ class RegistryFlowTest extends RegistryServiceTestBase {
         assertThat(ended.body()).doesNotContain(plainKey);
 
         assertThat(expect(http.get("/v1/data/" + dataId), 200).json()).isEqualTo(ended.json());
+        String address = ended.json().get("address").stringValue();
+        assertThat(address).isEqualTo(DatasetAddress.of(dataId)).matches("0x[0-9a-f]{40}");
+        assertThat(expect(http.get("/v1/data/" + address.toUpperCase().replace("0X", "0x")), 200).json())
+                .isEqualTo(ended.json());
         SignedHttp.Response listed = expect(http.get("/v1/data?provider=" + provider.address()), 200);
         assertThat(listed.json().get("total").longValue()).isEqualTo(1);
         assertThat(listed.json().get("items").get(0)).isEqualTo(ended.json());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import market.platform.config.ServiceRuntime;
 import market.registry.RegistryAggregates;
+import market.registry.dataset.domain.DatasetAddress;
 import market.registry.dataset.domain.DatasetState;
 import market.registry.dataset.domain.DatasetStatus;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,13 @@ public class DatasetQueries {
         DatasetState state = (DatasetState) runtime.projection().states()
                 .state(RegistryAggregates.DATASET, Long.toString(dataId));
         return state.exists() ? Optional.of(DatasetView.of(state)) : Optional.empty();
+    }
+
+    /** The dataset whose {@link market.registry.dataset.domain.DatasetAddress} is {@code address}. */
+    public Optional<DatasetView> findByAddress(String address) {
+        return runtime.projection().states().all(RegistryAggregates.DATASET)
+                .filter(state -> DatasetAddress.of(state.registration().dataId()).equals(address))
+                .findFirst().map(DatasetView::of);
     }
 
     /** Matching datasets, oldest registration first, then by id. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import market.platform.money.Money;
+import market.registry.dataset.domain.DatasetAddress;
 import market.registry.dataset.domain.DatasetEvent.DataRegistrationStarted;
 import market.registry.dataset.domain.DatasetState;
 import market.registry.dataset.domain.FragmentStorage;
@@ -16,6 +17,7 @@ import market.registry.dataset.domain.FragmentStorage;
  */
 public record DatasetView(
         @JsonProperty("data_id") long dataId,
+        @JsonProperty("address") String address,
         @JsonProperty("datatype_name") String datatypeName,
         @JsonProperty("provider") String provider,
         @JsonProperty("price") String price,
@@ -51,7 +53,7 @@ public record DatasetView(
             return new Fragment(f.fragmentNo(), f.size(), f.hashOriginal(), s == null ? null : s.hashEncrypted(),
                     f.idfsClusterId(), s == null ? null : s.cid());
         }).toList();
-        return new DatasetView(r.dataId(), r.datatypeName(), r.provider(), Money.ofUnits(r.price()).format(),
+        return new DatasetView(r.dataId(), DatasetAddress.of(r.dataId()), r.datatypeName(), r.provider(), Money.ofUnits(r.price()).format(),
                 state.status().code(), state.status().label(), r.detailFields(), r.period(), r.dataHashOriginal(),
                 r.size(), fragments, Money.ofUnits(r.fee().dayStorageFee()).format(),
                 Money.ofUnits(r.fee().daySingleIDFSfee()).format(), Money.ofUnits(r.fee().totalStorageFee()).format(),

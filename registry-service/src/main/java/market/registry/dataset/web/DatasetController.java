@@ -75,6 +75,10 @@ class DatasetController {
 
     @GetMapping("/{dataId}")
     DatasetView show(@PathVariable String dataId) {
+        if (Addresses.isAddress(dataId)) {
+            return queries.findByAddress(Addresses.normalize(dataId)).orElseThrow(() ->
+                    ApiException.notFound("REGISTRY.DATA_NOT_FOUND", "The data does not exist"));
+        }
         return find(Params.positiveLong("data_id", dataId));
     }
 
