@@ -303,14 +303,6 @@ public final class CommandProcessor implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        try {
-            thread.join(Duration.ofSeconds(30).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ConsumerThreads.stop(thread, consumer);
     }
 }

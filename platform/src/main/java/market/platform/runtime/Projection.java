@@ -181,15 +181,7 @@ public final class Projection implements ReferenceData, AutoCloseable {
     @Override
     public void close() {
         running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        try {
-            thread.join(Duration.ofSeconds(30).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ConsumerThreads.stop(thread, consumer);
         if (admin != null) {
             admin.close(Duration.ofSeconds(5));
         }
