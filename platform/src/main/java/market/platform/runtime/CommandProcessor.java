@@ -15,6 +15,8 @@ import market.platform.domain.Rejection;
 import market.schemas.SingleObjectCodec;
 import market.schemas.SingleObjectCodec.UndecodableException;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -79,11 +81,15 @@ public final class CommandProcessor implements AutoCloseable {
     private void run() {
         Map<String, Object> config = clients.consumer(model.service() + "-commands");
         config.put(ConsumerConfig.GROUP_ID_CONFIG, model.service());
+        // a static member: an instance restarted after a crash gets its partitions back at once,
+        // instead of after the dead member's session times out
+        config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, transactionalId);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         // a rebalance moves only the partitions that change owner, so only those are replayed
         config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-        try (KafkaConsumer<String, byte[]> commands = new KafkaConsumer<>(config)) {
-            consumer = commands;
+        KafkaConsumer<String, byte[]> commands = new KafkaConsumer<>(config);
+        consumer = commands;
+        try {
             producer = newProducer();
             commands.subscribe(List.of(model.commands().name()), new Replaying());
             while (running) {
@@ -101,6 +107,8 @@ public final class CommandProcessor implements AutoCloseable {
             if (producer != null) {
                 producer.close(Duration.ofSeconds(5));
             }
+            // an orderly stop hands the partitions over now; only a crash leaves them to the restart
+            commands.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP));
         }
     }
 
