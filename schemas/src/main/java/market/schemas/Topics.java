@@ -1,24 +1,55 @@
 package market.schemas;
 
 import java.util.List;
+import market.order.command.BuyData;
+import market.order.command.CancelDeal;
+import market.order.command.CancelOrder;
+import market.order.command.CloseMarket;
+import market.order.command.CompleteDeal;
+import market.order.command.OpenMarket;
+import market.order.command.PublishOrder;
+import market.order.event.DealCancelled;
+import market.order.event.DealCompleted;
+import market.order.event.DealCreated;
+import market.order.event.MarketClosed;
+import market.order.event.MarketOpened;
+import market.order.event.OrderCancelled;
+import market.order.event.OrderPublished;
 import market.registry.command.AddDataBegin;
 import market.registry.command.AddDataEnd;
 import market.registry.command.AddDataType;
+import market.registry.command.ConfirmStorageFee;
+import market.registry.command.FailRegistration;
+import market.registry.command.ReleaseKeys;
 import market.registry.command.RemoveData;
+import market.registry.event.DataPutOnSale;
 import market.registry.event.DataRegistrationCompleted;
+import market.registry.event.DataRegistrationFailed;
 import market.registry.event.DataRegistrationStarted;
 import market.registry.event.DataRemoved;
 import market.registry.event.DataTypeAdded;
+import market.registry.event.KeysReleased;
+import market.schemas.reply.CommandReply;
+import market.settlement.command.ChargeStorageFee;
+import market.settlement.command.CollectFee;
+import market.settlement.command.CreditPayment;
 import market.settlement.command.Deposit;
+import market.settlement.command.PayDeal;
 import market.settlement.command.Withdraw;
+import market.settlement.event.FeeCredited;
+import market.settlement.event.FeeDebited;
+import market.settlement.event.FeeRejected;
 import market.settlement.event.FundsDeposited;
 import market.settlement.event.FundsWithdrawn;
-import market.schemas.reply.CommandReply;
+import market.settlement.event.PaymentDebited;
+import market.settlement.event.PaymentRejected;
+import market.settlement.event.PaymentSettled;
 
 /**
  * The catalog of every topic: the only place a topic name is written. Each service {@code S}
  * owns {@code S.commands}, {@code S.events} and {@code S.replies} (same partition count, keyed
- * by aggregate id) and the dead-letter topics {@code S.<topic>-dlt}.
+ * by aggregate id) and the dead-letter topics {@code S.<topic>-dlt}, including one per topic
+ * its reactions consume.
  */
 public final class Topics {
 
@@ -26,12 +57,13 @@ public final class Topics {
 
     public static final Topic REGISTRY_COMMANDS = new Topic("registry.commands", REGISTRY,
             "aggregate id: datatype_name or data_id",
-            List.of(AddDataType.class, AddDataBegin.class, AddDataEnd.class, RemoveData.class));
+            List.of(AddDataType.class, AddDataBegin.class, AddDataEnd.class, RemoveData.class,
+                    ConfirmStorageFee.class, FailRegistration.class, ReleaseKeys.class));
 
     public static final Topic REGISTRY_EVENTS = new Topic("registry.events", REGISTRY,
             "aggregate id: datatype_name or data_id",
             List.of(DataTypeAdded.class, DataRegistrationStarted.class, DataRegistrationCompleted.class,
-                    DataRemoved.class));
+                    DataRemoved.class, DataPutOnSale.class, DataRegistrationFailed.class, KeysReleased.class));
 
     public static final Topic REGISTRY_REPLIES = new Topic("registry.replies", REGISTRY,
             "aggregate id", List.of(CommandReply.class));
@@ -43,10 +75,14 @@ public final class Topics {
     public static final String SETTLEMENT = "settlement";
 
     public static final Topic SETTLEMENT_COMMANDS = new Topic("settlement.commands", SETTLEMENT,
-            "account address, or osb.trader for the treasury", List.of(Deposit.class, Withdraw.class));
+            "account address, or osb.trader for the treasury",
+            List.of(Deposit.class, Withdraw.class, ChargeStorageFee.class, CollectFee.class, PayDeal.class,
+                    CreditPayment.class));
 
     public static final Topic SETTLEMENT_EVENTS = new Topic("settlement.events", SETTLEMENT,
-            "account address, or osb.trader for the treasury", List.of(FundsDeposited.class, FundsWithdrawn.class));
+            "account address, or osb.trader for the treasury",
+            List.of(FundsDeposited.class, FundsWithdrawn.class, FeeDebited.class, FeeRejected.class,
+                    FeeCredited.class, PaymentDebited.class, PaymentRejected.class, PaymentSettled.class));
 
     public static final Topic SETTLEMENT_REPLIES = new Topic("settlement.replies", SETTLEMENT,
             "account address", List.of(CommandReply.class));
@@ -55,6 +91,38 @@ public final class Topics {
 
     public static final Topic SETTLEMENT_EVENTS_DLT = deadLetter(SETTLEMENT_EVENTS);
 
+    public static final String ORDER = "order";
+
+    public static final Topic ORDER_COMMANDS = new Topic("order.commands", ORDER, "dataset address",
+            List.of(OpenMarket.class, CloseMarket.class, PublishOrder.class, CancelOrder.class, BuyData.class,
+                    CompleteDeal.class, CancelDeal.class));
+
+    public static final Topic ORDER_EVENTS = new Topic("order.events", ORDER, "dataset address",
+            List.of(MarketOpened.class, MarketClosed.class, OrderPublished.class, OrderCancelled.class,
+                    DealCreated.class, DealCompleted.class, DealCancelled.class));
+
+    public static final Topic ORDER_REPLIES = new Topic("order.replies", ORDER, "dataset address",
+            List.of(CommandReply.class));
+
+    public static final Topic ORDER_COMMANDS_DLT = deadLetter(ORDER_COMMANDS);
+
+    public static final Topic ORDER_EVENTS_DLT = deadLetter(ORDER_EVENTS);
+
+    /** Events the registry's reactions could not turn into commands. */
+    public static final Topic REGISTRY_SETTLEMENT_EVENTS_DLT = reactionDeadLetter(REGISTRY, SETTLEMENT_EVENTS);
+
+    public static final Topic REGISTRY_ORDER_EVENTS_DLT = reactionDeadLetter(REGISTRY, ORDER_EVENTS);
+
+    public static final Topic SETTLEMENT_REGISTRY_EVENTS_DLT = reactionDeadLetter(SETTLEMENT, REGISTRY_EVENTS);
+
+    public static final Topic SETTLEMENT_ORDER_EVENTS_DLT = reactionDeadLetter(SETTLEMENT, ORDER_EVENTS);
+
+    public static final Topic SETTLEMENT_SETTLEMENT_EVENTS_DLT = reactionDeadLetter(SETTLEMENT, SETTLEMENT_EVENTS);
+
+    public static final Topic ORDER_REGISTRY_EVENTS_DLT = reactionDeadLetter(ORDER, REGISTRY_EVENTS);
+
+    public static final Topic ORDER_SETTLEMENT_EVENTS_DLT = reactionDeadLetter(ORDER, SETTLEMENT_EVENTS);
+
     private Topics() {}
 
     /** The dead-letter topic of {@code topic}: same key, the failed record's bytes as value. */
@@ -62,10 +130,19 @@ public final class Topics {
         return new Topic(topic.name() + "-dlt", topic.writer(), topic.key(), List.of());
     }
 
+    /** Where {@code service}'s reactions put an event of {@code consumed} they cannot handle: {@code S.<topic>-dlt}. */
+    public static Topic reactionDeadLetter(String service, Topic consumed) {
+        return new Topic(service + "." + consumed.name() + "-dlt", service, consumed.key(), List.of());
+    }
+
     public static List<Topic> all() {
         return List.of(REGISTRY_COMMANDS, REGISTRY_EVENTS, REGISTRY_REPLIES, REGISTRY_COMMANDS_DLT,
-                REGISTRY_EVENTS_DLT, SETTLEMENT_COMMANDS, SETTLEMENT_EVENTS, SETTLEMENT_REPLIES,
-                SETTLEMENT_COMMANDS_DLT, SETTLEMENT_EVENTS_DLT);
+                REGISTRY_EVENTS_DLT, REGISTRY_SETTLEMENT_EVENTS_DLT, REGISTRY_ORDER_EVENTS_DLT,
+                SETTLEMENT_COMMANDS, SETTLEMENT_EVENTS, SETTLEMENT_REPLIES, SETTLEMENT_COMMANDS_DLT,
+                SETTLEMENT_EVENTS_DLT, SETTLEMENT_REGISTRY_EVENTS_DLT, SETTLEMENT_ORDER_EVENTS_DLT,
+                SETTLEMENT_SETTLEMENT_EVENTS_DLT,
+                ORDER_COMMANDS, ORDER_EVENTS, ORDER_REPLIES, ORDER_COMMANDS_DLT, ORDER_EVENTS_DLT,
+                ORDER_REGISTRY_EVENTS_DLT, ORDER_SETTLEMENT_EVENTS_DLT);
     }
 
     /** The topics a service writes or consumes as its own. */

@@ -3,6 +3,7 @@ package market.platform.config;
 import java.time.Clock;
 import market.platform.runtime.KafkaClients;
 import market.platform.runtime.ProjectionListener;
+import market.platform.runtime.Reactions;
 import market.platform.runtime.ServiceModel;
 import market.platform.web.ApiErrorHandler;
 import market.platform.web.CommandGateway;
@@ -39,8 +40,9 @@ public class PlatformConfiguration {
 
     @Bean
     ServiceRuntime serviceRuntime(ServiceModel model, KafkaClients clients, MarketProperties properties,
-            ObjectProvider<ProjectionListener> listeners) {
-        return new ServiceRuntime(model, clients, properties, listeners.orderedStream().toList());
+            ObjectProvider<ProjectionListener> listeners, ObjectProvider<Reactions> reactions) {
+        return new ServiceRuntime(model, clients, properties, listeners.orderedStream().toList(),
+                reactions.getIfAvailable());
     }
 
     @Bean

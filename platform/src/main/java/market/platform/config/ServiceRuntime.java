@@ -8,6 +8,8 @@ import market.platform.runtime.CommandProcessor;
 import market.platform.runtime.KafkaClients;
 import market.platform.runtime.Projection;
 import market.platform.runtime.ProjectionListener;
+import market.platform.runtime.Reactions;
+import market.platform.runtime.Reactor;
 import market.platform.runtime.ServiceModel;
 import market.platform.runtime.TopicBootstrap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,7 +26,7 @@ import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 
 /**
  * Starts and stops one service's Kafka machinery in order: topics, projection, command
- * processor, and the replying template whose consumer (its own group, read_committed) reads
+ * processor, reactor (when the service has {@link Reactions}), and the replying template whose consumer (its own group, read_committed) reads
  * {@code S.replies}. It starts before the web server and stops after it.
  */
 public final class ServiceRuntime implements SmartLifecycle {
@@ -36,18 +38,23 @@ public final class ServiceRuntime implements SmartLifecycle {
     private final MarketProperties properties;
     private final Projection projection;
     private final CommandProcessor processor;
+    private final Reactions reactions;
+    private final Reactor reactor;
     private final DefaultKafkaProducerFactory<String, byte[]> gatewayProducers;
     private final ReplyingKafkaTemplate<String, byte[], byte[]> replies;
     private volatile boolean running;
 
     public ServiceRuntime(ServiceModel model, KafkaClients clients, MarketProperties properties,
-            List<ProjectionListener> listeners) {
+            List<ProjectionListener> listeners, Reactions reactions) {
         this.model = model;
         this.clients = clients;
         this.properties = properties;
         this.projection = new Projection(model, clients, listeners);
         this.processor = new CommandProcessor(model, clients,
                 model.service() + "-processor-" + properties.instanceId(), projection);
+        this.reactions = reactions;
+        this.reactor = reactions == null ? null
+                : new Reactor(model, reactions, clients, model.service() + "-reactor-" + properties.instanceId());
         this.gatewayProducers = new DefaultKafkaProducerFactory<>(clients.producer(model.service() + "-gateway"));
         this.replies = replyingTemplate();
     }
@@ -69,9 +76,12 @@ public final class ServiceRuntime implements SmartLifecycle {
 
     @Override
     public void start() {
-        TopicBootstrap.ensure(clients, model, properties.partitions(), properties.replicationFactor());
+        TopicBootstrap.ensure(clients, model, reactions, properties.partitions(), properties.replicationFactor());
         projection.start();
         processor.start();
+        if (reactor != null) {
+            reactor.start();
+        }
         replies.start();
         try {
             if (!replies.waitForAssignment(Duration.ofSeconds(60))) {
@@ -90,6 +100,9 @@ public final class ServiceRuntime implements SmartLifecycle {
         running = false;
         replies.stop();
         gatewayProducers.destroy();
+        if (reactor != null) {
+            reactor.close();
+        }
         processor.close();
         projection.close();
         log.info("{} runtime stopped", model.service());
@@ -105,9 +118,12 @@ public final class ServiceRuntime implements SmartLifecycle {
         return 0;
     }
 
-    /** True once the processor has replayed its partitions and the projection has caught up. */
+    /**
+     * True once the processor has replayed its partitions, the projection has caught up, and the
+     * reactor (if the service has reactions) has its partitions.
+     */
     public boolean isCaughtUp() {
-        return running && processor.isReady() && projection.isCaughtUp();
+        return running && processor.isReady() && projection.isCaughtUp() && (reactor == null || reactor.isReady());
     }
 
     public Projection projection() {

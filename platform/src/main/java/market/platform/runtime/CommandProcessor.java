@@ -23,7 +23,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -134,7 +133,7 @@ public final class CommandProcessor implements AutoCloseable {
             for (PendingReply reply : replies) {
                 reply.send();
             }
-            producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
+            producer.sendOffsetsToTransaction(Offsets.next(records), consumer.groupMetadata());
             long sent = System.nanoTime();
             producer.commitTransaction();
             overlays.values().forEach(AggregateStates.Overlay::commit);
@@ -147,11 +146,11 @@ public final class CommandProcessor implements AutoCloseable {
             log.warn("transactional producer {} fenced; recreating it and rewinding", transactionalId);
             producer.close(Duration.ZERO);
             producer = newProducer();
-            rewind(records.partitions());
+            Offsets.rewind(consumer, records.partitions());
         } catch (KafkaException e) {
             log.warn("command batch aborted, it will be retried: {}", e.toString());
             abortQuietly();
-            rewind(records.partitions());
+            Offsets.rewind(consumer, records.partitions());
         }
     }
 
@@ -210,15 +209,6 @@ public final class CommandProcessor implements AutoCloseable {
         return ((Decider) type.decider()).decide(command, state);
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            List<ConsumerRecord<String, byte[]>> list = records.records(partition);
-            offsets.put(partition, new OffsetAndMetadata(list.get(list.size() - 1).offset() + 1));
-        }
-        return offsets;
-    }
-
     private void abortQuietly() {
         try {
             producer.abortTransaction();
@@ -226,22 +216,6 @@ public final class CommandProcessor implements AutoCloseable {
             log.warn("abort failed, recreating producer: {}", e.toString());
             producer.close(Duration.ZERO);
             producer = newProducer();
-        }
-    }
-
-    /** Seeks back to the committed offsets, so an aborted batch is handled again. */
-    private void rewind(Collection<TopicPartition> topicPartitions) {
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new java.util.HashSet<>(topicPartitions));
-        for (TopicPartition partition : topicPartitions) {
-            if (!consumer.assignment().contains(partition)) {
-                continue;
-            }
-            OffsetAndMetadata offset = committed.get(partition);
-            if (offset == null) {
-                consumer.seekToBeginning(List.of(partition));
-            } else {
-                consumer.seek(partition, offset.offset());
-            }
         }
     }
 

@@ -1,9 +1,11 @@
 package market.platform.runtime;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import market.schemas.Topic;
+import market.schemas.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -17,16 +19,25 @@ public final class TopicBootstrap {
 
     private TopicBootstrap() {}
 
-    public static void ensure(KafkaClients clients, ServiceModel model, int partitions, short replicationFactor) {
+    public static void ensure(KafkaClients clients, ServiceModel model, Reactions reactions, int partitions,
+            short replicationFactor) {
         Map<String, String> forever = Map.of("retention.ms", "-1", "retention.bytes", "-1");
         Map<String, String> week = Map.of("retention.ms", Long.toString(7L * 24 * 3600 * 1000));
         Map<String, String> hour = Map.of("retention.ms", Long.toString(3600L * 1000));
-        List<NewTopic> topics = List.of(
+        List<NewTopic> topics = new ArrayList<>(List.of(
                 topic(model.commands(), partitions, replicationFactor, week),
                 topic(model.events(), partitions, replicationFactor, forever),
                 topic(model.replies(), partitions, replicationFactor, hour),
                 topic(model.commandsDeadLetter(), 1, replicationFactor, forever),
-                topic(model.eventsDeadLetter(), 1, replicationFactor, forever));
+                topic(model.eventsDeadLetter(), 1, replicationFactor, forever)));
+        if (reactions != null) {
+            // a followed events topic is created here as its owner would create it, so the
+            // reactor can start before the owner has ever run
+            for (Topic followed : reactions.follows()) {
+                topics.add(topic(followed, partitions, replicationFactor, forever));
+                topics.add(topic(Topics.reactionDeadLetter(model.service(), followed), 1, replicationFactor, forever));
+            }
+        }
         try (Admin admin = Admin.create(clients.admin())) {
             for (NewTopic topic : topics) {
                 try {

@@ -9,6 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Base64;
 import market.platform.crypto.AesGcm;
+import market.platform.crypto.Ecies;
+import market.platform.crypto.KeyRelease;
 import market.platform.crypto.Hashes;
 import market.registry.dataset.domain.WrappedKey;
 import org.slf4j.Logger;
@@ -72,6 +74,22 @@ public final class KeyCustody {
         byte[] plain = AesGcm.open(key, wrapped.sealed(), context(dataId, fragmentNo));
         try {
             return new String(plain, java.nio.charset.StandardCharsets.UTF_8);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /**
+     * Opens a custody-wrapped key and seals it to a buyer's secp256k1 public key with ECIES, under
+     * {@link KeyRelease#context}; the plain key exists only inside this call.
+     */
+    public byte[] releaseTo(byte[] buyerPublicKey, long dataId, long fragmentNo, WrappedKey wrapped) {
+        if (!wrapped.custodyKeyId().equals(keyId)) {
+            throw new IllegalArgumentException("sealed with custody key " + wrapped.custodyKeyId() + ", not " + keyId);
+        }
+        byte[] plain = AesGcm.open(key, wrapped.sealed(), context(dataId, fragmentNo));
+        try {
+            return Ecies.encrypt(buyerPublicKey, plain, KeyRelease.context(dataId, fragmentNo));
         } finally {
             Arrays.fill(plain, (byte) 0);
         }

@@ -1,6 +1,7 @@
 package market.registry.wire;
 
 import java.time.Duration;
+import java.util.List;
 import market.platform.runtime.ReferenceData;
 import market.platform.runtime.ServiceModel;
 import market.registry.RegistryAggregates;
@@ -13,17 +14,31 @@ import market.registry.datatype.domain.DataTypeState;
 import market.registry.command.AddDataBegin;
 import market.registry.command.AddDataEnd;
 import market.registry.command.AddDataType;
+import market.registry.command.ConfirmStorageFee;
+import market.registry.command.FailRegistration;
+import market.registry.command.ReleaseKeys;
 import market.registry.command.RemoveData;
+import market.registry.custody.KeyCustody;
+import market.registry.dataset.domain.DatasetState;
+import market.registry.dataset.domain.ReleasedKey;
+import market.platform.crypto.Hashes;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Turns the registry's Avro commands into domain commands. For adddatabegin it resolves the
  * data type from the view of all partitions, catching the view up before concluding that the
- * type does not exist.
+ * type does not exist. For a key release it opens each custody-wrapped key and seals it to the
+ * buyer's public key, so the command the decider sees already holds only ECIES boxes.
  */
 public final class RegistryCommands implements ServiceModel.CommandTranslator {
 
     private static final Duration CATCH_UP = Duration.ofSeconds(5);
+
+    private final KeyCustody custody;
+
+    public RegistryCommands(KeyCustody custody) {
+        this.custody = custody;
+    }
 
     @Override
     public Object toDomain(SpecificRecord command, ReferenceData references) {
@@ -46,7 +61,34 @@ public final class RegistryCommands implements ServiceModel.CommandTranslator {
         if (command instanceof RemoveData c) {
             return new DatasetCommand.RemoveData(c.getActor(), c.getDataId(), c.getIssuedAt());
         }
+        if (command instanceof ConfirmStorageFee c) {
+            return new DatasetCommand.ConfirmStorageFee(c.getDataId(), c.getAmount(), c.getIssuedAt());
+        }
+        if (command instanceof FailRegistration c) {
+            return new DatasetCommand.FailRegistration(c.getDataId(), c.getReason(), c.getIssuedAt());
+        }
+        if (command instanceof ReleaseKeys c) {
+            return new DatasetCommand.ReleaseKeys(c.getDataId(), c.getDealId(), c.getBuyer(), c.getBuyerKey(),
+                    releasedKeys(c, references), c.getIssuedAt());
+        }
         throw new IllegalArgumentException("not a registry command: " + command.getSchema().getFullName());
+    }
+
+    /**
+     * Each stored fragment key, opened from custody and sealed to the buyer's key. The stored keys
+     * come from the view of all partitions; adddataend happened long before any deal, and the
+     * view is caught up first if the dataset is not there yet.
+     */
+    private List<ReleasedKey> releasedKeys(ReleaseKeys c, ReferenceData references) {
+        String key = Long.toString(c.getDataId());
+        DatasetState state = (DatasetState) references.states().state(RegistryAggregates.DATASET, key);
+        if (state.stored().isEmpty()) {
+            references.catchUp(CATCH_UP);
+            state = (DatasetState) references.states().state(RegistryAggregates.DATASET, key);
+        }
+        byte[] buyerKey = Hashes.fromHex(c.getBuyerKey());
+        return state.stored().stream().map(f -> new ReleasedKey(f.fragmentNo(),
+                custody.releaseTo(buyerKey, c.getDataId(), f.fragmentNo(), f.key()))).toList();
     }
 
     private static DatasetCommand.DataTypeRef datatype(String name, ReferenceData references) {

@@ -7,7 +7,11 @@ import market.registry.dataset.domain.FragmentStorage;
 import market.registry.dataset.domain.StorageFee;
 import market.registry.dataset.domain.WrappedKey;
 import market.registry.datatype.domain.DataTypeEvent;
+import market.registry.event.DataPutOnSale;
 import market.registry.event.DataRegistrationCompleted;
+import market.registry.event.DataRegistrationFailed;
+import market.registry.event.KeysReleased;
+import market.registry.event.ReleasedKey;
 import market.registry.event.DataRegistrationStarted;
 import market.registry.event.DataRemoved;
 import market.registry.event.DataTypeAdded;
@@ -34,7 +38,18 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
         if (event instanceof DatasetEvent.DataRegistrationCompleted e) {
             return new DataRegistrationCompleted(e.dataId(), e.provider(), e.fragments().stream()
                     .map(f -> new StoredFragment(f.fragmentNo(), f.cid(), f.hashEncrypted(),
-                            Bytes.wrap(f.key().sealed()), f.key().custodyKeyId())).toList(), e.at());
+                            Bytes.wrap(f.key().sealed()), f.key().custodyKeyId())).toList(), e.at(), e.storageFee(),
+                    e.feePending());
+        }
+        if (event instanceof DatasetEvent.DataPutOnSale e) {
+            return new DataPutOnSale(e.dataId(), e.provider(), e.storageFee(), e.at());
+        }
+        if (event instanceof DatasetEvent.DataRegistrationFailed e) {
+            return new DataRegistrationFailed(e.dataId(), e.provider(), e.reason(), e.at());
+        }
+        if (event instanceof DatasetEvent.KeysReleased e) {
+            return new KeysReleased(e.dataId(), e.dealId(), e.buyer(), e.buyerKey(), e.keys().stream()
+                    .map(k -> new ReleasedKey(k.fragmentNo(), Bytes.wrap(k.box()))).toList(), e.at());
         }
         if (event instanceof DatasetEvent.DataRemoved e) {
             return new DataRemoved(e.dataId(), e.removedBy(), e.at());
@@ -60,7 +75,19 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
             return new DatasetEvent.DataRegistrationCompleted(e.getDataId(), e.getProvider(), e.getFragments().stream()
                     .map(f -> new FragmentStorage(f.getFragmentNo(), f.getCid(), f.getHashEncrypted(),
                             new WrappedKey(Bytes.of(f.getWrappedKey()), f.getCustodyKeyId()))).toList(),
+                    e.getTimestamp(), e.getStorageFee(), e.getFeePending());
+        }
+        if (event instanceof DataPutOnSale e) {
+            return new DatasetEvent.DataPutOnSale(e.getDataId(), e.getProvider(), e.getStorageFee(), e.getTimestamp());
+        }
+        if (event instanceof DataRegistrationFailed e) {
+            return new DatasetEvent.DataRegistrationFailed(e.getDataId(), e.getProvider(), e.getReason(),
                     e.getTimestamp());
+        }
+        if (event instanceof KeysReleased e) {
+            return new DatasetEvent.KeysReleased(e.getDataId(), e.getDealId(), e.getBuyer(), e.getBuyerKey(),
+                    e.getKeys().stream().map(k -> new market.registry.dataset.domain.ReleasedKey(k.getFragmentNo(),
+                            Bytes.of(k.getWrappedKey()))).toList(), e.getTimestamp());
         }
         if (event instanceof DataRemoved e) {
             return new DatasetEvent.DataRemoved(e.getDataId(), e.getRemovedBy(), e.getTimestamp());

@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 import market.platform.signing.Wallet;
 import market.platform.testing.SignedHttp;
 import market.platform.testing.TopicReader;
-import market.registry.dataset.domain.DatasetAddress;
+import market.platform.ids.DatasetAddress;
 import market.registry.event.DataRegistrationCompleted;
 import market.registry.event.DataRegistrationStarted;
 import market.registry.event.DataRemoved;

@@ -30,6 +30,23 @@ public sealed interface DatasetCommand {
     /** removedata. */
     record RemoveData(String user, long dataId, Instant at) implements DatasetCommand {}
 
+    /** Settlement charged the storage fee (a reaction to FeeDebited). */
+    record ConfirmStorageFee(long dataId, long amount, Instant at) implements DatasetCommand {}
+
+    /** Settlement rejected the storage fee (a reaction to FeeRejected). */
+    record FailRegistration(long dataId, String reason, Instant at) implements DatasetCommand {}
+
+    /**
+     * A deal completed (a reaction to DealCompleted): release the keys, which the translator has
+     * already wrapped to {@code buyerKey}; empty when the dataset has no stored keys.
+     */
+    record ReleaseKeys(long dataId, long dealId, String buyer, String buyerKey, List<ReleasedKey> keys, Instant at)
+            implements DatasetCommand {
+        public ReleaseKeys {
+            keys = List.copyOf(keys);
+        }
+    }
+
     /** What a dataset needs to know of its data type. */
     record DataTypeRef(String datatypeName, long detailFieldsNum) {}
 }

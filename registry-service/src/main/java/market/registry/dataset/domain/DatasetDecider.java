@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import market.platform.crypto.Hashes;
 import market.platform.domain.Decider;
 import market.platform.domain.Decision;
@@ -17,7 +18,9 @@ import market.registry.dataset.domain.DatasetEvent.DataRemoved;
 
 /**
  * Rules of a dataset, after the OSB contract: two-phase registration (adddatabegin, then
- * adddataend by the provider while registering), and removal by the provider only, once.
+ * adddataend by the provider while registering, after which settlement charges the storage fee),
+ * and removal by the provider only, once, and not while the fee is being charged. The steps that
+ * follow settlement and deals are in {@link DatasetSaga}.
  */
 public final class DatasetDecider implements Decider<DatasetCommand, DatasetEvent, DatasetState> {
 
@@ -37,7 +40,10 @@ public final class DatasetDecider implements Decider<DatasetCommand, DatasetEven
         if (command instanceof AddDataEnd end) {
             return end(end, state);
         }
-        return remove((RemoveData) command, state);
+        if (command instanceof RemoveData remove) {
+            return remove(remove, state);
+        }
+        return DatasetSaga.decide(command, state);
     }
 
     private static Decision<DatasetEvent> begin(AddDataBegin c, DatasetState state) {
@@ -121,6 +127,9 @@ public final class DatasetDecider implements Decider<DatasetCommand, DatasetEven
         if (state.status() == DatasetStatus.REMOVED) {
             return Decision.reject(Rejection.conflict("REGISTRY.DATA_ALREADY_REMOVED", ALREADY_REMOVED));
         }
+        if (state.feePending()) {
+            return Decision.reject(feePending());
+        }
         if (state.status() != DatasetStatus.REGISTERING) {
             return Decision.reject(Rejection.conflict("REGISTRY.NOT_REGISTERING", "The data is not being registered"));
         }
@@ -143,7 +152,8 @@ public final class DatasetDecider implements Decider<DatasetCommand, DatasetEven
                     fragment.key()));
         }
         stored.sort(Comparator.comparingLong(FragmentStorage::fragmentNo));
-        return Decision.accept(new DataRegistrationCompleted(c.dataId(), c.provider(), stored, c.at()));
+        return Decision.accept(new DataRegistrationCompleted(c.dataId(), c.provider(), stored, c.at(),
+                state.registration().fee().totalStorageFee(), true));
     }
 
     private static Decision<DatasetEvent> remove(RemoveData c, DatasetState state) {
@@ -156,21 +166,27 @@ public final class DatasetDecider implements Decider<DatasetCommand, DatasetEven
         if (state.status() == DatasetStatus.REMOVED) {
             return Decision.reject(Rejection.conflict("REGISTRY.DATA_ALREADY_REMOVED", ALREADY_REMOVED));
         }
+        if (state.feePending()) {
+            return Decision.reject(feePending());
+        }
         return Decision.accept(new DataRemoved(c.dataId(), c.user(), c.at()));
     }
 
     @Override
     public DatasetState evolve(DatasetState state, DatasetEvent event) {
         if (event instanceof DataRegistrationStarted started) {
-            return new DatasetState(started, DatasetStatus.REGISTERING, List.of(), null, null);
+            return new DatasetState(started, DatasetStatus.REGISTERING, List.of(), null, null, false, null, Map.of());
         }
         if (event instanceof DataRegistrationCompleted completed) {
-            return new DatasetState(state.registration(), DatasetStatus.ON_SALE, completed.fragments(),
-                    completed.at(), null);
+            return new DatasetState(state.registration(),
+                    completed.feePending() ? DatasetStatus.REGISTERING : DatasetStatus.ON_SALE, completed.fragments(),
+                    completed.at(), null, completed.feePending(), null, state.releases());
         }
-        DataRemoved removed = (DataRemoved) event;
-        return new DatasetState(state.registration(), DatasetStatus.REMOVED, state.stored(), state.completedAt(),
-                removed.at());
+        if (event instanceof DataRemoved removed) {
+            return new DatasetState(state.registration(), DatasetStatus.REMOVED, state.stored(), state.completedAt(),
+                    removed.at(), false, state.failureReason(), state.releases());
+        }
+        return DatasetSaga.evolve(state, event);
     }
 
     private static boolean numberedOneToN(List<Long> numbers) {
@@ -183,7 +199,11 @@ public final class DatasetDecider implements Decider<DatasetCommand, DatasetEven
         return true;
     }
 
-    private static Rejection notFound() {
+    private static Rejection feePending() {
+        return Rejection.conflict("REGISTRY.FEE_PENDING", "The storage fee is being charged");
+    }
+
+    static Rejection notFound() {
         return Rejection.notFound("REGISTRY.DATA_NOT_FOUND", "The data does not exist");
     }
 

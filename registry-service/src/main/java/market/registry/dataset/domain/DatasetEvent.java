@@ -18,11 +18,29 @@ public sealed interface DatasetEvent {
         }
     }
 
-    /** adddataend accepted: status 0 (on sale). */
-    record DataRegistrationCompleted(long dataId, String provider, List<FragmentStorage> fragments, Instant at)
-            implements DatasetEvent {
+    /**
+     * adddataend accepted. With {@code feePending}, settlement now charges {@code storageFee} and
+     * the data stays registering until {@link DataPutOnSale} or {@link DataRegistrationFailed};
+     * without it (registrations recorded before the fee went through settlement) it is on sale.
+     */
+    record DataRegistrationCompleted(long dataId, String provider, List<FragmentStorage> fragments, Instant at,
+            long storageFee, boolean feePending) implements DatasetEvent {
         public DataRegistrationCompleted {
             fragments = List.copyOf(fragments);
+        }
+    }
+
+    /** Settlement charged the storage fee: status 0 (on sale). */
+    record DataPutOnSale(long dataId, String provider, long storageFee, Instant at) implements DatasetEvent {}
+
+    /** Settlement rejected the storage fee: status 4 (registration failed). */
+    record DataRegistrationFailed(long dataId, String provider, String reason, Instant at) implements DatasetEvent {}
+
+    /** A deal completed: the fragment keys, wrapped to the buyer's public key. */
+    record KeysReleased(long dataId, long dealId, String buyer, String buyerKey, List<ReleasedKey> keys, Instant at)
+            implements DatasetEvent {
+        public KeysReleased {
+            keys = List.copyOf(keys);
         }
     }
 

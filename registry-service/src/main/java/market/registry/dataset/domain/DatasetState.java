@@ -2,18 +2,33 @@ package market.registry.dataset.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import market.registry.dataset.domain.DatasetEvent.DataRegistrationStarted;
+import market.registry.dataset.domain.DatasetEvent.KeysReleased;
 
 /**
  * A dataset as its events made it: absent, or its registration with the current status, the
- * stored fragments once completed, and when it was completed and removed.
+ * stored fragments once completed, whether its storage fee is being charged, why the
+ * registration failed if it did, when it was completed and removed, and the keys released to
+ * buyers, by deal_id.
  */
 public record DatasetState(DataRegistrationStarted registration, DatasetStatus status,
-        List<FragmentStorage> stored, Instant completedAt, Instant removedAt) {
+        List<FragmentStorage> stored, Instant completedAt, Instant removedAt, boolean feePending,
+        String failureReason, Map<Long, KeysReleased> releases) {
 
-    public static final DatasetState NONE = new DatasetState(null, null, List.of(), null, null);
+    public static final DatasetState NONE = new DatasetState(null, null, List.of(), null, null, false, null, Map.of());
+
+    public DatasetState {
+        stored = List.copyOf(stored);
+        releases = Map.copyOf(releases);
+    }
 
     public boolean exists() {
         return registration != null;
+    }
+
+    DatasetState with(DatasetStatus newStatus, boolean newFeePending, String reason) {
+        return new DatasetState(registration, newStatus, stored, completedAt, removedAt, newFeePending, reason,
+                releases);
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import market.platform.config.ServiceRuntime;
 import market.registry.RegistryAggregates;
-import market.registry.dataset.domain.DatasetAddress;
+import market.platform.ids.DatasetAddress;
+import market.registry.dataset.domain.DatasetEvent.KeysReleased;
 import market.registry.dataset.domain.DatasetState;
 import market.registry.dataset.domain.DatasetStatus;
 import org.springframework.stereotype.Component;
@@ -32,11 +33,20 @@ public class DatasetQueries {
         return state.exists() ? Optional.of(DatasetView.of(state)) : Optional.empty();
     }
 
-    /** The dataset whose {@link market.registry.dataset.domain.DatasetAddress} is {@code address}. */
+    /** The dataset whose {@link market.platform.ids.DatasetAddress} is {@code address}. */
     public Optional<DatasetView> findByAddress(String address) {
         return runtime.projection().states().all(RegistryAggregates.DATASET)
                 .filter(state -> DatasetAddress.of(state.registration().dataId()).equals(address))
                 .findFirst().map(DatasetView::of);
+    }
+
+    /** The latest key release of {@code dataId} to {@code buyer}, if any. */
+    public Optional<KeyReleaseView> releaseTo(long dataId, String buyer) {
+        DatasetState state = (DatasetState) runtime.projection().states()
+                .state(RegistryAggregates.DATASET, Long.toString(dataId));
+        return state.releases().values().stream().filter(release -> release.buyer().equals(buyer))
+                .max(Comparator.comparing(KeysReleased::at).thenComparingLong(KeysReleased::dealId))
+                .map(KeyReleaseView::of);
     }
 
     /** Matching datasets, oldest registration first, then by id. */

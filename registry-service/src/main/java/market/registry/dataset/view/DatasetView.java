@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import market.platform.money.Money;
-import market.registry.dataset.domain.DatasetAddress;
+import market.platform.ids.DatasetAddress;
 import market.registry.dataset.domain.DatasetEvent.DataRegistrationStarted;
 import market.registry.dataset.domain.DatasetState;
 import market.registry.dataset.domain.FragmentStorage;
@@ -23,6 +23,8 @@ public record DatasetView(
         @JsonProperty("price") String price,
         @JsonProperty("status") int status,
         @JsonProperty("status_name") String statusName,
+        @JsonProperty("fee_pending") boolean feePending,
+        @JsonProperty("failure_reason") String failureReason,
         @JsonProperty("detail_fields") List<String> detailFields,
         @JsonProperty("period") long period,
         @JsonProperty("data_hash_original") String dataHashOriginal,
@@ -54,7 +56,7 @@ public record DatasetView(
                     f.idfsClusterId(), s == null ? null : s.cid());
         }).toList();
         return new DatasetView(r.dataId(), DatasetAddress.of(r.dataId()), r.datatypeName(), r.provider(), Money.ofUnits(r.price()).format(),
-                state.status().code(), state.status().label(), r.detailFields(), r.period(), r.dataHashOriginal(),
+                state.status().code(), state.status().label(), state.feePending(), state.failureReason(), r.detailFields(), r.period(), r.dataHashOriginal(),
                 r.size(), fragments, Money.ofUnits(r.fee().dayStorageFee()).format(),
                 Money.ofUnits(r.fee().daySingleIDFSfee()).format(), Money.ofUnits(r.fee().totalStorageFee()).format(),
                 r.at().getEpochSecond(), state.completedAt() == null ? null : state.completedAt().getEpochSecond(),

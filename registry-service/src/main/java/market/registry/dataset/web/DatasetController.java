@@ -12,6 +12,7 @@ import market.registry.custody.KeyCustody;
 import market.registry.dataset.domain.DatasetStatus;
 import market.registry.dataset.view.DatasetQueries;
 import market.registry.dataset.view.DatasetView;
+import market.registry.dataset.view.KeyReleaseView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * adddatabegin, adddataend, removedata and dataset reads. Each signed request becomes one
+ * adddatabegin, adddataend, removedata, dataset reads, and the buyer's signed read of its
+ * released keys. Each signed request becomes one
  * command on {@code registry.commands} keyed by {@code data_id}; the answer is the view after it.
  */
 @RestController
@@ -82,6 +84,16 @@ class DatasetController {
         return find(Params.positiveLong("data_id", dataId));
     }
 
+    /** The keys released to the signer, wrapped to the public key of its deal; only a buyer may read them. */
+    @GetMapping("/{dataId}/keys")
+    KeyReleaseView keys(ServerHttpRequest request, @PathVariable String dataId) {
+        SignatureVerifier.SignedRequest signed = verifier.verify(request, new byte[0]);
+        long id = Params.positiveLong("data_id", dataId);
+        find(id);
+        return queries.releaseTo(id, signed.signer()).orElseThrow(() -> ApiException.notFound(
+                "REGISTRY.KEYS_NOT_RELEASED", "No keys of this data are released to " + signed.signer()));
+    }
+
     @GetMapping
     DatasetQueries.Page list(@RequestParam(required = false) String provider,
             @RequestParam(required = false) String datatype, @RequestParam(required = false) String status,
@@ -93,7 +105,7 @@ class DatasetController {
         try {
             wanted = status == null ? null : DatasetStatus.ofCode(Long.parseLong(status));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("REQUEST.INVALID_PARAMETER", "status must be 0, 1, 2 or 3");
+            throw ApiException.badRequest("REQUEST.INVALID_PARAMETER", "status must be 0, 1, 2, 3 or 4");
         }
         int pageNumber = Params.boundedInt("page", page, 0, 1_000_000);
         int pageSize = Params.boundedInt("size", size, 1, 100);

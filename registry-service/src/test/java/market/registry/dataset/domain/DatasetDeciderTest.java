@@ -10,6 +10,7 @@ import market.registry.dataset.domain.DatasetCommand.AddDataBegin;
 import market.registry.dataset.domain.DatasetCommand.AddDataEnd;
 import market.registry.dataset.domain.DatasetCommand.DataTypeRef;
 import market.registry.dataset.domain.DatasetCommand.RemoveData;
+import market.registry.dataset.domain.DatasetEvent.DataPutOnSale;
 import market.registry.dataset.domain.DatasetEvent.DataRegistrationCompleted;
 import market.registry.dataset.domain.DatasetEvent.DataRegistrationStarted;
 import market.registry.dataset.domain.DatasetEvent.DataRemoved;
@@ -161,12 +162,37 @@ class DatasetDeciderTest {
                 .thenRejects("REGISTRY.FEE_OVERFLOW");
     }
 
+    static DataRegistrationCompleted completed() {
+        return new DataRegistrationCompleted(DATA_ID, PROVIDER, stored(), LATER, 600, true);
+    }
+
     @Test
-    void endPutsTheDataOnSale() {
+    void endCompletesTheRegistrationAndAsksForTheStorageFee() {
         DatasetState state = fixture.given(started()).when(new AddDataEnd(PROVIDER, DATA_ID, stored(), LATER))
-                .then(new DataRegistrationCompleted(DATA_ID, PROVIDER, stored(), LATER));
-        assertThat(state.status()).isEqualTo(DatasetStatus.ON_SALE);
+                .then(completed());
+        assertThat(state.status()).isEqualTo(DatasetStatus.REGISTERING);
+        assertThat(state.feePending()).isTrue();
         assertThat(state.completedAt()).isEqualTo(LATER);
+    }
+
+    @Test
+    void aRegistrationCompletedBeforeTheFeeSagaIsOnSale() {
+        DatasetState state = fixture.given(started(),
+                new DataRegistrationCompleted(DATA_ID, PROVIDER, stored(), LATER, 0, false))
+                .when(new RemoveData(PROVIDER, DATA_ID, LATER)).then(new DataRemoved(DATA_ID, PROVIDER, LATER));
+        assertThat(state.status()).isEqualTo(DatasetStatus.REMOVED);
+    }
+
+    @Test
+    void endIsRefusedWhileTheFeeIsCharged() {
+        fixture.given(started(), completed()).when(new AddDataEnd(PROVIDER, DATA_ID, stored(), LATER))
+                .thenRejects("REGISTRY.FEE_PENDING", "The storage fee is being charged");
+    }
+
+    @Test
+    void removalIsRefusedWhileTheFeeIsCharged() {
+        fixture.given(started(), completed()).when(new RemoveData(PROVIDER, DATA_ID, LATER))
+                .thenRejects("REGISTRY.FEE_PENDING", "The storage fee is being charged");
     }
 
     @Test
@@ -184,7 +210,7 @@ class DatasetDeciderTest {
 
     @Test
     void endOnlyWhileRegistering() {
-        fixture.given(started(), new DataRegistrationCompleted(DATA_ID, PROVIDER, stored(), LATER))
+        fixture.given(started(), completed(), new DataPutOnSale(DATA_ID, PROVIDER, 600, LATER))
                 .when(new AddDataEnd(PROVIDER, DATA_ID, stored(), LATER))
                 .thenRejects("REGISTRY.NOT_REGISTERING", "The data is not being registered");
         fixture.given(started(), new DataRemoved(DATA_ID, PROVIDER, LATER))
@@ -210,7 +236,7 @@ class DatasetDeciderTest {
 
     @Test
     void providerRemovesData() {
-        DatasetState state = fixture.given(started(), new DataRegistrationCompleted(DATA_ID, PROVIDER, stored(), LATER))
+        DatasetState state = fixture.given(started(), completed(), new DataPutOnSale(DATA_ID, PROVIDER, 600, LATER))
                 .when(new RemoveData(PROVIDER, DATA_ID, LATER))
                 .then(new DataRemoved(DATA_ID, PROVIDER, LATER));
         assertThat(state.status()).isEqualTo(DatasetStatus.REMOVED);

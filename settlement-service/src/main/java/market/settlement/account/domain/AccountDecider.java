@@ -7,15 +7,27 @@ import java.util.Set;
 import market.platform.domain.Decider;
 import market.platform.domain.Decision;
 import market.platform.domain.Rejection;
+import market.settlement.account.domain.AccountCommand.ChargeStorageFee;
+import market.settlement.account.domain.AccountCommand.CollectFee;
+import market.settlement.account.domain.AccountCommand.CreditPayment;
 import market.settlement.account.domain.AccountCommand.Deposit;
+import market.settlement.account.domain.AccountCommand.PayDeal;
 import market.settlement.account.domain.AccountCommand.Withdraw;
+import market.settlement.account.domain.AccountEvent.FeeCredited;
+import market.settlement.account.domain.AccountEvent.FeeDebited;
+import market.settlement.account.domain.AccountEvent.FeeRejected;
 import market.settlement.account.domain.AccountEvent.FundsDeposited;
 import market.settlement.account.domain.AccountEvent.FundsWithdrawn;
+import market.settlement.account.domain.AccountEvent.PaymentDebited;
+import market.settlement.account.domain.AccountEvent.PaymentRejected;
+import market.settlement.account.domain.AccountEvent.PaymentSettled;
 
 /**
  * Rules of an account: amounts are positive; a deposit is applied once per rail reference, and a
  * reference never changes its amount; a withdrawal is applied once per id; only the owner
- * withdraws, at most the available balance; no balance ever overflows.
+ * withdraws, at most the available balance; a fee or a deal price is taken once per data_id or
+ * deal_id, and only from the available balance, else it is rejected with "insufficient funds";
+ * its credit to the payee is applied once; no balance ever overflows.
  */
 public final class AccountDecider implements Decider<AccountCommand, AccountEvent, AccountState> {
 
@@ -35,7 +47,26 @@ public final class AccountDecider implements Decider<AccountCommand, AccountEven
         if (command instanceof Deposit deposit) {
             return deposit(deposit, state);
         }
-        return withdraw((Withdraw) command, state);
+        if (command instanceof Withdraw withdraw) {
+            return withdraw(withdraw, state);
+        }
+        if (command instanceof ChargeStorageFee c) {
+            return debit(state, feeDebit(c.dataId()), c.amount(), () -> new FeeDebited(c.account(), c.dataId(),
+                    c.amount(), c.at()), () -> new FeeRejected(c.account(), c.dataId(), c.amount(), INSUFFICIENT_FUNDS,
+                    c.at()));
+        }
+        if (command instanceof PayDeal c) {
+            return debit(state, dealDebit(c.dealId()), c.amount(), () -> new PaymentDebited(c.account(), c.dealId(),
+                    c.dataId(), c.dataset(), c.provider(), c.amount(), c.at()), () -> new PaymentRejected(c.account(),
+                    c.dealId(), c.dataId(), c.dataset(), c.provider(), c.amount(), INSUFFICIENT_FUNDS, c.at()));
+        }
+        if (command instanceof CollectFee c) {
+            return credit(state, feeCredit(c.dataId()), c.amount(),
+                    new FeeCredited(c.account(), c.dataId(), c.payer(), c.amount(), c.at()));
+        }
+        CreditPayment c = (CreditPayment) command;
+        return credit(state, dealCredit(c.dealId()), c.amount(), new PaymentSettled(c.account(), c.dealId(),
+                c.dataId(), c.dataset(), c.buyer(), c.amount(), c.at()));
     }
 
     private static Decision<AccountEvent> deposit(Deposit c, AccountState state) {
@@ -51,8 +82,8 @@ public final class AccountDecider implements Decider<AccountCommand, AccountEven
             return earlier == c.amount() ? Decision.accept() : Decision.reject(Rejection.conflict(
                     "SETTLEMENT.DEPOSIT_REF_CONFLICT", "deposit_ref was already used for another amount"));
         }
-        if (c.amount() > Long.MAX_VALUE - state.total() || c.amount() > Long.MAX_VALUE - state.deposited()) {
-            return Decision.reject(Rejection.invalid("SETTLEMENT.AMOUNT_OVERFLOW", "the balance would overflow"));
+        if (overflows(state, c.amount()) || c.amount() > Long.MAX_VALUE - state.deposited()) {
+            return Decision.reject(overflow());
         }
         return Decision.accept(new FundsDeposited(c.account(), c.amount(), c.depositRef(), c.operator(), c.at()));
     }
@@ -73,21 +104,107 @@ public final class AccountDecider implements Decider<AccountCommand, AccountEven
         return Decision.accept(new FundsWithdrawn(c.account(), c.amount(), c.withdrawalId(), c.at()));
     }
 
-    @Override
-    public AccountState evolve(AccountState state, AccountEvent event) {
-        if (event instanceof FundsDeposited deposited) {
-            Map<String, Long> deposits = new HashMap<>(state.deposits());
-            deposits.put(deposited.depositRef(), deposited.amount());
-            return new AccountState(Math.addExact(state.available(), deposited.amount()), state.locked(),
-                    Math.addExact(state.deposited(), deposited.amount()), state.withdrawn(), deposits,
-                    state.withdrawalIds());
+    /** Takes {@code amount} once per cause, or rejects it when the available balance is short. */
+    private static Decision<AccountEvent> debit(AccountState state, String cause, long amount,
+            java.util.function.Supplier<AccountEvent> debited, java.util.function.Supplier<AccountEvent> rejected) {
+        if (amount <= 0) {
+            return Decision.reject(invalidAmount());
         }
-        FundsWithdrawn withdrawn = (FundsWithdrawn) event;
-        Set<Long> withdrawalIds = new HashSet<>(state.withdrawalIds());
-        withdrawalIds.add(withdrawn.withdrawalId());
-        return new AccountState(Math.subtractExact(state.available(), withdrawn.amount()), state.locked(),
-                state.deposited(), Math.addExact(state.withdrawn(), withdrawn.amount()), state.deposits(),
-                withdrawalIds);
+        if (state.settled().contains(cause)) {
+            return Decision.accept();
+        }
+        return Decision.accept(amount <= state.available() ? debited.get() : rejected.get());
+    }
+
+    /** Credits {@code amount} once per cause. */
+    private static Decision<AccountEvent> credit(AccountState state, String cause, long amount, AccountEvent credited) {
+        if (amount <= 0) {
+            return Decision.reject(invalidAmount());
+        }
+        if (state.settled().contains(cause)) {
+            return Decision.accept();
+        }
+        if (overflows(state, amount) || amount > Long.MAX_VALUE - state.receivedFromClearing()) {
+            return Decision.reject(overflow());
+        }
+        return Decision.accept(credited);
+    }
+
+    @Override
+    public AccountState evolve(AccountState s, AccountEvent event) {
+        if (event instanceof FundsDeposited e) {
+            Map<String, Long> deposits = new HashMap<>(s.deposits());
+            deposits.put(e.depositRef(), e.amount());
+            return new AccountState(Math.addExact(s.available(), e.amount()), s.locked(),
+                    Math.addExact(s.deposited(), e.amount()), s.withdrawn(), s.sentToClearing(),
+                    s.receivedFromClearing(), deposits, s.withdrawalIds(), s.settled());
+        }
+        if (event instanceof FundsWithdrawn e) {
+            Set<Long> withdrawalIds = new HashSet<>(s.withdrawalIds());
+            withdrawalIds.add(e.withdrawalId());
+            return new AccountState(Math.subtractExact(s.available(), e.amount()), s.locked(), s.deposited(),
+                    Math.addExact(s.withdrawn(), e.amount()), s.sentToClearing(), s.receivedFromClearing(),
+                    s.deposits(), withdrawalIds, s.settled());
+        }
+        if (event instanceof FeeDebited e) {
+            return sent(s, feeDebit(e.dataId()), e.amount());
+        }
+        if (event instanceof PaymentDebited e) {
+            return sent(s, dealDebit(e.dealId()), e.amount());
+        }
+        if (event instanceof FeeRejected e) {
+            return sent(s, feeDebit(e.dataId()), 0);
+        }
+        if (event instanceof PaymentRejected e) {
+            return sent(s, dealDebit(e.dealId()), 0);
+        }
+        if (event instanceof FeeCredited e) {
+            return received(s, feeCredit(e.dataId()), e.amount());
+        }
+        PaymentSettled e = (PaymentSettled) event;
+        return received(s, dealCredit(e.dealId()), e.amount());
+    }
+
+    private static AccountState sent(AccountState s, String cause, long amount) {
+        return new AccountState(Math.subtractExact(s.available(), amount), s.locked(), s.deposited(), s.withdrawn(),
+                Math.addExact(s.sentToClearing(), amount), s.receivedFromClearing(), s.deposits(), s.withdrawalIds(),
+                with(s.settled(), cause));
+    }
+
+    private static AccountState received(AccountState s, String cause, long amount) {
+        return new AccountState(Math.addExact(s.available(), amount), s.locked(), s.deposited(), s.withdrawn(),
+                s.sentToClearing(), Math.addExact(s.receivedFromClearing(), amount), s.deposits(), s.withdrawalIds(),
+                with(s.settled(), cause));
+    }
+
+    private static Set<String> with(Set<String> causes, String cause) {
+        Set<String> copy = new HashSet<>(causes);
+        copy.add(cause);
+        return copy;
+    }
+
+    static String feeDebit(long dataId) {
+        return "fee-debit:" + dataId;
+    }
+
+    static String feeCredit(long dataId) {
+        return "fee-credit:" + dataId;
+    }
+
+    static String dealDebit(long dealId) {
+        return "deal-debit:" + dealId;
+    }
+
+    static String dealCredit(long dealId) {
+        return "deal-credit:" + dealId;
+    }
+
+    private static boolean overflows(AccountState state, long amount) {
+        return amount > Long.MAX_VALUE - state.total();
+    }
+
+    private static Rejection overflow() {
+        return Rejection.invalid("SETTLEMENT.AMOUNT_OVERFLOW", "the balance would overflow");
     }
 
     private static Rejection invalidAmount() {

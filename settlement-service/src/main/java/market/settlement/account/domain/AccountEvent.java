@@ -3,12 +3,17 @@ package market.settlement.account.domain;
 import java.time.Instant;
 
 /**
- * Events of an account. Each is one movement, booked as an entry pair: the account against the
- * payment rail ({@link #PAYMENT_RAIL}).
+ * Events of an account. Each movement is booked as an entry pair: deposits and withdrawals
+ * against the payment rail ({@link #PAYMENT_RAIL}); fees and deal payments in two steps through
+ * {@link #CLEARING}, first out of the payer's account, then into the payee's. What has left a
+ * payer and not yet reached its payee is in flight, and the conservation check counts it.
+ * Rejections move nothing; they are events so the other services can react.
  */
 public sealed interface AccountEvent {
 
     String PAYMENT_RAIL = "payment-rail";
+
+    String CLEARING = "clearing";
 
     String account();
 
@@ -20,4 +25,19 @@ public sealed interface AccountEvent {
             implements AccountEvent {}
 
     record FundsWithdrawn(String account, long amount, long withdrawalId, Instant at) implements AccountEvent {}
+
+    record FeeDebited(String account, long dataId, long amount, Instant at) implements AccountEvent {}
+
+    record FeeRejected(String account, long dataId, long amount, String reason, Instant at) implements AccountEvent {}
+
+    record FeeCredited(String account, long dataId, String payer, long amount, Instant at) implements AccountEvent {}
+
+    record PaymentDebited(String account, long dealId, long dataId, String dataset, String provider, long amount,
+            Instant at) implements AccountEvent {}
+
+    record PaymentRejected(String account, long dealId, long dataId, String dataset, String provider, long amount,
+            String reason, Instant at) implements AccountEvent {}
+
+    record PaymentSettled(String account, long dealId, long dataId, String dataset, String buyer, long amount,
+            Instant at) implements AccountEvent {}
 }

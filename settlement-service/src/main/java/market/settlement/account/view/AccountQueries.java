@@ -12,11 +12,12 @@ import org.springframework.stereotype.Component;
 public class AccountQueries {
 
     /**
-     * The conservation check: the sum of all balances equals deposits minus withdrawals.
+     * The conservation check: the sum of all balances, plus what is in flight between a payer and
+     * its payee, equals deposits minus withdrawals.
      *
-     * @param balanced whether {@code balances == deposits - withdrawals}
+     * @param balanced whether {@code balances + inFlight == deposits - withdrawals}
      */
-    public record Totals(String deposits, String withdrawals, String balances, boolean balanced) {}
+    public record Totals(String deposits, String withdrawals, String balances, String inFlight, boolean balanced) {}
 
     /** One page of entries, and how many there are in all. */
     public record Page(List<LedgerEntry> items, int page, int size, long total) {}
@@ -42,13 +43,16 @@ public class AccountQueries {
         long deposits = 0;
         long withdrawals = 0;
         long balances = 0;
+        long inFlight = 0;
         for (AccountState state : runtime.projection().states().all(SettlementAggregates.ACCOUNT).toList()) {
             deposits = Math.addExact(deposits, state.deposited());
             withdrawals = Math.addExact(withdrawals, state.withdrawn());
             balances = Math.addExact(balances, state.total());
+            inFlight = Math.addExact(inFlight, state.sentToClearing() - state.receivedFromClearing());
         }
         return new Totals(Money.ofUnits(deposits).format(), Money.ofUnits(withdrawals).format(),
-                Money.ofUnits(balances).format(), balances == deposits - withdrawals);
+                Money.ofUnits(balances).format(), Money.ofUnits(inFlight).format(),
+                balances + inFlight == deposits - withdrawals);
     }
 
     private AccountState state(String account) {

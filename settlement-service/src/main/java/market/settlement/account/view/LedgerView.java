@@ -9,12 +9,18 @@ import market.platform.runtime.ProjectionListener;
 import market.settlement.account.domain.AccountEvent;
 import market.settlement.account.domain.AccountEvent.FundsDeposited;
 import market.settlement.account.domain.AccountEvent.FundsWithdrawn;
+import market.settlement.account.domain.AccountEvent.FeeCredited;
+import market.settlement.account.domain.AccountEvent.FeeDebited;
+import market.settlement.account.domain.AccountEvent.PaymentDebited;
+import market.settlement.account.domain.AccountEvent.PaymentSettled;
 import org.springframework.stereotype.Component;
 
 /**
  * The double-entry ledger, fed by the projection of {@code settlement.events}: every movement is
  * booked as a pair of entries, the account against its counterparty, keyed by the event's
- * position. Entries of the payment rail are kept too, so the rail's side balances the accounts.
+ * position. Entries of the payment rail and of clearing are kept too, so their sides balance the
+ * accounts: a deposit is rail to account, a fee or a deal price is payer to clearing, then
+ * clearing to payee.
  */
 @Component
 public class LedgerView implements ProjectionListener {
@@ -28,14 +34,20 @@ public class LedgerView implements ProjectionListener {
         }
         String id = "settlement.events-" + partition + "@" + offset;
         long seconds = movement.at().getEpochSecond();
-        if (movement instanceof FundsDeposited deposit) {
-            book(id, AccountEvent.PAYMENT_RAIL, deposit.account(), deposit.amount(), "deposit " + deposit.depositRef(),
-                    seconds);
-        } else {
-            FundsWithdrawn withdrawal = (FundsWithdrawn) movement;
-            book(id, withdrawal.account(), AccountEvent.PAYMENT_RAIL, withdrawal.amount(),
-                    "withdrawal " + withdrawal.withdrawalId(), seconds);
+        if (movement instanceof FundsDeposited e) {
+            book(id, AccountEvent.PAYMENT_RAIL, e.account(), e.amount(), "deposit " + e.depositRef(), seconds);
+        } else if (movement instanceof FundsWithdrawn e) {
+            book(id, e.account(), AccountEvent.PAYMENT_RAIL, e.amount(), "withdrawal " + e.withdrawalId(), seconds);
+        } else if (movement instanceof FeeDebited e) {
+            book(id, e.account(), AccountEvent.CLEARING, e.amount(), "storage fee of data " + e.dataId(), seconds);
+        } else if (movement instanceof FeeCredited e) {
+            book(id, AccountEvent.CLEARING, e.account(), e.amount(), "storage fee of data " + e.dataId(), seconds);
+        } else if (movement instanceof PaymentDebited e) {
+            book(id, e.account(), AccountEvent.CLEARING, e.amount(), "payment of deal " + e.dealId(), seconds);
+        } else if (movement instanceof PaymentSettled e) {
+            book(id, AccountEvent.CLEARING, e.account(), e.amount(), "payment of deal " + e.dealId(), seconds);
         }
+        // rejections move nothing and book nothing
     }
 
     /** Debits {@code from} and credits {@code to} by {@code units}. */

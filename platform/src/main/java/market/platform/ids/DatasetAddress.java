@@ -1,4 +1,4 @@
-package market.registry.dataset.domain;
+package market.platform.ids;
 
 import java.util.Arrays;
 import market.platform.crypto.Hashes;

@@ -1,0 +1,67 @@
+package market.order.saga;
+
+import java.time.Clock;
+import java.util.List;
+import market.order.command.CancelDeal;
+import market.order.command.CloseMarket;
+import market.order.command.CompleteDeal;
+import market.order.command.OpenMarket;
+import market.platform.ids.DatasetAddress;
+import market.platform.runtime.Reactions;
+import market.platform.runtime.Reactions.KeyedCommand;
+import market.registry.event.DataPutOnSale;
+import market.registry.event.DataRegistrationCompleted;
+import market.registry.event.DataRemoved;
+import market.schemas.Topics;
+import market.settlement.event.PaymentRejected;
+import market.settlement.event.PaymentSettled;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The order service's saga steps, each an event turned into a command on {@code order.commands}
+ * keyed by dataset address: data on sale opens its market, removed data closes it, a settled
+ * payment completes its deal and a rejected one cancels it. Follows {@code registry.events} and
+ * {@code settlement.events}.
+ */
+public final class OrderReactor implements Reactions.Reaction {
+
+    public static final String REMOVED = "The data has been removed";
+
+    private final Clock clock;
+
+    public OrderReactor(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Reactions reactions() {
+        return new Reactions(List.of(Topics.REGISTRY_EVENTS, Topics.SETTLEMENT_EVENTS), this);
+    }
+
+    @Override
+    public List<KeyedCommand> react(SpecificRecord event) {
+        var now = clock.instant();
+        if (event instanceof DataRegistrationCompleted e && !e.getFeePending()) {
+            return open(e.getDataId(), e.getProvider(), now);
+        }
+        if (event instanceof DataPutOnSale e) {
+            return open(e.getDataId(), e.getProvider(), now);
+        }
+        if (event instanceof DataRemoved e) {
+            String dataset = DatasetAddress.of(e.getDataId());
+            return List.of(new KeyedCommand(dataset, new CloseMarket(dataset, e.getDataId(), REMOVED, now)));
+        }
+        if (event instanceof PaymentSettled e) {
+            return List.of(new KeyedCommand(e.getDataset(), new CompleteDeal(e.getDataset(), e.getDealId(), now)));
+        }
+        if (event instanceof PaymentRejected e) {
+            return List.of(new KeyedCommand(e.getDataset(),
+                    new CancelDeal(e.getDataset(), e.getDealId(), e.getReason(), now)));
+        }
+        return List.of();
+    }
+
+    private static List<KeyedCommand> open(long dataId, String provider, java.time.Instant now) {
+        String dataset = DatasetAddress.of(dataId);
+        return List.of(new KeyedCommand(dataset, new OpenMarket(dataset, dataId, provider, now)));
+    }
+}

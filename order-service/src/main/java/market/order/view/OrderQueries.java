@@ -1,0 +1,57 @@
+package market.order.view;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import market.order.OrderAggregates;
+import market.order.market.domain.MarketState;
+import market.order.market.domain.OrderStatus;
+import market.platform.config.ServiceRuntime;
+import org.springframework.stereotype.Component;
+
+/** Reads orders and deals from the order service's projection: one by hash or id, or a page of the book. */
+@Component
+public class OrderQueries {
+
+    /** Filters of the book; null means any. */
+    public record Filter(String dataset, String provider, OrderStatus status) {}
+
+    /** One page of the book, and how many orders match in all. */
+    public record Page(List<OrderView> items, int page, int size, long total) {}
+
+    private final ServiceRuntime runtime;
+    private final OrderIndex index;
+
+    public OrderQueries(ServiceRuntime runtime, OrderIndex index) {
+        this.runtime = runtime;
+        this.index = index;
+    }
+
+    public Optional<OrderView> order(String orderHash) {
+        return index.datasetOfOrder(orderHash).map(this::market).flatMap(market ->
+                Optional.ofNullable(market.orders().get(orderHash)).map(entry -> OrderView.of(market, entry)));
+    }
+
+    public Optional<DealView> deal(long dealId) {
+        return index.datasetOfDeal(dealId).map(this::market).flatMap(market ->
+                Optional.ofNullable(market.deals().get(dealId)).map(deal -> DealView.of(market, deal)));
+    }
+
+    /** Matching orders, cheapest first, then oldest: the order in which buyers are matched. */
+    public Page book(Filter filter, int page, int size) {
+        List<OrderView> matching = runtime.projection().states().all(OrderAggregates.MARKET)
+                .filter(market -> market.dataset() != null)
+                .filter(market -> filter.dataset() == null || market.dataset().equals(filter.dataset()))
+                .flatMap(market -> market.orders().values().stream().map(entry -> OrderView.of(market, entry)))
+                .filter(order -> filter.provider() == null || order.provider().equals(filter.provider()))
+                .filter(order -> filter.status() == null || order.status().equals(filter.status().name()))
+                .sorted(Comparator.comparingLong(OrderView::datasetprice).thenComparingLong(OrderView::publishedAt)
+                        .thenComparing(OrderView::orderHash))
+                .toList();
+        return new Page(matching.stream().skip((long) page * size).limit(size).toList(), page, size, matching.size());
+    }
+
+    private MarketState market(String dataset) {
+        return (MarketState) runtime.projection().states().state(OrderAggregates.MARKET, dataset);
+    }
+}

@@ -1,0 +1,103 @@
+package market.order.web;
+
+import java.time.Instant;
+import java.util.Set;
+import market.order.command.BuyData;
+import market.order.command.OrderToPublish;
+import market.order.command.PublishOrder;
+import market.order.market.OrderSigning;
+import market.platform.crypto.Addresses;
+import market.platform.crypto.DatasetOrderSigning;
+import market.platform.crypto.DatasetOrderSigning.UnsignedOrder;
+import market.platform.crypto.Hashes;
+import market.platform.crypto.Secp256k1;
+import market.platform.web.ApiException;
+import market.platform.web.JsonInput;
+
+/**
+ * Reads order and buy bodies into their Avro commands. Shapes and types are checked here,
+ * including that an order's fields can be hashed and its {@code sign} is a well-formed
+ * signature; who signed it, and every business rule, are the decider's.
+ */
+final class OrderRequests {
+
+    private static final Set<String> ORDER_FIELDS = Set.of("dataset", "datasetprice", "volume", "tag", "apprestrict",
+            "workerpoolrestrict", "requesterrestrict", "salt", "sign");
+    private static final Set<String> BUY_FIELDS = Set.of("buyer", "dataset", "maxprice", "buyer_key", "tag", "salt");
+    private static final String ZERO_TAG = "0x" + "00".repeat(32);
+
+    private OrderRequests() {}
+
+    static PublishOrder publish(byte[] body, String signer, String nonce, Instant now, OrderSigning signing) {
+        JsonInput json = JsonInput.object(body, ORDER_FIELDS);
+        OrderToPublish order = OrderToPublish.newBuilder()
+                .setDataset(address(json, "dataset"))
+                .setDatasetprice(json.integer("datasetprice"))
+                .setVolume(json.integer("volume"))
+                .setTag(bytes32(json, "tag"))
+                .setApprestrict(address(json, "apprestrict"))
+                .setWorkerpoolrestrict(address(json, "workerpoolrestrict"))
+                .setRequesterrestrict(address(json, "requesterrestrict"))
+                .setSalt(bytes32(json, "salt"))
+                .setSign(json.string("sign"))
+                .build();
+        try {
+            signing.verified(new UnsignedOrder(order.getDataset(), order.getDatasetprice(), order.getVolume(),
+                    order.getTag(), order.getApprestrict(), order.getWorkerpoolrestrict(), order.getRequesterrestrict(),
+                    order.getSalt()), order.getSign());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("REQUEST.INVALID_FIELD", e.getMessage());
+        }
+        return PublishOrder.newBuilder().setActor(signer).setNonce(nonce).setIssuedAt(now).setOrder(order).build();
+    }
+
+    static BuyData buy(byte[] body, String signer, String nonce, long dealId, Instant now) {
+        JsonInput json = JsonInput.object(body, BUY_FIELDS);
+        if (!address(json, "buyer").equals(signer)) {
+            throw new ApiException(403, "ORDER.BUYER_NOT_SIGNER", "buyer must be the account that signs");
+        }
+        String buyerKey = json.string("buyer_key");
+        if (!signer.equals(addressOfKey(buyerKey))) {
+            throw ApiException.badRequest("ORDER.BUYER_KEY_MISMATCH",
+                    "buyer_key must be the buyer's secp256k1 public key: 0x and 128 hex digits");
+        }
+        return BuyData.newBuilder().setActor(signer).setNonce(nonce).setIssuedAt(now)
+                .setDataset(address(json, "dataset"))
+                .setMaxPrice(json.amount("maxprice"))
+                .setBuyerKey(buyerKey.toLowerCase(java.util.Locale.ROOT))
+                .setTag(json.has("tag") ? bytes32(json, "tag") : ZERO_TAG)
+                .setSalt(bytes32(json, "salt"))
+                .setDealId(dealId)
+                .build();
+    }
+
+    /** The address of a 64-byte public key in hex, or null when it is not one. */
+    private static String addressOfKey(String hex) {
+        if (hex == null || !hex.matches("0x[0-9a-fA-F]{128}")) {
+            return null;
+        }
+        byte[] key = Hashes.fromHex(hex);
+        try {
+            Secp256k1.decodePublicKey(key);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return Secp256k1.address(key);
+    }
+
+    static String address(JsonInput json, String name) {
+        String value = json.string(name);
+        if (!Addresses.isAddress(value)) {
+            throw ApiException.badRequest("REQUEST.INVALID_FIELD", name + " must be 0x and 40 hex digits");
+        }
+        return Addresses.normalize(value);
+    }
+
+    private static String bytes32(JsonInput json, String name) {
+        String value = json.string(name);
+        if (!DatasetOrderSigning.isBytes32(value)) {
+            throw ApiException.badRequest("REQUEST.INVALID_FIELD", name + " must be 0x and 64 hex digits");
+        }
+        return value.toLowerCase(java.util.Locale.ROOT);
+    }
+}

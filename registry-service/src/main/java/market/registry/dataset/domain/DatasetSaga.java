@@ -1,0 +1,68 @@
+package market.registry.dataset.domain;
+
+import java.util.HashMap;
+import java.util.Map;
+import market.platform.domain.Decision;
+import market.platform.domain.Rejection;
+import market.registry.dataset.domain.DatasetCommand.ConfirmStorageFee;
+import market.registry.dataset.domain.DatasetCommand.FailRegistration;
+import market.registry.dataset.domain.DatasetCommand.ReleaseKeys;
+import market.registry.dataset.domain.DatasetEvent.DataPutOnSale;
+import market.registry.dataset.domain.DatasetEvent.DataRegistrationFailed;
+import market.registry.dataset.domain.DatasetEvent.KeysReleased;
+
+/**
+ * The dataset's saga steps: settlement charged the storage fee (on sale) or rejected it
+ * (registration failed), each applied once while the fee is pending; and a completed deal
+ * releases the keys to its buyer, once per deal_id.
+ */
+final class DatasetSaga {
+
+    private DatasetSaga() {}
+
+    static Decision<DatasetEvent> decide(DatasetCommand command, DatasetState state) {
+        if (command instanceof ConfirmStorageFee c) {
+            if (!state.exists()) {
+                return Decision.reject(DatasetDecider.notFound());
+            }
+            return state.feePending()
+                    ? Decision.accept(new DataPutOnSale(c.dataId(), state.registration().provider(), c.amount(), c.at()))
+                    : Decision.accept();
+        }
+        if (command instanceof FailRegistration c) {
+            if (!state.exists()) {
+                return Decision.reject(DatasetDecider.notFound());
+            }
+            return state.feePending()
+                    ? Decision.accept(new DataRegistrationFailed(c.dataId(), state.registration().provider(),
+                            c.reason(), c.at()))
+                    : Decision.accept();
+        }
+        ReleaseKeys c = (ReleaseKeys) command;
+        if (!state.exists() || state.stored().isEmpty()) {
+            return Decision.reject(DatasetDecider.notFound());
+        }
+        if (state.releases().containsKey(c.dealId())) {
+            return Decision.accept();
+        }
+        if (c.keys().size() != state.stored().size()) {
+            return Decision.reject(Rejection.invalid("REGISTRY.KEYS_MISMATCH",
+                    "a release must hold one key for each stored fragment"));
+        }
+        return Decision.accept(new KeysReleased(c.dataId(), c.dealId(), c.buyer(), c.buyerKey(), c.keys(), c.at()));
+    }
+
+    static DatasetState evolve(DatasetState state, DatasetEvent event) {
+        if (event instanceof DataPutOnSale) {
+            return state.with(DatasetStatus.ON_SALE, false, null);
+        }
+        if (event instanceof DataRegistrationFailed failed) {
+            return state.with(DatasetStatus.REGISTRATION_FAILED, false, failed.reason());
+        }
+        KeysReleased released = (KeysReleased) event;
+        Map<Long, KeysReleased> releases = new HashMap<>(state.releases());
+        releases.put(released.dealId(), released);
+        return new DatasetState(state.registration(), state.status(), state.stored(), state.completedAt(),
+                state.removedAt(), state.feePending(), state.failureReason(), releases);
+    }
+}

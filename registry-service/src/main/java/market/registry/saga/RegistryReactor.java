@@ -1,0 +1,51 @@
+package market.registry.saga;
+
+import java.time.Clock;
+import java.util.List;
+import market.order.event.DealCompleted;
+import market.platform.runtime.Reactions;
+import market.platform.runtime.Reactions.KeyedCommand;
+import market.registry.command.ConfirmStorageFee;
+import market.registry.command.FailRegistration;
+import market.registry.command.ReleaseKeys;
+import market.schemas.Topics;
+import market.settlement.event.FeeDebited;
+import market.settlement.event.FeeRejected;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The registry's saga steps, each an event turned into a command on {@code registry.commands}
+ * keyed by data_id: a charged storage fee puts the data on sale, a rejected one fails the
+ * registration, and a completed deal releases the keys to its buyer. Follows
+ * {@code settlement.events} and {@code order.events}.
+ */
+public final class RegistryReactor implements Reactions.Reaction {
+
+    private final Clock clock;
+
+    public RegistryReactor(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Reactions reactions() {
+        return new Reactions(List.of(Topics.SETTLEMENT_EVENTS, Topics.ORDER_EVENTS), this);
+    }
+
+    @Override
+    public List<KeyedCommand> react(SpecificRecord event) {
+        var now = clock.instant();
+        if (event instanceof FeeDebited e) {
+            return List.of(new KeyedCommand(Long.toString(e.getDataId()),
+                    new ConfirmStorageFee(e.getDataId(), e.getAmount(), now)));
+        }
+        if (event instanceof FeeRejected e) {
+            return List.of(new KeyedCommand(Long.toString(e.getDataId()),
+                    new FailRegistration(e.getDataId(), e.getReason(), now)));
+        }
+        if (event instanceof DealCompleted e) {
+            return List.of(new KeyedCommand(Long.toString(e.getDataId()),
+                    new ReleaseKeys(e.getDataId(), e.getDealId(), e.getBuyer(), e.getBuyerKey(), now)));
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,58 @@
+package market.settlement.saga;
+
+import java.time.Clock;
+import java.util.List;
+import market.platform.runtime.Reactions;
+import market.platform.runtime.Reactions.KeyedCommand;
+import market.registry.event.DataRegistrationCompleted;
+import market.schemas.Topics;
+import market.order.event.DealCreated;
+import market.settlement.SettlementAggregates;
+import market.settlement.command.ChargeStorageFee;
+import market.settlement.command.CollectFee;
+import market.settlement.command.CreditPayment;
+import market.settlement.command.PayDeal;
+import market.settlement.event.FeeDebited;
+import market.settlement.event.PaymentDebited;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Settlement's saga steps, each an event turned into a command on {@code settlement.commands}:
+ * a completed registration with a pending fee charges the provider; a debited fee is collected
+ * by the treasury; a created deal is paid by the buyer; a debited payment is credited to the
+ * provider. Follows {@code registry.events}, {@code order.events} and {@code settlement.events}.
+ */
+public final class SettlementReactor implements Reactions.Reaction {
+
+    private final Clock clock;
+
+    public SettlementReactor(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Reactions reactions() {
+        return new Reactions(List.of(Topics.REGISTRY_EVENTS, Topics.ORDER_EVENTS, Topics.SETTLEMENT_EVENTS), this);
+    }
+
+    @Override
+    public List<KeyedCommand> react(SpecificRecord event) {
+        var now = clock.instant();
+        if (event instanceof DataRegistrationCompleted e && e.getFeePending()) {
+            return List.of(new KeyedCommand(e.getProvider(),
+                    new ChargeStorageFee(e.getProvider(), e.getDataId(), e.getStorageFee(), now)));
+        }
+        if (event instanceof FeeDebited e) {
+            return List.of(new KeyedCommand(SettlementAggregates.TREASURY, new CollectFee(SettlementAggregates.TREASURY,
+                    e.getDataId(), e.getAccount(), e.getAmount(), now)));
+        }
+        if (event instanceof DealCreated e) {
+            return List.of(new KeyedCommand(e.getBuyer(), new PayDeal(e.getBuyer(), e.getDealId(), e.getDataId(),
+                    e.getDataset(), e.getProvider(), e.getPrice(), now)));
+        }
+        if (event instanceof PaymentDebited e) {
+            return List.of(new KeyedCommand(e.getProvider(), new CreditPayment(e.getProvider(), e.getDealId(),
+                    e.getDataId(), e.getDataset(), e.getAccount(), e.getAmount(), now)));
+        }
+        return List.of();
+    }
+}
