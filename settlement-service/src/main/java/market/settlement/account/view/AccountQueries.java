@@ -1,5 +1,6 @@
 package market.settlement.account.view;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import market.platform.config.ServiceRuntime;
 import market.platform.money.Money;
@@ -17,7 +18,8 @@ public class AccountQueries {
      *
      * @param balanced whether {@code balances + inFlight == deposits - withdrawals}
      */
-    public record Totals(String deposits, String withdrawals, String balances, String inFlight, boolean balanced) {}
+    public record Totals(String deposits, String withdrawals, String balances,
+            @JsonProperty("in_flight") String inFlight, boolean balanced) {}
 
     /** One page of entries, and how many there are in all. */
     public record Page(List<LedgerEntry> items, int page, int size, long total) {}

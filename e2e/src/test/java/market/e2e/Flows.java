@@ -1,0 +1,181 @@
+package market.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import market.platform.crypto.Addresses;
+import market.platform.crypto.DatasetOrderSigning;
+import market.platform.crypto.Hashes;
+import market.platform.money.Money;
+import market.platform.signing.Wallet;
+import market.platform.testing.SignedHttp;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the people of the marketplace do, as signed HTTP calls to a {@link MarketPlatform}: a
+ * provider registers data and publishes an order, the operator deposits, a buyer buys and fetches
+ * its keys. Waits poll the views, since sagas finish after the request that starts them.
+ */
+final class Flows {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MarketPlatform platform;
+
+    Flows(MarketPlatform platform) {
+        this.platform = platform;
+    }
+
+    void deposit(String account, String amount) {
+        platform.settlement().post(platform.operator, "/v1/accounts/" + account + "/deposits",
+                Map.of("amount", amount, "deposit_ref", "rail-" + UUID.randomUUID())).expect(200);
+    }
+
+    long available(String account) {
+        JsonNode view = platform.settlement().get("/v1/accounts/" + account).expect(200).json();
+        return Money.parse(view.get("available").stringValue()).units();
+    }
+
+    /**
+     * Registers data with one fragment per key and waits for the storage fee's outcome: on sale
+     * (status 0) when settlement charged it, registration failed (status 4) when it could not.
+     */
+    JsonNode register(Wallet provider, List<String> keys) {
+        String type = "type-" + UUID.randomUUID().toString().substring(0, 8);
+        platform.registry().post(provider, "/v1/datatypes", Map.of("datatype_name", type, "detail_fields_num", 1,
+                "detail_fields", List.of("city"))).expect(201);
+        List<Map<String, Object>> plans = new ArrayList<>();
+        List<Map<String, Object>> ends = new ArrayList<>();
+        for (int n = 1; n <= keys.size(); n++) {
+            byte[] content = ("fragment " + n + " " + UUID.randomUUID()).getBytes();
+            plans.add(Map.of("fragment_no", n, "size", content.length, "hash_original", Hashes.sha256Hex(content),
+                    "idfs_cluster_id", 1));
+            ends.add(Map.of("fragment_no", n, "cid", "bafkrei" + n, "hash_encrypted",
+                    Hashes.sha256Hex(("encrypted " + n).getBytes()), "encrypt_key", keys.get(n - 1)));
+        }
+        long size = plans.stream().mapToLong(p -> ((Number) p.get("size")).longValue()).sum();
+        Map<String, Object> begin = new LinkedHashMap<>();
+        begin.put("datatypename", type);
+        begin.put("price", "2.0000 OSB");
+        begin.put("detail_fields", List.of("Seoul"));
+        begin.put("period", 30);
+        begin.put("data_hash_original", Hashes.sha256Hex(UUID.randomUUID().toString().getBytes()));
+        begin.put("size", size);
+        begin.put("fragments", plans);
+        long dataId = platform.registry().post(provider, "/v1/data", begin).expect(201).json().get("data_id").longValue();
+        platform.registry().post(provider, "/v1/data/" + dataId + "/end", Map.of("fragments", ends)).expect(200);
+        return await("the storage fee of data " + dataId, () -> {
+            JsonNode view = platform.registry().get("/v1/data/" + dataId).expect(200).json();
+            return view.get("fee_pending").booleanValue() ? null : view;
+        });
+    }
+
+    /** Signs iExec's DatasetOrder in the order service's EIP-712 domain and publishes it; answers the order view. */
+    JsonNode publishOrder(Wallet provider, String dataset, long datasetprice, long volume, String requesterrestrict) {
+        Map<String, Object> body = signedOrder(provider, dataset, datasetprice, volume, requesterrestrict);
+        return await("order published for " + dataset, () -> {
+            SignedHttp.Response response = platform.order().post(provider, "/v1/orders", body);
+            if (response.status() == 409 && "ORDER.DATA_NOT_ON_SALE".equals(response.errorCode())) {
+                return null;
+            }
+            return response.expect(201).json();
+        });
+    }
+
+    Map<String, Object> signedOrder(Wallet provider, String dataset, long datasetprice, long volume,
+            String requesterrestrict) {
+        JsonNode domain = platform.order().get("/v1/domain").expect(200).json();
+        DatasetOrderSigning signing = new DatasetOrderSigning(BigInteger.valueOf(domain.get("chainId").longValue()),
+                domain.get("verifyingContract").stringValue());
+        String tag = "0x" + "00".repeat(32);
+        String salt = Hashes.toHex0x(randomBytes());
+        var order = new DatasetOrderSigning.UnsignedOrder(dataset, datasetprice, volume, tag, Addresses.ZERO,
+                Addresses.ZERO, requesterrestrict, salt);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("dataset", dataset);
+        body.put("datasetprice", datasetprice);
+        body.put("volume", volume);
+        body.put("tag", tag);
+        body.put("apprestrict", Addresses.ZERO);
+        body.put("workerpoolrestrict", Addresses.ZERO);
+        body.put("requesterrestrict", requesterrestrict);
+        body.put("salt", salt);
+        body.put("sign", provider.signHash(signing.digest(order)).toHex());
+        return body;
+    }
+
+    SignedHttp.Response buy(Wallet buyer, String dataset, String maxprice) {
+        return platform.order().post(buyer, "/v1/deals", buyBody(buyer, dataset, maxprice));
+    }
+
+    static Map<String, Object> buyBody(Wallet buyer, String dataset, String maxprice) {
+        return Map.of("buyer", buyer.address(), "dataset", dataset, "maxprice", maxprice,
+                "buyer_key", Hashes.toHex0x(buyer.publicKey()), "salt", Hashes.toHex0x(randomBytes()));
+    }
+
+    JsonNode awaitDeal(long dealId, String status) {
+        return await("deal " + dealId + " " + status, () -> {
+            JsonNode deal = platform.order().get("/v1/deals/" + dealId).expect(200).json();
+            return deal.get("status").stringValue().equals(status) ? deal : null;
+        });
+    }
+
+    /** The buyer's signed read of its released keys, once the registry has released them. */
+    JsonNode awaitKeys(Wallet buyer, long dataId) {
+        String path = "/v1/data/" + dataId + "/keys";
+        return await("keys of data " + dataId, () -> {
+            SignedHttp.Response response = platform.registry().signed(buyer, "GET", path, new byte[0]);
+            return response.status() == 404 ? null : response.expect(200).json();
+        });
+    }
+
+    JsonNode ledger() {
+        return platform.settlement().get("/v1/ledger").expect(200).json();
+    }
+
+    /** Conservation: every balance, the treasury's included, plus what is in flight, equals deposits minus withdrawals. */
+    void assertConserved() {
+        JsonNode ledger = await("nothing in flight", () -> {
+            JsonNode totals = ledger();
+            return totals.get("in_flight").stringValue().equals("0.0000 OSB") ? totals : null;
+        });
+        assertThat(ledger.get("balanced").booleanValue()).as("ledger %s", ledger).isTrue();
+        long deposits = Money.parse(ledger.get("deposits").stringValue()).units();
+        long withdrawals = Money.parse(ledger.get("withdrawals").stringValue()).units();
+        assertThat(Money.parse(ledger.get("balances").stringValue()).units()).isEqualTo(deposits - withdrawals);
+    }
+
+    static <T> T await(String what, Supplier<T> probe) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,124 @@
+package market.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import market.order.OrderApplication;
+import market.platform.crypto.Addresses;
+import market.platform.signing.Wallet;
+import market.platform.testing.KafkaBroker;
+import market.platform.testing.TopicReader;
+import market.schemas.SingleObjectCodec;
+import market.schemas.Topics;
+import market.settlement.SettlementApplication;
+import market.settlement.event.PaymentDebited;
+import market.settlement.event.PaymentSettled;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Services stopped mid-saga and started again: deals created while settlement is down are each
+ * paid exactly once after it returns, which the ledger and {@code settlement.events} prove; a
+ * restarted order service rebuilds the same book and deals by replay.
+ */
+class SettlementRestartEndToEndTest {
+
+    private static final long PRICE = 20_000;
+    private static MarketPlatform platform;
+    private static Flows flows;
+
+    @BeforeAll
+    static void start() {
+        platform = MarketPlatform.shared();
+        flows = new Flows(platform);
+    }
+
+    @AfterEach
+    void everyUnitIsAccountedFor() {
+        flows.assertConserved();
+    }
+
+    @Test
+    void dealsCreatedWhileSettlementIsDownArePaidExactlyOnceAfterItRestarts() {
+        Wallet provider = Wallet.create();
+        flows.deposit(provider.address(), "1.0000 OSB");
+        JsonNode data = flows.register(provider, List.of("k-" + UUID.randomUUID()));
+        String dataset = data.get("address").stringValue();
+        flows.publishOrder(provider, dataset, PRICE, 5, Addresses.ZERO);
+        long providerBefore = flows.available(provider.address());
+        List<Wallet> buyers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Wallet buyer = Wallet.create();
+            flows.deposit(buyer.address(), "2.0000 OSB");
+            buyers.add(buyer);
+        }
+
+        platform.stop(SettlementApplication.class);
+        List<Long> deals = new ArrayList<>();
+        for (Wallet buyer : buyers) {
+            deals.add(flows.buy(buyer, dataset, "2.0000 OSB").expect(201).json().get("deal_id").longValue());
+        }
+        for (long dealId : deals) {
+            assertThat(platform.order().get("/v1/deals/" + dealId).expect(200).json().get("status").stringValue())
+                    .isEqualTo("PENDING_PAYMENT");
+        }
+        platform.start(SettlementApplication.class);
+
+        deals.forEach(dealId -> flows.awaitDeal(dealId, "COMPLETED"));
+        for (Wallet buyer : buyers) {
+            assertThat(flows.available(buyer.address())).isZero();
+            JsonNode entries = platform.settlement().get("/v1/accounts/" + buyer.address() + "/entries").expect(200)
+                    .json();
+            assertThat(entries.get("total").longValue()).as("one deposit, one payment").isEqualTo(2);
+        }
+        assertThat(flows.available(provider.address())).isEqualTo(providerBefore + 5 * PRICE);
+        Map<Long, Integer> debits = new HashMap<>();
+        Map<Long, Integer> credits = new HashMap<>();
+        SingleObjectCodec codec = SingleObjectCodec.standard();
+        for (var record : TopicReader.readAll(KafkaBroker.bootstrapServers(), Topics.SETTLEMENT_EVENTS.name())) {
+            SpecificRecord event = codec.decode(record.value());
+            if (event instanceof PaymentDebited e && deals.contains(e.getDealId())) {
+                debits.merge(e.getDealId(), 1, Integer::sum);
+            } else if (event instanceof PaymentSettled e && deals.contains(e.getDealId())) {
+                credits.merge(e.getDealId(), 1, Integer::sum);
+            }
+        }
+        Map<Long, Integer> once = new HashMap<>();
+        deals.forEach(dealId -> once.put(dealId, 1));
+        assertThat(debits).isEqualTo(once);
+        assertThat(credits).isEqualTo(once);
+    }
+
+    @Test
+    void aRestartedOrderServiceRebuildsTheSameBookAndDeals() {
+        Wallet provider = Wallet.create();
+        Wallet buyer = Wallet.create();
+        flows.deposit(provider.address(), "1.0000 OSB");
+        flows.deposit(buyer.address(), "2.0000 OSB");
+        JsonNode data = flows.register(provider, List.of("k-" + UUID.randomUUID()));
+        String dataset = data.get("address").stringValue();
+        String orderHash = flows.publishOrder(provider, dataset, PRICE, 3, Addresses.ZERO).get("orderHash")
+                .stringValue();
+        long dealId = flows.buy(buyer, dataset, "2.0000 OSB").expect(201).json().get("deal_id").longValue();
+        flows.awaitDeal(dealId, "COMPLETED");
+        String book = platform.order().get("/v1/orders?dataset=" + dataset).expect(200).body();
+        String deal = platform.order().get("/v1/deals/" + dealId).expect(200).body();
+
+        platform.stop(OrderApplication.class);
+        platform.start(OrderApplication.class);
+
+        assertThat(platform.order().get("/v1/orders?dataset=" + dataset).expect(200).body()).isEqualTo(book);
+        assertThat(platform.order().get("/v1/deals/" + dealId).expect(200).body()).isEqualTo(deal);
+        assertThat(flows.buy(buyer, dataset, "2.0000 OSB").expect(409).errorMsg())
+                .isEqualTo("The data has already been purchased");
+        assertThat(platform.order().get("/v1/orders/" + orderHash).expect(200).json().get("remaining").longValue())
+                .isEqualTo(2);
+    }
+}
