@@ -1,27 +1,37 @@
 package market.cli;
 
+import java.time.Duration;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code market data}: a provider's datasets. {@code begin} and {@code end} are the two phases of
  * registration ({@code adddatabegin}, {@code adddataend}), {@code remove} is {@code removedata};
- * {@code show} and {@code list} read the registry's views without signing.
+ * {@code show} and {@code list} read the registry's views without signing. Settlement charges the
+ * storage fee after {@code end} asynchronously, so {@code end} follows the dataset until the fee is
+ * no longer pending, and fails if the registration failed (status 4), such as for want of funds.
  */
 @Command(name = "data", description = "Register, remove, show and list datasets.",
         subcommands = DataBeginCommand.class)
 final class DataCommands extends CommandGroup {
+
+    private static final Duration FEE_POLL = Duration.ofMillis(300);
+    private static final long REGISTRATION_FAILED = 4;
 
     @ParentCommand
     Market market;
 
     @Command(name = "end", description = "Complete a registration with the fragment keys from `data begin` "
             + "(adddataend, signed).")
-    int end(@Option(names = "--id", required = true, paramLabel = "N", description = "The data_id.") long id) {
+    int end(@Option(names = "--id", required = true, paramLabel = "N", description = "The data_id.") long id,
+            @Option(names = "--wait", defaultValue = "30", paramLabel = "SECONDS", converter = Polling.Seconds.class,
+                    description = "How long to wait for settlement to charge the storage fee; 0 does not wait "
+                            + "(default: ${DEFAULT-VALUE}).") Duration wait) {
         return market.run(spec, out -> {
             ObjectNode body = Json.object();
             ArrayNode list = body.putArray("fragments");
@@ -29,8 +39,25 @@ final class DataCommands extends CommandGroup {
                 list.addObject().put("fragment_no", s.fragmentNo()).put("cid", s.cid())
                         .put("hash_encrypted", s.hashEncrypted()).put("encrypt_key", s.encryptKey());
             }
-            Market.print(out, market.registry().post("/v1/data/" + id + "/end", body, market.wallet()));
+            ServiceClient registry = market.registry();
+            JsonNode ended = registry.post("/v1/data/" + id + "/end", body, market.wallet());
+            JsonNode view = new Polling(wait, FEE_POLL).until(ended, () -> registry.get("/v1/data/" + id),
+                    DataCommands::feeSettled);
+            Market.print(out, view);
+            if (view != null && view.path("status").isIntegralNumber()
+                    && view.get("status").longValue() == REGISTRATION_FAILED) {
+                throw new CliException("registration of data " + id + " failed: "
+                        + view.path("failure_reason").asString(""));
+            }
+            if (!feeSettled(view)) {
+                Market.note(spec, "the storage fee of data " + id + " is still pending; follow it with "
+                        + "`market data show --id " + id + "`");
+            }
         });
+    }
+
+    private static boolean feeSettled(JsonNode view) {
+        return view == null || !view.path("fee_pending").asBoolean();
     }
 
     @Command(name = "remove", description = "Remove a dataset you provide (removedata, signed).")
@@ -56,7 +83,8 @@ final class DataCommands extends CommandGroup {
     int list(@ArgGroup(exclusive = true) Provider provider,
             @Option(names = "--type", paramLabel = "T", description = "Only datasets of this data type.") String type,
             @Option(names = "--status", paramLabel = "S",
-                    description = "Only this status: 0 on sale, 1 registering, 2 removed, 3 storage ended.")
+                    description = "Only this status: 0 on sale, 1 registering, 2 removed, 3 storage ended, "
+                            + "4 registration failed.")
             Integer status,
             @Option(names = "--page", paramLabel = "P", description = "Page number.") Integer page,
             @Option(names = "--size", paramLabel = "K", description = "Page size.") Integer size) {

@@ -15,16 +15,18 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The {@code market} command: how a person uses the platform from a shell. It holds the options
- * every subcommand inherits (registry and settlement URLs, and the home folder with the wallet and
- * local dataset files) and runs each subcommand's action, turning a {@link CliException} into
- * {@code error: <message>} on stderr and exit code 1. Usage errors exit with 2.
+ * every subcommand inherits (registry, settlement and order service URLs, and the home folder with
+ * the wallet and local dataset files) and runs each subcommand's action, turning a
+ * {@link CliException} into {@code error: <message>} on stderr and exit code 1. Usage errors exit
+ * with 2.
  */
 @Command(name = "market", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = Market.Version.class,
-        description = "Client of the data marketplace: wallet, data types, datasets and OSB accounts. "
-                + "State-changing requests are signed with the wallet's key.",
+        description = "Client of the data marketplace: wallet, data types, datasets, OSB accounts, orders, deals "
+                + "and released keys. State-changing requests are signed with the wallet's key.",
         subcommands = {WalletCommands.class, DataTypeCommands.class, DataCommands.class, AccountCommands.class,
-            SettlementCommands.Ledger.class, SettlementCommands.Treasury.class})
+            SettlementCommands.Ledger.class, SettlementCommands.Treasury.class, OrderCommands.class,
+            BuyCommand.class, DealCommands.class, KeysCommands.class})
 public final class Market extends CommandGroup {
 
     @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
@@ -36,6 +38,11 @@ public final class Market extends CommandGroup {
             defaultValue = "${env:MARKET_SETTLEMENT_URL:-http://localhost:8082}",
             description = {"Settlement service URL.", "Default: ${DEFAULT-VALUE} (env MARKET_SETTLEMENT_URL)."})
     String settlementUrl;
+
+    @Option(names = "--order-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            defaultValue = "${env:MARKET_ORDER_URL:-http://localhost:8083}",
+            description = {"Order service URL.", "Default: ${DEFAULT-VALUE} (env MARKET_ORDER_URL)."})
+    String orderUrl;
 
     @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
             defaultValue = "${env:MARKET_HOME:-${sys:user.home}/.market}",
@@ -74,6 +81,13 @@ public final class Market extends CommandGroup {
         }
     }
 
+    /** Says on stderr what is not the answer, such as what a command is waiting for. */
+    static void note(CommandSpec spec, String text) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(text);
+        err.flush();
+    }
+
     Path walletFile() {
         return home.resolve("wallet.properties");
     }
@@ -103,6 +117,10 @@ public final class Market extends CommandGroup {
 
     ServiceClient settlement() {
         return new ServiceClient("--settlement-url", "the settlement service", settlementUrl);
+    }
+
+    ServiceClient order() {
+        return new ServiceClient("--order-url", "the order service", orderUrl);
     }
 
     LocalRegistration localRegistration() {

@@ -19,10 +19,12 @@ import market.platform.signing.Wallet;
 import tools.jackson.databind.JsonNode;
 
 /**
- * HTTP to one platform service, the registry or settlement. GETs go unsigned. State-changing
+ * HTTP to one platform service: the registry, settlement or the order service. GETs go unsigned,
+ * except a read the service answers only to its signer (a buyer's released keys). State-changing
  * requests are signed by the given wallet over the method, the raw path and query, and exactly the
  * body bytes sent (see {@link RequestSignature}). A 2xx answer returns its JSON; an error body
- * {@code {"errorCode", "errorMsg"}} and an unreachable service become a {@link CliException}.
+ * {@code {"errorCode", "errorMsg"}} becomes a {@link Refused}, and an unreachable service a
+ * {@link CliException}.
  */
 final class ServiceClient {
 
@@ -33,6 +35,20 @@ final class ServiceClient {
     static final class NoAnswer extends CliException {
         NoAnswer(String message) {
             super(message);
+        }
+    }
+
+    /** The service refused the request with an error body; a waiting command may retry on its errorCode. */
+    static final class Refused extends CliException {
+        private final String errorCode;
+
+        Refused(String errorCode, String errorMsg) {
+            super(errorMsg + " (" + errorCode + ")");
+            this.errorCode = errorCode;
+        }
+
+        String errorCode() {
+            return errorCode;
         }
     }
 
@@ -70,6 +86,11 @@ final class ServiceClient {
 
     JsonNode get(String pathWithQuery) {
         return send("GET", pathWithQuery, null, null);
+    }
+
+    /** A GET signed by {@code signer} over an empty body, for a read answered only to its signer. */
+    JsonNode get(String pathWithQuery, Wallet signer) {
+        return send("GET", pathWithQuery, new byte[0], signer);
     }
 
     JsonNode post(String path, JsonNode body, Wallet signer) {
@@ -128,8 +149,7 @@ final class ServiceClient {
             return json;
         }
         if (json != null && json.path("errorCode").isString() && json.path("errorMsg").isString()) {
-            throw new CliException(
-                    json.get("errorMsg").stringValue() + " (" + json.get("errorCode").stringValue() + ")");
+            throw new Refused(json.get("errorCode").stringValue(), json.get("errorMsg").stringValue());
         }
         String text = new String(body, StandardCharsets.UTF_8).strip();
         throw new CliException(service + " answered HTTP " + status

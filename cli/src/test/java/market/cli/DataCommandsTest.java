@@ -1,5 +1,6 @@
 package market.cli;
 
+import static market.cli.FakeService.reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -103,6 +104,55 @@ class DataCommandsTest {
                 assertThat(begin.out() + begin.err() + end.out() + end.err()).doesNotContain(secret.encryptKey());
             }
             assertThat(end.out()).contains("\"encrypt_key\" : \"" + Json.HIDDEN + "\"");
+        }
+    }
+
+    @Test
+    void endWaitsUntilSettlementHasChargedTheStorageFee() throws Exception {
+        try (FakeService registry = FakeService.answering(201, "{\"data_id\":42,\"status\":1}")) {
+            begin(registry);
+            registry.on("POST", "/v1/data/42/end", reply(200, "{\"data_id\":42,\"status\":1,\"fee_pending\":true}"));
+            registry.on("GET", "/v1/data/42", reply(200, "{\"data_id\":42,\"status\":1,\"fee_pending\":true}"),
+                    reply(200, "{\"data_id\":42,\"status\":0,\"status_name\":\"ON_SALE\",\"fee_pending\":false}"));
+
+            CliRun end = CliRun.market("--home", home.toString(), "--url", registry.url(), "data", "end", "--id", "42");
+
+            assertThat(end.err()).isEmpty();
+            assertThat(end.exitCode()).isZero();
+            assertThat(registry.received("GET", "/v1/data/42")).hasSize(2);
+            assertThat(end.out()).contains("\"status\" : 0", "\"fee_pending\" : false");
+        }
+    }
+
+    @Test
+    void endFailsWhenTheRegistrationFailedForTheStorageFee() throws Exception {
+        try (FakeService registry = FakeService.answering(201, "{\"data_id\":42,\"status\":1}")) {
+            begin(registry);
+            registry.on("POST", "/v1/data/42/end", reply(200, "{\"data_id\":42,\"status\":1,\"fee_pending\":true}"));
+            registry.on("GET", "/v1/data/42", reply(200, "{\"data_id\":42,\"status\":4,\"status_name\":"
+                    + "\"REGISTRATION_FAILED\",\"fee_pending\":false,\"failure_reason\":\"insufficient funds\"}"));
+
+            CliRun end = CliRun.market("--home", home.toString(), "--url", registry.url(), "data", "end", "--id", "42");
+
+            assertThat(end.exitCode()).isEqualTo(1);
+            assertThat(end.out()).contains("\"status\" : 4");
+            assertThat(end.err().strip()).isEqualTo("error: registration of data 42 failed: insufficient funds");
+        }
+    }
+
+    @Test
+    void endWithoutWaitingShowsTheFeeStillPending() throws Exception {
+        try (FakeService registry = FakeService.answering(201, "{\"data_id\":42,\"status\":1}")) {
+            begin(registry);
+            registry.on("POST", "/v1/data/42/end", reply(200, "{\"data_id\":42,\"status\":1,\"fee_pending\":true}"));
+
+            CliRun end = CliRun.market("--home", home.toString(), "--url", registry.url(), "data", "end", "--id", "42",
+                    "--wait", "0");
+
+            assertThat(end.exitCode()).isZero();
+            assertThat(registry.received("GET", "/v1/data/42")).isEmpty();
+            assertThat(end.out()).contains("\"fee_pending\" : true");
+            assertThat(end.err()).contains("the storage fee of data 42 is still pending");
         }
     }
 

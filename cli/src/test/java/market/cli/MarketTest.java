@@ -49,8 +49,8 @@ class MarketTest {
         CliRun run = CliRun.market("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("--url", "--settlement-url", "--home", "wallet", "datatype", "data", "account",
-                "ledger", "treasury");
+        assertThat(run.out()).contains("--url", "--settlement-url", "--order-url", "--home", "wallet", "datatype",
+                "data", "account", "ledger", "treasury", "order", "buy", "deal", "keys");
     }
 
     @Test
