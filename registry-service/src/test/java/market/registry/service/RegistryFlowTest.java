@@ -14,6 +14,7 @@ import market.platform.signing.Wallet;
 import market.platform.testing.SignedHttp;
 import market.platform.testing.TopicReader;
 import market.platform.ids.DatasetAddress;
+import market.registry.event.DataPutOnSale;
 import market.registry.event.DataRegistrationCompleted;
 import market.registry.event.DataRegistrationStarted;
 import market.registry.event.DataRemoved;
@@ -50,22 +51,27 @@ class RegistryFlowTest extends RegistryServiceTestBase {
         assertThat(begun.json().get("totalStorageFee").stringValue()).isEqualTo("0.1200 OSB");
 
         String plainKey = "plain-key-" + UUID.randomUUID() + "-";
-        SignedHttp.Response ended = expect(http.post(provider, "/v1/data/" + dataId + "/end", end(2, plainKey)), 200);
-        assertThat(ended.json().get("status").intValue()).isZero();
-        assertThat(ended.json().get("fragments").get(1).get("cid").stringValue()).isEqualTo("bafkrei2");
-        assertThat(ended.body()).doesNotContain(plainKey);
+        SignedHttp.Response completed = expect(http.post(provider, "/v1/data/" + dataId + "/end", end(2, plainKey)),
+                200);
+        assertThat(completed.json().get("status").intValue()).isEqualTo(1);
+        assertThat(completed.json().get("fee_pending").booleanValue()).isTrue();
+        assertThat(completed.json().get("fragments").get(1).get("cid").stringValue()).isEqualTo("bafkrei2");
+        assertThat(completed.body()).doesNotContain(plainKey);
+        chargeFee(provider.address(), dataId);
+        tools.jackson.databind.JsonNode onSale = awaitStatus(http, dataId, 0);
+        assertThat(onSale.get("fee_pending").booleanValue()).isFalse();
 
-        assertThat(expect(http.get("/v1/data/" + dataId), 200).json()).isEqualTo(ended.json());
-        String address = ended.json().get("address").stringValue();
+        assertThat(expect(http.get("/v1/data/" + dataId), 200).json()).isEqualTo(onSale);
+        String address = onSale.get("address").stringValue();
         assertThat(address).isEqualTo(DatasetAddress.of(dataId)).matches("0x[0-9a-f]{40}");
         assertThat(expect(http.get("/v1/data/" + address.toUpperCase().replace("0X", "0x")), 200).json())
-                .isEqualTo(ended.json());
+                .isEqualTo(onSale);
         SignedHttp.Response listed = expect(http.get("/v1/data?provider=" + provider.address()), 200);
         assertThat(listed.json().get("total").longValue()).isEqualTo(1);
-        assertThat(listed.json().get("items").get(0)).isEqualTo(ended.json());
+        assertThat(listed.json().get("items").get(0)).isEqualTo(onSale);
 
         assertThat(eventsOf(Long.toString(dataId))).hasExactlyElementsOfTypes(
-                DataRegistrationStarted.class, DataRegistrationCompleted.class);
+                DataRegistrationStarted.class, DataRegistrationCompleted.class, DataPutOnSale.class);
         assertThat(eventsOf(type)).hasExactlyElementsOfTypes(DataTypeAdded.class);
         assertNoTopicHolds(plainKey);
     }

@@ -39,6 +39,8 @@ class RegistryRestartTest {
             onSale = begin(http, provider, type);
             RegistryServiceTestBase.expect(http.post(provider, "/v1/data/" + onSale + "/end",
                     RegistryServiceTestBase.end(2, "k")), 200);
+            RegistryServiceTestBase.chargeFee(provider.address(), onSale);
+            RegistryServiceTestBase.awaitStatus(http, onSale, 0);
             registering = begin(http, provider, type);
             removed = begin(http, provider, type);
             RegistryServiceTestBase.expect(http.delete(provider, "/v1/data/" + removed), 200);
@@ -53,7 +55,7 @@ class RegistryRestartTest {
             assertThat(http.delete(provider, "/v1/data/" + removed).errorMsg())
                     .isEqualTo("The data has already been removed");
             assertThat(RegistryServiceTestBase.expect(http.post(provider, "/v1/data/" + registering + "/end",
-                    RegistryServiceTestBase.end(2, "k")), 200).json().get("status").intValue()).isZero();
+                    RegistryServiceTestBase.end(2, "k")), 200).json().get("fee_pending").booleanValue()).isTrue();
             assertThat(http.post(provider, "/v1/datatypes", RegistryServiceTestBase.datatype(type, "city"))
                     .errorCode()).isEqualTo("REGISTRY.DATATYPE_EXISTS");
         }

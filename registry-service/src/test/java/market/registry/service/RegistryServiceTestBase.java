@@ -100,7 +100,45 @@ abstract class RegistryServiceTestBase {
         long dataId = expect(http.post(provider, "/v1/data", begin(type, List.of("Seoul"), new byte[4096], 2)), 201)
                 .json().get("data_id").longValue();
         expect(http.post(provider, "/v1/data/" + dataId + "/end", end(2, "key-" + UUID.randomUUID() + "-")), 200);
+        chargeFee(provider.address(), dataId);
+        awaitStatus(http, dataId, 0);
         return dataId;
+    }
+
+    /**
+     * Plays settlement for a registry on its own: appends {@code FeeDebited} for the data to
+     * {@code settlement.events}, as settlement does once it has charged the storage fee. The
+     * registry's reaction then puts the data on sale. The full saga with settlement itself runs
+     * in the end-to-end tests.
+     */
+    static void chargeFee(String provider, long dataId) {
+        Map<String, Object> config = new market.platform.runtime.KafkaClients(bootstrapServers()).producer("settlement-stand-in");
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(config)) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                    market.schemas.Topics.SETTLEMENT_EVENTS.name(), provider, market.schemas.SingleObjectCodec
+                            .standard().encode(new market.settlement.event.FeeDebited(provider, dataId, 1L,
+                                    java.time.Instant.now()))));
+        }
+    }
+
+    /** Polls the dataset view until its status is {@code status}; answers the view. */
+    static tools.jackson.databind.JsonNode awaitStatus(SignedHttp http, long dataId, int status) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            tools.jackson.databind.JsonNode view = expect(http.get("/v1/data/" + dataId), 200).json();
+            if (view.get("status").intValue() == status) {
+                return view;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("data " + dataId + " did not reach status " + status + ": " + view);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     static SignedHttp.Response expect(SignedHttp.Response response, int status) {
