@@ -169,13 +169,13 @@ public final class CommandProcessor implements AutoCloseable {
             try {
                 command = model.commandTranslator().toDomain(avro, references);
             } catch (RejectedException rejected) {
-                return new PendingReply(record, key, rejected.rejection(), -1, null);
+                return rejected(record, key, rejected.rejection());
             }
             AggregateType<?, ?, ?> type = model.aggregateForCommand(command);
             Object state = overlay.state(type, key);
             Decision<?> decision = decide(type, command, state);
             if (decision instanceof Decision.Rejected<?> rejected) {
-                return new PendingReply(record, key, rejected.rejection(), -1, null);
+                return rejected(record, key, rejected.rejection());
             }
             // the whole outcome is computed before anything is staged or sent
             List<byte[]> events = new ArrayList<>();
@@ -202,6 +202,19 @@ public final class CommandProcessor implements AutoCloseable {
             DeadLetters.send(producer, model.commandsDeadLetter().name(), record, e);
             return new PendingReply(record, key == null ? "" : key, null, -1, null, true);
         }
+    }
+
+    /**
+     * A refused command. A command that a reaction issued has no requester waiting for the
+     * reply, so its refusal is logged: it means the saga step was already applied or the events
+     * disagree.
+     */
+    private PendingReply rejected(ConsumerRecord<String, byte[]> record, String key, Rejection rejection) {
+        if (record.headers().lastHeader(org.springframework.kafka.support.KafkaHeaders.CORRELATION_ID) == null) {
+            log.warn("{} refused a command of a reaction for {}: {} {}", model.service(), key, rejection.errorCode(),
+                    rejection.errorMsg());
+        }
+        return new PendingReply(record, key, rejection, -1, null);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -47,7 +47,7 @@ class IndependentReaderTest extends RegistryServiceTestBase {
                 .map(r -> decode(r, schemas)).toList();
 
         assertThat(events).extracting(e -> e.getSchema().getName())
-                .containsExactly("DataRegistrationStarted", "DataRegistrationCompleted");
+                .containsExactly("DataRegistrationStarted", "DataRegistrationCompleted", "DataPutOnSale");
         assertThat(events.get(0).get("data_id")).isEqualTo(dataId);
         assertThat(events.get(0).get("provider").toString()).isEqualTo(provider.address());
         assertThat(events.get(1).get("fragments")).asList().hasSize(2);
