@@ -26,20 +26,16 @@ import tools.jackson.databind.json.JsonMapper;
  * requests, negative and overflowing amounts, and someone else's order each get a 4xx with
  * {@code {errorCode, errorMsg}}, and no event of the dataset is written.
  */
-class OrderBadInputEndToEndTest {
+class OrderBadInputEndToEndTest extends EndToEndTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static MarketPlatform platform;
-    private static Flows flows;
     private static final Wallet PROVIDER = Wallet.create();
     private static final Wallet STRANGER = Wallet.create();
     private static String dataset;
     private static String orderHash;
 
     @BeforeAll
-    static void start() {
-        platform = MarketPlatform.shared();
-        flows = new Flows(platform);
+    static void registerDataWithAnOrder() {
         flows.deposit(PROVIDER.address(), "1.0000 OSB");
         dataset = flows.register(PROVIDER, List.of("k-" + UUID.randomUUID())).get("address").stringValue();
         orderHash = flows.publishOrder(PROVIDER, dataset, 20_000, 2, Addresses.ZERO).get("orderHash").stringValue();

@@ -16,8 +16,6 @@ import market.schemas.Topic;
 import market.schemas.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -26,21 +24,8 @@ import tools.jackson.databind.JsonNode;
  * to each follower's {@code S.<topic>-dlt} (and to the owner's projection dead letters), and every
  * service keeps running: a whole purchase still completes afterwards.
  */
-class PoisonEventEndToEndTest {
+class PoisonEventEndToEndTest extends EndToEndTest {
 
-    private static MarketPlatform platform;
-    private static Flows flows;
-
-    @BeforeAll
-    static void start() {
-        platform = MarketPlatform.shared();
-        flows = new Flows(platform);
-    }
-
-    @AfterEach
-    void everyUnitIsAccountedFor() {
-        flows.assertConserved();
-    }
 
     @Test
     void aPoisonEventIsDeadLetteredByEveryFollowerAndTheSagasGoOn() throws Exception {

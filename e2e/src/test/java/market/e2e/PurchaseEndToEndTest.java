@@ -14,8 +14,6 @@ import market.platform.crypto.Hashes;
 import market.platform.crypto.KeyRelease;
 import market.platform.signing.Wallet;
 import market.platform.testing.SignedHttp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -25,22 +23,9 @@ import tools.jackson.databind.JsonNode;
  * buy, settlement pays, the registry releases the keys, and the buyer decrypts them. After every
  * test the ledger is conserved: all balances equal deposits minus withdrawals.
  */
-class PurchaseEndToEndTest {
+class PurchaseEndToEndTest extends EndToEndTest {
 
     private static final long PRICE = 20_000;
-    private static MarketPlatform platform;
-    private static Flows flows;
-
-    @BeforeAll
-    static void start() {
-        platform = MarketPlatform.shared();
-        flows = new Flows(platform);
-    }
-
-    @AfterEach
-    void everyUnitIsAccountedFor() {
-        flows.assertConserved();
-    }
 
     @Test
     void aBuyerDecryptsTheKeysItPaidFor() {

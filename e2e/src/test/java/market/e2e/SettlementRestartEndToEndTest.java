@@ -18,8 +18,6 @@ import market.settlement.SettlementApplication;
 import market.settlement.event.PaymentDebited;
 import market.settlement.event.PaymentSettled;
 import org.apache.avro.specific.SpecificRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -28,22 +26,9 @@ import tools.jackson.databind.JsonNode;
  * paid exactly once after it returns, which the ledger and {@code settlement.events} prove; a
  * restarted order service rebuilds the same book and deals by replay.
  */
-class SettlementRestartEndToEndTest {
+class SettlementRestartEndToEndTest extends EndToEndTest {
 
     private static final long PRICE = 20_000;
-    private static MarketPlatform platform;
-    private static Flows flows;
-
-    @BeforeAll
-    static void start() {
-        platform = MarketPlatform.shared();
-        flows = new Flows(platform);
-    }
-
-    @AfterEach
-    void everyUnitIsAccountedFor() {
-        flows.assertConserved();
-    }
 
     @Test
     void dealsCreatedWhileSettlementIsDownArePaidExactlyOnceAfterItRestarts() {

@@ -1,26 +1,13 @@
 package market.order;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import market.platform.testing.DomainPurity;
 import org.junit.jupiter.api.Test;
 
-/** The order service's domain stays pure: no Spring, Kafka, Reactor, Avro or web types. */
+/** The order service's domain stays pure: no framework, wire, web, view or runtime types. */
 class ArchitectureTest {
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("market.order");
-
     @Test
-    void domainPackagesImportNoFrameworks() {
-        noClasses().that().resideInAPackage("..domain..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "org.apache.kafka..", "reactor..", "tools.jackson..",
-                        "com.fasterxml.jackson..", "org.apache.avro..", "market.schemas..", "..web..", "..view..",
-                        "..wire..")
-                .check(classes);
+    void domainPackagesImportNoFrameworksAndNoEdges() {
+        DomainPurity.check("market.order");
     }
 }

@@ -1,6 +1,5 @@
 package market.platform.runtime;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,146 +14,86 @@ import market.platform.domain.Rejection;
 import market.schemas.SingleObjectCodec;
 import market.schemas.SingleObjectCodec.UndecodableException;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.CloseOptions;
-import org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The command processor of one service: consumer group {@code S} on {@code S.commands}, with
- * exactly-once (v2) transactions. On assignment it replays {@code S.events} for the assigned
- * partitions to their end, so each aggregate's state is rebuilt before any command is handled.
- * For each polled batch, in ONE transaction, it appends the decided events to the same partition
- * of {@code S.events}, sends each reply to {@code S.replies}, and commits the command offsets.
- * Undecodable commands go to {@code S.commands-dlt} in that same transaction.
+ * exactly-once (v2) transactions (see {@link TransactionalLoop}). On assignment it replays
+ * {@code S.events} for the assigned partitions to their end, so each aggregate's state is rebuilt
+ * before any command is handled. For each polled batch, in ONE transaction, it appends the
+ * decided events to the same partition of {@code S.events}, sends each reply to
+ * {@code S.replies}, and commits the command offsets. Undecodable commands go to
+ * {@code S.commands-dlt} in that same transaction.
  */
-public final class CommandProcessor implements AutoCloseable {
+public final class CommandProcessor extends TransactionalLoop {
 
     private static final Logger log = LoggerFactory.getLogger(CommandProcessor.class);
 
     private final ServiceModel model;
     private final KafkaClients clients;
-    private final String transactionalId;
     private final ReferenceData references;
     private final SingleObjectCodec codec = SingleObjectCodec.standard();
     private final Map<Integer, AggregateStates> partitions = new ConcurrentHashMap<>();
     private final CountDownLatch firstAssignment = new CountDownLatch(1);
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Producer<String, byte[]> producer;
 
     public CommandProcessor(ServiceModel model, KafkaClients clients, String transactionalId,
             ReferenceData references) {
+        super(model.service() + "-command-processor", clients, model.service(), transactionalId);
         this.model = model;
         this.clients = clients;
-        this.transactionalId = transactionalId;
         this.references = references;
-        this.thread = new Thread(this::run, model.service() + "-command-processor");
-    }
-
-    public void start() {
-        thread.start();
     }
 
     /** True once the first assignment has been replayed and the loop is running. */
     public boolean isReady() {
-        return firstAssignment.getCount() == 0 && running && thread.isAlive();
+        return firstAssignment.getCount() == 0 && isRunning();
     }
 
-    private void run() {
-        Map<String, Object> config = clients.consumer(model.service() + "-commands");
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, model.service());
-        // a static member: an instance restarted after a crash gets its partitions back at once,
-        // instead of after the dead member's session times out
-        config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, transactionalId);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        // a rebalance moves only the partitions that change owner, so only those are replayed
-        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-        KafkaConsumer<String, byte[]> commands = new KafkaConsumer<>(config);
-        consumer = commands;
-        try {
-            producer = newProducer();
-            commands.subscribe(List.of(model.commands().name()), new Replaying());
-            while (running) {
-                ConsumerRecords<String, byte[]> records = commands.poll(Duration.ofMillis(200));
-                if (!records.isEmpty()) {
-                    processBatch(records);
-                }
-            }
-        } catch (WakeupException e) {
-            // close() asked the loop to end
-        } catch (RuntimeException e) {
-            log.error("command processor of {} stopped", model.service(), e);
-        } finally {
-            running = false;
-            if (producer != null) {
-                producer.close(Duration.ofSeconds(5));
-            }
-            // an orderly stop hands the partitions over now; only a crash leaves them to the restart
-            commands.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP));
-        }
+    @Override
+    void configure(Map<String, Object> consumerConfig) {
+        consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
     }
 
-    private Producer<String, byte[]> newProducer() {
-        KafkaProducer<String, byte[]> created = new KafkaProducer<>(clients.transactionalProducer(transactionalId));
-        created.initTransactions();
-        return created;
+    @Override
+    void subscribe(KafkaConsumer<String, byte[]> consumer) {
+        consumer.subscribe(List.of(model.commands().name()), new Replaying());
     }
 
-    private void processBatch(ConsumerRecords<String, byte[]> records) {
+    @Override
+    Runnable handle(ConsumerRecords<String, byte[]> records, Producer<String, byte[]> producer) {
         Map<Integer, AggregateStates.Overlay> overlays = new HashMap<>();
         long started = System.nanoTime();
-        producer.beginTransaction();
-        try {
-            List<PendingReply> replies = new ArrayList<>();
-            for (ConsumerRecord<String, byte[]> record : records) {
-                AggregateStates.Overlay overlay = overlays.computeIfAbsent(record.partition(),
-                        p -> partitions.computeIfAbsent(p, q -> new AggregateStates(model)).overlay());
-                replies.add(handle(record, overlay));
-            }
-            long decided = System.nanoTime();
-            producer.flush();
-            for (PendingReply reply : replies) {
-                reply.send();
-            }
-            producer.sendOffsetsToTransaction(Offsets.next(records), consumer.groupMetadata());
-            long sent = System.nanoTime();
-            producer.commitTransaction();
-            overlays.values().forEach(AggregateStates.Overlay::commit);
-            if (log.isDebugEnabled()) {
-                log.debug("{} commands: decided in {} µs, flushed and offsets sent in {} µs, committed in {} µs",
-                        records.count(), (decided - started) / 1000, (sent - decided) / 1000,
-                        (System.nanoTime() - sent) / 1000);
-            }
-        } catch (ProducerFencedException | InvalidProducerEpochException e) {
-            log.warn("transactional producer {} fenced; recreating it and rewinding", transactionalId);
-            producer.close(Duration.ZERO);
-            producer = newProducer();
-            Offsets.rewind(consumer, records.partitions());
-        } catch (KafkaException e) {
-            log.warn("command batch aborted, it will be retried: {}", e.toString());
-            abortQuietly();
-            Offsets.rewind(consumer, records.partitions());
+        List<PendingReply> replies = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            AggregateStates.Overlay overlay = overlays.computeIfAbsent(record.partition(),
+                    p -> partitions.computeIfAbsent(p, q -> new AggregateStates(model)).overlay());
+            replies.add(handle(record, overlay, producer));
         }
+        long decided = System.nanoTime();
+        producer.flush();
+        for (PendingReply reply : replies) {
+            reply.send(producer);
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("{} commands: decided in {} µs, events flushed and replies sent in {} µs", records.count(),
+                    (decided - started) / 1000, (System.nanoTime() - decided) / 1000);
+        }
+        return () -> overlays.values().forEach(AggregateStates.Overlay::commit);
     }
 
-    private PendingReply handle(ConsumerRecord<String, byte[]> record, AggregateStates.Overlay overlay) {
+    private PendingReply handle(ConsumerRecord<String, byte[]> record, AggregateStates.Overlay overlay,
+            Producer<String, byte[]> producer) {
         String key = record.key();
         try {
             SpecificRecord avro = codec.decode(record.value());
@@ -222,16 +161,6 @@ public final class CommandProcessor implements AutoCloseable {
         return ((Decider) type.decider()).decide(command, state);
     }
 
-    private void abortQuietly() {
-        try {
-            producer.abortTransaction();
-        } catch (KafkaException e) {
-            log.warn("abort failed, recreating producer: {}", e.toString());
-            producer.close(Duration.ZERO);
-            producer = newProducer();
-        }
-    }
-
     /** Rebuilds the state of newly assigned partitions from the events topic, to its end. */
     private final class Replaying implements ConsumerRebalanceListener {
         @Override
@@ -274,7 +203,7 @@ public final class CommandProcessor implements AutoCloseable {
             this.failed = failed;
         }
 
-        void send() {
+        void send(Producer<String, byte[]> producer) {
             Replies.send(producer, model.replies().name(), command, codec, failed ? Replies.failure(key)
                     : Replies.reply(key, rejection, lastEvent == null ? -1 : eventPartition,
                             lastEvent == null ? -1 : lastEvent.offset()));
@@ -293,11 +222,5 @@ public final class CommandProcessor implements AutoCloseable {
                 throw e.getCause() instanceof KafkaException kafka ? kafka : new KafkaException(e.getCause());
             }
         }
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        ConsumerThreads.stop(thread, consumer);
     }
 }

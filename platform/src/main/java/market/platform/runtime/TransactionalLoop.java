@@ -1,0 +1,142 @@
+package market.platform.runtime;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A consume-transform-produce loop with exactly-once (v2) transactions, shared by the command
+ * processor and the reactor. Its consumer is a static member of {@code group} named by the
+ * transactional id, so an instance restarted after a crash gets its partitions back at once,
+ * with the cooperative-sticky assignor, so a rebalance moves only the partitions that change
+ * owner. Each polled batch is handled in ONE transaction that also commits the consumed
+ * offsets; an aborted batch is read again from the committed offsets, and a fenced producer is
+ * replaced. An orderly stop leaves the group, so the partitions move at once.
+ */
+abstract class TransactionalLoop implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionalLoop.class);
+
+    private final String name;
+    private final KafkaClients clients;
+    private final String group;
+    private final String transactionalId;
+    private final Thread thread;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Producer<String, byte[]> producer;
+
+    TransactionalLoop(String name, KafkaClients clients, String group, String transactionalId) {
+        this.name = name;
+        this.clients = clients;
+        this.group = group;
+        this.transactionalId = transactionalId;
+        this.thread = new Thread(this::run, name);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    boolean isRunning() {
+        return running.get() && thread.isAlive();
+    }
+
+    /** Settings beyond the shared ones, such as the poll size. */
+    void configure(Map<String, Object> consumerConfig) {}
+
+    /** Subscribes the consumer, with the rebalance listener the loop needs. */
+    abstract void subscribe(KafkaConsumer<String, byte[]> consumer);
+
+    /**
+     * Handles one batch inside the open transaction, sending with {@code producer}; answers what
+     * to do once the transaction has committed.
+     */
+    abstract Runnable handle(ConsumerRecords<String, byte[]> records, Producer<String, byte[]> producer);
+
+    KafkaConsumer<String, byte[]> consumer() {
+        return consumer;
+    }
+
+    private void run() {
+        Map<String, Object> config = clients.consumer(name);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, transactionalId);
+        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        configure(config);
+        KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(config);
+        consumer = created;
+        try {
+            producer = newProducer();
+            subscribe(created);
+            while (running.get()) {
+                ConsumerRecords<String, byte[]> records = created.poll(Duration.ofMillis(200));
+                if (!records.isEmpty()) {
+                    inTransaction(records);
+                }
+            }
+        } catch (WakeupException e) {
+            // close() asked the loop to end
+        } catch (RuntimeException e) {
+            log.error("{} stopped", name, e);
+        } finally {
+            running.set(false);
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(5));
+            }
+            // an orderly stop hands the partitions over now; only a crash leaves them to the restart
+            created.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP));
+        }
+    }
+
+    private Producer<String, byte[]> newProducer() {
+        KafkaProducer<String, byte[]> created = new KafkaProducer<>(clients.transactionalProducer(transactionalId));
+        created.initTransactions();
+        return created;
+    }
+
+    private void inTransaction(ConsumerRecords<String, byte[]> records) {
+        producer.beginTransaction();
+        try {
+            Runnable onCommit = handle(records, producer);
+            producer.sendOffsetsToTransaction(Offsets.next(records), consumer.groupMetadata());
+            producer.commitTransaction();
+            onCommit.run();
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            log.warn("transactional producer {} fenced; recreating it and rewinding", transactionalId);
+            producer.close(Duration.ZERO);
+            producer = newProducer();
+            Offsets.rewind(consumer, records.partitions());
+        } catch (KafkaException e) {
+            log.warn("{}: batch aborted, it will be handled again: {}", name, e.toString());
+            try {
+                producer.abortTransaction();
+            } catch (KafkaException abort) {
+                log.warn("abort failed, recreating producer: {}", abort.toString());
+                producer.close(Duration.ZERO);
+                producer = newProducer();
+            }
+            Offsets.rewind(consumer, records.partitions());
+        }
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        ConsumerThreads.stop(thread, consumer);
+    }
+}
