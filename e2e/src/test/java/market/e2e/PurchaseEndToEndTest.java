@@ -123,6 +123,32 @@ class PurchaseEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void removingDataClosesItsOpenOrdersAndKeepsTheKeysOfPaidBuyers() {
+        Wallet provider = Wallet.create();
+        Wallet buyer = Wallet.create();
+        flows.deposit(provider.address(), "1.0000 OSB");
+        flows.deposit(buyer.address(), "2.0000 OSB");
+        JsonNode data = flows.register(provider, List.of("k-" + UUID.randomUUID()));
+        long dataId = data.get("data_id").longValue();
+        String dataset = data.get("address").stringValue();
+        String orderHash = flows.publishOrder(provider, dataset, PRICE, 3, Addresses.ZERO).get("orderHash")
+                .stringValue();
+        long dealId = flows.buy(buyer, dataset, "2.0000 OSB").expect(201).json().get("deal_id").longValue();
+        flows.awaitDeal(dealId, "COMPLETED");
+
+        platform.registry().delete(provider, "/v1/data/" + dataId).expect(200);
+
+        JsonNode closed = Flows.await("order " + orderHash + " closed", () -> {
+            JsonNode order = platform.order().get("/v1/orders/" + orderHash).expect(200).json();
+            return order.get("status").stringValue().equals("CLOSED") ? order : null;
+        });
+        assertThat(closed.get("remaining").longValue()).isEqualTo(2);
+        assertThat(flows.buy(Wallet.create(), dataset, "2.0000 OSB").expect(409).errorMsg())
+                .isEqualTo("The data is not on sale");
+        assertThat(flows.awaitKeys(buyer, dataId).get("deal_id").longValue()).isEqualTo(dealId);
+    }
+
+    @Test
     void aHundredBuyersRaceForTenUnitsAndExactlyTenPay() throws Exception {
         Wallet provider = Wallet.create();
         flows.deposit(provider.address(), "1.0000 OSB");
