@@ -8,8 +8,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * The settlement service's platform-wide reads, top-level commands of {@code market}:
- * {@code ledger} shows the conservation totals (all balances against deposits minus withdrawals)
- * and {@code treasury} the treasury's account, {@code osb.trader}. Neither is signed.
+ * {@code ledger} shows the conservation totals (all balances plus what is in flight, against
+ * deposits minus withdrawals) and {@code treasury} the treasury's account, {@code osb.trader}.
+ * Neither is signed.
  */
 final class SettlementCommands {
 
@@ -37,7 +38,7 @@ final class SettlementCommands {
     }
 
     @Command(name = "ledger", description = "Show settlement's totals: deposits, withdrawals, balances, "
-            + "and whether the balances equal deposits minus withdrawals.")
+            + "and whether the balances plus what is in flight equal deposits minus withdrawals.")
     static final class Ledger extends Read {
         Ledger() {
             super("/v1/ledger");

@@ -149,6 +149,26 @@ class PurchaseEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void theProviderCancelsItsOrderAndNobodyCanBuyFromIt() {
+        Wallet provider = Wallet.create();
+        flows.deposit(provider.address(), "1.0000 OSB");
+        JsonNode data = flows.register(provider, List.of("k-" + UUID.randomUUID()));
+        String dataset = data.get("address").stringValue();
+        String orderHash = flows.publishOrder(provider, dataset, PRICE, 2, Addresses.ZERO).get("orderHash")
+                .stringValue();
+
+        JsonNode cancelled = platform.order().delete(provider, "/v1/orders/" + orderHash).expect(200).json();
+
+        assertThat(cancelled.get("status").stringValue()).isEqualTo("CANCELLED");
+        assertThat(platform.order().delete(provider, "/v1/orders/" + orderHash).expect(200).json().get("status")
+                .stringValue()).as("cancelling again changes nothing").isEqualTo("CANCELLED");
+        Wallet buyer = Wallet.create();
+        flows.deposit(buyer.address(), "2.0000 OSB");
+        assertThat(flows.buy(buyer, dataset, "2.0000 OSB").expect(409).errorMsg()).isEqualTo("The data is not on sale");
+        assertThat(flows.available(buyer.address())).isEqualTo(PRICE);
+    }
+
+    @Test
     void aHundredBuyersRaceForTenUnitsAndExactlyTenPay() throws Exception {
         Wallet provider = Wallet.create();
         flows.deposit(provider.address(), "1.0000 OSB");

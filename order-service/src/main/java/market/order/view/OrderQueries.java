@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import market.order.OrderAggregates;
 import market.order.market.domain.MarketState;
+import market.order.market.domain.OrderEntry;
 import market.order.market.domain.OrderStatus;
 import market.platform.config.ServiceRuntime;
 import org.springframework.stereotype.Component;
@@ -37,16 +38,23 @@ public class OrderQueries {
                 Optional.ofNullable(market.deals().get(dealId)).map(deal -> DealView.of(market, deal)));
     }
 
-    /** Matching orders, cheapest first, then oldest: the order in which buyers are matched. */
+    /**
+     * Matching orders, cheapest first, then oldest (within a dataset, in publication order): the
+     * order in which a dataset's buyers are matched.
+     */
     public Page book(Filter filter, int page, int size) {
+        record Listed(MarketState market, OrderEntry entry) {}
         List<OrderView> matching = runtime.projection().states().all(OrderAggregates.MARKET)
                 .filter(market -> market.dataset() != null)
                 .filter(market -> filter.dataset() == null || market.dataset().equals(filter.dataset()))
-                .flatMap(market -> market.orders().values().stream().map(entry -> OrderView.of(market, entry)))
-                .filter(order -> filter.provider() == null || order.provider().equals(filter.provider()))
-                .filter(order -> filter.status() == null || order.status().equals(filter.status().name()))
-                .sorted(Comparator.comparingLong(OrderView::datasetprice).thenComparingLong(OrderView::publishedAt)
-                        .thenComparing(OrderView::orderHash))
+                .flatMap(market -> market.orders().values().stream().map(entry -> new Listed(market, entry)))
+                .filter(listed -> filter.provider() == null || listed.entry().order().signer().equals(filter.provider()))
+                .filter(listed -> filter.status() == null || listed.entry().status() == filter.status())
+                .sorted(Comparator.comparingLong((Listed listed) -> listed.entry().order().datasetprice())
+                        .thenComparing(listed -> listed.entry().publishedAt())
+                        .thenComparingLong(listed -> listed.entry().seq())
+                        .thenComparing(listed -> listed.entry().orderHash()))
+                .map(listed -> OrderView.of(listed.market(), listed.entry()))
                 .toList();
         return new Page(matching.stream().skip((long) page * size).limit(size).toList(), page, size, matching.size());
     }

@@ -20,8 +20,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * buydata and deal reads. A signed buy request becomes a {@code BuyData} command keyed by the
- * dataset address, with a deal id derived from signer and nonce, so a retried request maps to the
- * same deal. The answer is the deal, PENDING_PAYMENT until settlement pays or rejects it.
+ * dataset address, with a deal id derived from the dataset and the signed request (signer, nonce
+ * and timestamp), so the same request sent again maps to the same deal. The answer is the deal, PENDING_PAYMENT until settlement pays or rejects it.
  */
 @RestController
 @RequestMapping("/v1/deals")
@@ -42,8 +42,10 @@ class DealController {
     @PostMapping
     Mono<ResponseEntity<DealView>> buy(ServerHttpRequest request, @RequestBody(required = false) byte[] body) {
         SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
-        long dealId = Ids.derive("deal", signed.signer(), signed.nonce());
-        var command = OrderRequests.buy(body, signed.signer(), signed.nonce(), dealId, clock.instant());
+        var command = OrderRequests.buy(body, signed.signer(), signed.nonce(), clock.instant());
+        // one deal per signed request and dataset: the same request sent again names the same deal
+        long dealId = Ids.derive("deal:" + command.getDataset(), signed.signer(), signed.once());
+        command.setDealId(dealId);
         return gateway.send(command.getDataset(), command).map(reply -> ResponseEntity.status(201).body(find(dealId)));
     }
 

@@ -51,7 +51,8 @@ final class OrderRequests {
         return PublishOrder.newBuilder().setActor(signer).setNonce(nonce).setIssuedAt(now).setOrder(order).build();
     }
 
-    static BuyData buy(byte[] body, String signer, String nonce, long dealId, Instant now) {
+    /** The buy command; its deal_id is set by the caller, from the dataset and the signed request. */
+    static BuyData buy(byte[] body, String signer, String nonce, Instant now) {
         JsonInput json = JsonInput.object(body, BUY_FIELDS);
         if (!address(json, "buyer").equals(signer)) {
             throw new ApiException(403, "ORDER.BUYER_NOT_SIGNER", "buyer must be the account that signs");
@@ -67,7 +68,7 @@ final class OrderRequests {
                 .setBuyerKey(buyerKey.toLowerCase(java.util.Locale.ROOT))
                 .setTag(json.has("tag") ? bytes32(json, "tag") : ZERO_TAG)
                 .setSalt(bytes32(json, "salt"))
-                .setDealId(dealId)
+                .setDealId(0)
                 .build();
     }
 

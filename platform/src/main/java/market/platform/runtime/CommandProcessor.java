@@ -70,6 +70,16 @@ public final class CommandProcessor extends TransactionalLoop {
         consumer.subscribe(List.of(model.commands().name()), new Replaying());
     }
 
+    /** Rebuilds the partitions of an aborted batch from their events: the commit may have gone through. */
+    @Override
+    void afterAbort(Collection<TopicPartition> aborted) {
+        List<Integer> numbers = aborted.stream().map(TopicPartition::partition).filter(partitions::containsKey)
+                .toList();
+        if (!numbers.isEmpty()) {
+            partitions.putAll(new EventReplay(model, clients).replay(numbers));
+        }
+    }
+
     @Override
     Runnable handle(ConsumerRecords<String, byte[]> records, Producer<String, byte[]> producer) {
         Map<Integer, AggregateStates.Overlay> overlays = new HashMap<>();
@@ -108,13 +118,13 @@ public final class CommandProcessor extends TransactionalLoop {
             try {
                 command = model.commandTranslator().toDomain(avro, references);
             } catch (RejectedException rejected) {
-                return rejected(record, key, rejected.rejection());
+                return rejected(record, key, rejected.rejection(), producer);
             }
             AggregateType<?, ?, ?> type = model.aggregateForCommand(command);
             Object state = overlay.state(type, key);
             Decision<?> decision = decide(type, command, state);
             if (decision instanceof Decision.Rejected<?> rejected) {
-                return rejected(record, key, rejected.rejection());
+                return rejected(record, key, rejected.rejection(), producer);
             }
             // the whole outcome is computed before anything is staged or sent
             List<byte[]> events = new ArrayList<>();
@@ -129,7 +139,7 @@ public final class CommandProcessor extends TransactionalLoop {
                         new ProducerRecord<>(model.events().name(), record.partition(), key, event)));
             }
             return new PendingReply(record, key, null, record.partition(), last);
-        } catch (KafkaException e) {
+        } catch (KafkaException | NotYetVisibleException e) {
             throw e;
         } catch (UndecodableException | IllegalArgumentException e) {
             DeadLetters.send(producer, model.commandsDeadLetter().name(), record, e);
@@ -145,13 +155,15 @@ public final class CommandProcessor extends TransactionalLoop {
 
     /**
      * A refused command. A command that a reaction issued has no requester waiting for the
-     * reply, so its refusal is logged: it means the saga step was already applied or the events
-     * disagree.
+     * reply, so its refusal is logged and the command dead-lettered to {@code S.commands-dlt}
+     * with the reason: it means the events disagree, and an operator must look.
      */
-    private PendingReply rejected(ConsumerRecord<String, byte[]> record, String key, Rejection rejection) {
+    private PendingReply rejected(ConsumerRecord<String, byte[]> record, String key, Rejection rejection,
+            Producer<String, byte[]> producer) {
         if (record.headers().lastHeader(org.springframework.kafka.support.KafkaHeaders.CORRELATION_ID) == null) {
             log.warn("{} refused a command of a reaction for {}: {} {}", model.service(), key, rejection.errorCode(),
                     rejection.errorMsg());
+            DeadLetters.send(producer, model.commandsDeadLetter().name(), record, new RejectedException(rejection));
         }
         return new PendingReply(record, key, rejection, -1, null);
     }

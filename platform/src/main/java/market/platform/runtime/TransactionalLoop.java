@@ -1,6 +1,7 @@
 package market.platform.runtime;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -12,8 +13,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +27,15 @@ import org.slf4j.LoggerFactory;
  * transactional id, so an instance restarted after a crash gets its partitions back at once,
  * with the cooperative-sticky assignor, so a rebalance moves only the partitions that change
  * owner. Each polled batch is handled in ONE transaction that also commits the consumed
- * offsets; an aborted batch is read again from the committed offsets, and a fenced producer is
- * replaced. An orderly stop leaves the group, so the partitions move at once.
+ * offsets; a timed-out commit is retried; an aborted batch is read again from the committed
+ * offsets (after a short pause when reference data was not visible yet), and a fenced producer
+ * is replaced. An orderly stop leaves the group, so the partitions move at once.
  */
 abstract class TransactionalLoop implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionalLoop.class);
+    private static final int COMMIT_ATTEMPTS = 3;
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
 
     private final String name;
     private final KafkaClients clients;
@@ -68,9 +74,12 @@ abstract class TransactionalLoop implements AutoCloseable {
      */
     abstract Runnable handle(ConsumerRecords<String, byte[]> records, Producer<String, byte[]> producer);
 
-    KafkaConsumer<String, byte[]> consumer() {
-        return consumer;
-    }
+    /**
+     * Called after a batch was aborted or its producer fenced, once the consumer is back at the
+     * committed offsets. A commit whose outcome was unknown may still have gone through, so a
+     * loop that keeps state derived from its own writes rebuilds that state here.
+     */
+    void afterAbort(Collection<TopicPartition> partitions) {}
 
     private void run() {
         Map<String, Object> config = clients.consumer(name);
@@ -114,23 +123,55 @@ abstract class TransactionalLoop implements AutoCloseable {
         try {
             Runnable onCommit = handle(records, producer);
             producer.sendOffsetsToTransaction(Offsets.next(records), consumer.groupMetadata());
-            producer.commitTransaction();
+            commit();
             onCommit.run();
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             log.warn("transactional producer {} fenced; recreating it and rewinding", transactionalId);
             producer.close(Duration.ZERO);
             producer = newProducer();
-            Offsets.rewind(consumer, records.partitions());
-        } catch (KafkaException e) {
+            rewind(records);
+        } catch (KafkaException | NotYetVisibleException e) {
             log.warn("{}: batch aborted, it will be handled again: {}", name, e.toString());
             try {
                 producer.abortTransaction();
             } catch (KafkaException abort) {
                 log.warn("abort failed, recreating producer: {}", abort.toString());
                 producer.close(Duration.ZERO);
+                // a new producer with the same transactional id settles the open transaction
                 producer = newProducer();
             }
-            Offsets.rewind(consumer, records.partitions());
+            rewind(records);
+            if (e instanceof NotYetVisibleException) {
+                pause();
+            }
+        }
+    }
+
+    /** Commits, retrying while the outcome is unknown: a timed-out commit may be retried. */
+    private void commit() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                producer.commitTransaction();
+                return;
+            } catch (TimeoutException e) {
+                if (attempt == COMMIT_ATTEMPTS) {
+                    throw e;
+                }
+                log.warn("{}: commit timed out, retrying ({}/{})", name, attempt, COMMIT_ATTEMPTS);
+            }
+        }
+    }
+
+    private void rewind(ConsumerRecords<String, byte[]> records) {
+        Offsets.rewind(consumer, records.partitions());
+        afterAbort(records.partitions());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -26,8 +26,21 @@ public final class SignatureVerifier {
         this.nonces = new NonceCache(clock, window.multipliedBy(2));
     }
 
-    /** Who signed a request, and the nonce they used; ids of new aggregates derive from both. */
-    public record SignedRequest(String signer, String nonce) {}
+    /**
+     * Who signed a request, with the nonce and timestamp they signed; ids of new aggregates derive
+     * from them.
+     */
+    public record SignedRequest(String signer, String nonce, long timestamp) {
+
+        /**
+         * Names this one signed request: nonce and timestamp. A request sent again exactly as
+         * signed has the same name, while a nonce the signer uses again later, with a new
+         * timestamp, names a new request.
+         */
+        public String once() {
+            return nonce + "@" + timestamp;
+        }
+    }
 
     public SignedRequest verify(ServerHttpRequest request, byte[] body) {
         HttpHeaders headers = request.getHeaders();
@@ -74,6 +87,6 @@ public final class SignatureVerifier {
         if (!nonces.claim(signer, nonce)) {
             throw ApiException.unauthorized("AUTH.NONCE_REUSED", "nonce was already used by this signer");
         }
-        return new SignedRequest(signer, nonce);
+        return new SignedRequest(signer, nonce, seconds);
     }
 }

@@ -32,7 +32,7 @@ class SignatureVerifierTest {
     void acceptsAFreshSignatureAndAnswersTheSigner() {
         var headers = wallet.signRequest("POST", "/v1/data?x=1", body, clock);
         assertThat(verifier.verify(signed(headers, "/v1/data?x=1"), body))
-                .isEqualTo(new SignatureVerifier.SignedRequest(wallet.address(), headers.nonce()));
+                .isEqualTo(new SignatureVerifier.SignedRequest(wallet.address(), headers.nonce(), headers.timestamp()));
     }
 
     @Test

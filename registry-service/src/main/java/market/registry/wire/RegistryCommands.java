@@ -2,6 +2,7 @@ package market.registry.wire;
 
 import java.time.Duration;
 import java.util.List;
+import market.platform.runtime.NotYetVisibleException;
 import market.platform.runtime.ReferenceData;
 import market.platform.runtime.ServiceModel;
 import market.registry.RegistryAggregates;
@@ -76,8 +77,9 @@ public final class RegistryCommands implements ServiceModel.CommandTranslator {
 
     /**
      * Each stored fragment key, opened from custody and sealed to the buyer's key. The stored keys
-     * come from the view of all partitions; adddataend happened long before any deal, and the
-     * view is caught up first if the dataset is not there yet.
+     * come from the view of all partitions: adddataend happened before the data went on sale, so
+     * before any deal. A view still catching up (after a restart) is caught up first; if the keys
+     * are still not visible, the batch is handled again shortly rather than the release refused.
      */
     private List<ReleasedKey> releasedKeys(ReleaseKeys c, ReferenceData references) {
         String key = Long.toString(c.getDataId());
@@ -85,6 +87,9 @@ public final class RegistryCommands implements ServiceModel.CommandTranslator {
         if (state.stored().isEmpty()) {
             references.catchUp(CATCH_UP);
             state = (DatasetState) references.states().state(RegistryAggregates.DATASET, key);
+        }
+        if (state.stored().isEmpty()) {
+            throw new NotYetVisibleException("the stored keys of data " + c.getDataId() + " are not visible yet");
         }
         byte[] buyerKey = Hashes.fromHex(c.getBuyerKey());
         return state.stored().stream().map(f -> new ReleasedKey(f.fragmentNo(),

@@ -35,8 +35,11 @@ final class DealRules {
         if (!Tags.isBytes32(c.tag())) {
             return Decision.reject(invalidTag());
         }
-        if (state.deals().containsKey(c.dealId())) {
-            return Decision.accept();
+        Deal existing = state.deals().get(c.dealId());
+        if (existing != null) {
+            // the same request again: nothing new; another buyer's id is never taken over
+            return existing.buyer().equals(c.buyer()) ? Decision.accept() : Decision.reject(Rejection.conflict(
+                    "ORDER.DEAL_ID_TAKEN", "The deal id belongs to another buyer"));
         }
         if (!state.onSale()) {
             return Decision.reject(MarketDecider.notOnSale());

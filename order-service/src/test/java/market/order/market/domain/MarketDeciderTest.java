@@ -333,6 +333,12 @@ class MarketDeciderTest {
     }
 
     @Test
+    void aDealIdOfAnotherBuyerIsNeverTakenOver() {
+        fixture.given(opened(), published(HASH_A, 5, 10), created(1, HASH_A, BUYER, 5))
+                .when(buy(STRANGER, 1)).thenRejects("ORDER.DEAL_ID_TAKEN", "The deal id belongs to another buyer");
+    }
+
+    @Test
     void noOneBuysDataThatIsNotOnSale() {
         Rejection rejection = fixture.given().when(buy(BUYER, 1))
                 .thenRejects("ORDER.DATA_NOT_ON_SALE", NOT_ON_SALE);

@@ -56,17 +56,19 @@ public final class AccountDecider implements Decider<AccountCommand, AccountEven
                     c.at()));
         }
         if (command instanceof PayDeal c) {
-            return debit(state, dealDebit(c.dealId()), c.amount(), () -> new PaymentDebited(c.account(), c.dealId(),
-                    c.dataId(), c.dataset(), c.provider(), c.amount(), c.at()), () -> new PaymentRejected(c.account(),
-                    c.dealId(), c.dataId(), c.dataset(), c.provider(), c.amount(), INSUFFICIENT_FUNDS, c.at()));
+            return debit(state, dealDebit(c.dataset(), c.dealId()), c.amount(),
+                    () -> new PaymentDebited(c.account(), c.dealId(), c.dataId(), c.dataset(), c.provider(),
+                            c.amount(), c.at()),
+                    () -> new PaymentRejected(c.account(), c.dealId(), c.dataId(), c.dataset(), c.provider(),
+                            c.amount(), INSUFFICIENT_FUNDS, c.at()));
         }
         if (command instanceof CollectFee c) {
             return credit(state, feeCredit(c.dataId()), c.amount(),
                     new FeeCredited(c.account(), c.dataId(), c.payer(), c.amount(), c.at()));
         }
         CreditPayment c = (CreditPayment) command;
-        return credit(state, dealCredit(c.dealId()), c.amount(), new PaymentSettled(c.account(), c.dealId(),
-                c.dataId(), c.dataset(), c.buyer(), c.amount(), c.at()));
+        return credit(state, dealCredit(c.dataset(), c.dealId()), c.amount(),
+                new PaymentSettled(c.account(), c.dealId(), c.dataId(), c.dataset(), c.buyer(), c.amount(), c.at()));
     }
 
     private static Decision<AccountEvent> deposit(Deposit c, AccountState state) {
@@ -150,19 +152,19 @@ public final class AccountDecider implements Decider<AccountCommand, AccountEven
             return sent(s, feeDebit(e.dataId()), e.amount());
         }
         if (event instanceof PaymentDebited e) {
-            return sent(s, dealDebit(e.dealId()), e.amount());
+            return sent(s, dealDebit(e.dataset(), e.dealId()), e.amount());
         }
         if (event instanceof FeeRejected e) {
             return sent(s, feeDebit(e.dataId()), 0);
         }
         if (event instanceof PaymentRejected e) {
-            return sent(s, dealDebit(e.dealId()), 0);
+            return sent(s, dealDebit(e.dataset(), e.dealId()), 0);
         }
         if (event instanceof FeeCredited e) {
             return received(s, feeCredit(e.dataId()), e.amount());
         }
         PaymentSettled e = (PaymentSettled) event;
-        return received(s, dealCredit(e.dealId()), e.amount());
+        return received(s, dealCredit(e.dataset(), e.dealId()), e.amount());
     }
 
     private static AccountState sent(AccountState s, String cause, long amount) {
@@ -191,12 +193,13 @@ public final class AccountDecider implements Decider<AccountCommand, AccountEven
         return "fee-credit:" + dataId;
     }
 
-    static String dealDebit(long dealId) {
-        return "deal-debit:" + dealId;
+    /** A deal is named by its dataset and its id, as the order service keeps it. */
+    static String dealDebit(String dataset, long dealId) {
+        return "deal-debit:" + dataset + ":" + dealId;
     }
 
-    static String dealCredit(long dealId) {
-        return "deal-credit:" + dealId;
+    static String dealCredit(String dataset, long dealId) {
+        return "deal-credit:" + dataset + ":" + dealId;
     }
 
     private static boolean overflows(AccountState state, long amount) {

@@ -71,7 +71,7 @@ class AccountController {
         String id = account(account);
         JsonInput json = JsonInput.object(body, WITHDRAW_FIELDS);
         Withdraw command = new Withdraw(signed.signer(), signed.nonce(), clock.instant(), id, json.amount("amount"),
-                Ids.derive("withdrawal", signed.signer(), signed.nonce()));
+                Ids.derive("withdrawal", signed.signer(), signed.once()));
         return gateway.send(id, command).map(reply -> queries.account(id));
     }
 
