@@ -48,9 +48,30 @@ public final class TopicBootstrap {
                     }
                 }
             }
+            requireSamePartitions(admin, model);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Events go to the partition number of their command, and replies to the requester's, so the
+     * three topics must have the same partition count; a topic created earlier with another count
+     * (by a service configured differently) stops the start here, with the counts named.
+     */
+    private static void requireSamePartitions(Admin admin, ServiceModel model) throws InterruptedException {
+        List<String> names = List.of(model.commands().name(), model.events().name(), model.replies().name());
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        try {
+            admin.describeTopics(names).allTopicNames().get()
+                    .forEach((name, description) -> counts.put(name, description.partitions().size()));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot describe the topics of " + model.service(), e.getCause());
+        }
+        if (counts.values().stream().distinct().count() != 1) {
+            throw new IllegalStateException("the topics of " + model.service()
+                    + " must have one partition count, but have " + counts);
         }
     }
 
