@@ -39,8 +39,8 @@ public class OrderQueries {
     }
 
     /**
-     * Matching orders, cheapest first, then oldest (within a dataset, in publication order): the
-     * order in which a dataset's buyers are matched.
+     * Matching orders, cheapest first; at one price, by dataset, in publication order. Within a
+     * dataset that is the order in which its buyers are matched.
      */
     public Page book(Filter filter, int page, int size) {
         record Listed(MarketState market, OrderEntry entry) {}
@@ -51,9 +51,8 @@ public class OrderQueries {
                 .filter(listed -> filter.provider() == null || listed.entry().order().signer().equals(filter.provider()))
                 .filter(listed -> filter.status() == null || listed.entry().status() == filter.status())
                 .sorted(Comparator.comparingLong((Listed listed) -> listed.entry().order().datasetprice())
-                        .thenComparing(listed -> listed.entry().publishedAt())
-                        .thenComparingLong(listed -> listed.entry().seq())
-                        .thenComparing(listed -> listed.entry().orderHash()))
+                        .thenComparing(listed -> listed.market().dataset())
+                        .thenComparingLong(listed -> listed.entry().seq()))
                 .map(listed -> OrderView.of(listed.market(), listed.entry()))
                 .toList();
         return new Page(matching.stream().skip((long) page * size).limit(size).toList(), page, size, matching.size());

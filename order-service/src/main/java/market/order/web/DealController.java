@@ -3,7 +3,6 @@ package market.order.web;
 import java.time.Clock;
 import market.order.view.DealView;
 import market.order.view.OrderQueries;
-import market.platform.ids.Ids;
 import market.platform.web.ApiException;
 import market.platform.web.CommandGateway;
 import market.platform.web.Params;
@@ -21,7 +20,7 @@ import reactor.core.publisher.Mono;
 /**
  * buydata and deal reads. A signed buy request becomes a {@code BuyData} command keyed by the
  * dataset address, with a deal id derived from the dataset and the signed request (signer, nonce
- * and timestamp), so the same request sent again maps to the same deal. The answer is the deal, PENDING_PAYMENT until settlement pays or rejects it.
+ * and timestamp), so the same request delivered again maps to the same deal. The answer is the deal, PENDING_PAYMENT until settlement pays or rejects it.
  */
 @RestController
 @RequestMapping("/v1/deals")
@@ -42,10 +41,8 @@ class DealController {
     @PostMapping
     Mono<ResponseEntity<DealView>> buy(ServerHttpRequest request, @RequestBody(required = false) byte[] body) {
         SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
-        var command = OrderRequests.buy(body, signed.signer(), signed.nonce(), clock.instant());
-        // one deal per signed request and dataset: the same request sent again names the same deal
-        long dealId = Ids.derive("deal:" + command.getDataset(), signed.signer(), signed.once());
-        command.setDealId(dealId);
+        var command = OrderRequests.buy(body, signed, clock.instant());
+        long dealId = command.getDealId();
         return gateway.send(command.getDataset(), command).map(reply -> ResponseEntity.status(201).body(find(dealId)));
     }
 

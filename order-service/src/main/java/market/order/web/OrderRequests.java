@@ -12,7 +12,9 @@ import market.platform.crypto.DatasetOrderSigning.UnsignedOrder;
 import market.platform.crypto.Hashes;
 import market.platform.crypto.Secp256k1;
 import market.platform.web.ApiException;
+import market.platform.ids.Ids;
 import market.platform.web.JsonInput;
+import market.platform.web.SignatureVerifier;
 
 /**
  * Reads order and buy bodies into their Avro commands. Shapes and types are checked here,
@@ -51,8 +53,13 @@ final class OrderRequests {
         return PublishOrder.newBuilder().setActor(signer).setNonce(nonce).setIssuedAt(now).setOrder(order).build();
     }
 
-    /** The buy command; its deal_id is set by the caller, from the dataset and the signed request. */
-    static BuyData buy(byte[] body, String signer, String nonce, Instant now) {
+    /**
+     * The buy command. Its deal_id derives from the dataset and the signed request (signer, nonce
+     * and timestamp): one deal per signed request and dataset, the same when that request is
+     * delivered again.
+     */
+    static BuyData buy(byte[] body, SignatureVerifier.SignedRequest signed, Instant now) {
+        String signer = signed.signer();
         JsonInput json = JsonInput.object(body, BUY_FIELDS);
         if (!address(json, "buyer").equals(signer)) {
             throw new ApiException(403, "ORDER.BUYER_NOT_SIGNER", "buyer must be the account that signs");
@@ -62,13 +69,14 @@ final class OrderRequests {
             throw ApiException.badRequest("ORDER.BUYER_KEY_MISMATCH",
                     "buyer_key must be the buyer's secp256k1 public key: 0x and 128 hex digits");
         }
-        return BuyData.newBuilder().setActor(signer).setNonce(nonce).setIssuedAt(now)
-                .setDataset(address(json, "dataset"))
+        String dataset = address(json, "dataset");
+        return BuyData.newBuilder().setActor(signer).setNonce(signed.nonce()).setIssuedAt(now)
+                .setDataset(dataset)
                 .setMaxPrice(json.amount("maxprice"))
                 .setBuyerKey(buyerKey.toLowerCase(java.util.Locale.ROOT))
                 .setTag(json.has("tag") ? bytes32(json, "tag") : ZERO_TAG)
                 .setSalt(bytes32(json, "salt"))
-                .setDealId(0)
+                .setDealId(Ids.derive("deal:" + dataset, signer, signed.once()))
                 .build();
     }
 

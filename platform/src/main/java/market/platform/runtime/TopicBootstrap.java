@@ -9,6 +9,7 @@ import market.schemas.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates a service's topics when they are missing: the same partition count for commands,
@@ -16,6 +17,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * and dead letters are kept forever: they are the record of what happened.
  */
 public final class TopicBootstrap {
+
+    private static final int DESCRIBE_ATTEMPTS = 40;
+    private static final long DESCRIBE_PAUSE_MS = 250;
 
     private TopicBootstrap() {}
 
@@ -62,16 +66,27 @@ public final class TopicBootstrap {
      */
     private static void requireSamePartitions(Admin admin, ServiceModel model) throws InterruptedException {
         List<String> names = List.of(model.commands().name(), model.events().name(), model.replies().name());
-        Map<String, Integer> counts = new java.util.TreeMap<>();
-        try {
-            admin.describeTopics(names).allTopicNames().get()
-                    .forEach((name, description) -> counts.put(name, description.partitions().size()));
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot describe the topics of " + model.service(), e.getCause());
-        }
+        Map<String, Integer> counts = new java.util.TreeMap<>(partitionCounts(admin, names));
         if (counts.values().stream().distinct().count() != 1) {
             throw new IllegalStateException("the topics of " + model.service()
                     + " must have one partition count, but have " + counts);
+        }
+    }
+
+    /** The partition count of each topic; a topic created a moment ago may take a while to be described. */
+    public static Map<String, Integer> partitionCounts(Admin admin, List<String> names) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Map<String, Integer> counts = new java.util.HashMap<>();
+                admin.describeTopics(names).allTopicNames().get()
+                        .forEach((name, description) -> counts.put(name, description.partitions().size()));
+                return counts;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || attempt == DESCRIBE_ATTEMPTS) {
+                    throw new IllegalStateException("cannot describe topics " + names, e.getCause());
+                }
+                Thread.sleep(DESCRIBE_PAUSE_MS);
+            }
         }
     }
 

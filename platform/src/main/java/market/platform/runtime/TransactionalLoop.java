@@ -27,9 +27,11 @@ import org.slf4j.LoggerFactory;
  * transactional id, so an instance restarted after a crash gets its partitions back at once,
  * with the cooperative-sticky assignor, so a rebalance moves only the partitions that change
  * owner. Each polled batch is handled in ONE transaction that also commits the consumed
- * offsets; a timed-out commit is retried; an aborted batch is read again from the committed
- * offsets (after a short pause when reference data was not visible yet), and a fenced producer
- * is replaced. An orderly stop leaves the group, so the partitions move at once.
+ * offsets. A timed-out commit is retried; if its outcome stays unknown, or the producer is
+ * fenced, a new producer settles the transaction and the batch is read again from the committed
+ * offsets, after {@link #afterAbort} rebuilt any state. An aborted batch is read again too, after
+ * a growing pause when reference data was not visible yet. An orderly stop leaves the group, so
+ * the partitions move at once.
  */
 abstract class TransactionalLoop implements AutoCloseable {
 
@@ -45,6 +47,7 @@ abstract class TransactionalLoop implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Producer<String, byte[]> producer;
+    private int notYetVisible;
 
     TransactionalLoop(String name, KafkaClients clients, String group, String transactionalId) {
         this.name = name;
@@ -75,9 +78,9 @@ abstract class TransactionalLoop implements AutoCloseable {
     abstract Runnable handle(ConsumerRecords<String, byte[]> records, Producer<String, byte[]> producer);
 
     /**
-     * Called after a batch was aborted or its producer fenced, once the consumer is back at the
-     * committed offsets. A commit whose outcome was unknown may still have gone through, so a
-     * loop that keeps state derived from its own writes rebuilds that state here.
+     * Called after a batch whose commit may have gone through (the commit's outcome stayed
+     * unknown, or the producer was fenced), once the consumer is back at the committed offsets.
+     * A loop that keeps state derived from its own writes rebuilds that state here.
      */
     void afterAbort(Collection<TopicPartition> partitions) {}
 
@@ -125,29 +128,43 @@ abstract class TransactionalLoop implements AutoCloseable {
             producer.sendOffsetsToTransaction(Offsets.next(records), consumer.groupMetadata());
             commit();
             onCommit.run();
+            notYetVisible = 0;
+        } catch (CommitOutcomeUnknown e) {
+            log.warn("{}: the commit's outcome is unknown; a new producer settles it, then the batch is read again",
+                    name);
+            replaceProducer();
+            rewind(records);
+            afterAbort(records.partitions());
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             log.warn("transactional producer {} fenced; recreating it and rewinding", transactionalId);
-            producer.close(Duration.ZERO);
-            producer = newProducer();
+            replaceProducer();
             rewind(records);
+            afterAbort(records.partitions());
         } catch (KafkaException | NotYetVisibleException e) {
             log.warn("{}: batch aborted, it will be handled again: {}", name, e.toString());
             try {
                 producer.abortTransaction();
-            } catch (KafkaException abort) {
+            } catch (KafkaException | IllegalStateException abort) {
                 log.warn("abort failed, recreating producer: {}", abort.toString());
-                producer.close(Duration.ZERO);
-                // a new producer with the same transactional id settles the open transaction
-                producer = newProducer();
+                // a new producer with the same transactional id aborts the open transaction
+                replaceProducer();
             }
             rewind(records);
             if (e instanceof NotYetVisibleException) {
-                pause();
+                notYetVisible++;
+                if (notYetVisible % 10 == 0) {
+                    log.error("{}: reference data still not visible after {} attempts: {}", name, notYetVisible,
+                            e.getMessage());
+                }
+                pause(Math.min(notYetVisible, 10) * RETRY_PAUSE.toMillis());
             }
         }
     }
 
-    /** Commits, retrying while the outcome is unknown: a timed-out commit may be retried. */
+    /**
+     * Commits, retrying while the outcome is unknown, as a timed-out commit may be. If it stays
+     * unknown, the transaction must not be aborted: the caller replaces the producer instead.
+     */
     private void commit() {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -155,21 +172,34 @@ abstract class TransactionalLoop implements AutoCloseable {
                 return;
             } catch (TimeoutException e) {
                 if (attempt == COMMIT_ATTEMPTS) {
-                    throw e;
+                    throw new CommitOutcomeUnknown(e);
                 }
                 log.warn("{}: commit timed out, retrying ({}/{})", name, attempt, COMMIT_ATTEMPTS);
             }
         }
     }
 
-    private void rewind(ConsumerRecords<String, byte[]> records) {
-        Offsets.rewind(consumer, records.partitions());
-        afterAbort(records.partitions());
+    private void replaceProducer() {
+        producer.close(Duration.ZERO);
+        // initTransactions of a new producer with the same transactional id completes or aborts
+        // whatever transaction the old one left open
+        producer = newProducer();
     }
 
-    private static void pause() {
+    private void rewind(ConsumerRecords<String, byte[]> records) {
+        Offsets.rewind(consumer, records.partitions());
+    }
+
+    /** A commit that timed out every time it was tried: it may or may not have gone through. */
+    private static final class CommitOutcomeUnknown extends RuntimeException {
+        CommitOutcomeUnknown(TimeoutException cause) {
+            super(cause);
+        }
+    }
+
+    private static void pause(long millis) {
         try {
-            Thread.sleep(RETRY_PAUSE.toMillis());
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

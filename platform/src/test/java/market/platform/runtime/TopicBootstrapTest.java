@@ -32,10 +32,8 @@ class TopicBootstrapTest {
         TopicBootstrap.ensure(clients, model(service), new Reactions(List.of(followed), event -> List.of()), 3,
                 (short) 1);
         try (Admin admin = Admin.create(clients.admin())) {
-            Map<String, Integer> partitions = new java.util.HashMap<>();
-            admin.describeTopics(List.of(service + ".commands", service + ".events", service + ".replies",
-                    followed.name(), service + "." + followed.name() + "-dlt")).allTopicNames().get()
-                    .forEach((name, description) -> partitions.put(name, description.partitions().size()));
+            Map<String, Integer> partitions = TopicBootstrap.partitionCounts(admin, List.of(service + ".commands",
+                    service + ".events", service + ".replies", followed.name(), service + "." + followed.name() + "-dlt"));
             assertThat(partitions).containsEntry(service + ".commands", 3).containsEntry(service + ".events", 3)
                     .containsEntry(service + ".replies", 3).containsEntry(followed.name(), 3)
                     .containsEntry(service + "." + followed.name() + "-dlt", 1);
