@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import market.order.OrderApplication;
+import market.registry.RegistryApplication;
 import market.platform.crypto.Addresses;
 import market.platform.signing.Wallet;
 import market.platform.testing.KafkaBroker;
@@ -24,9 +25,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Services stopped mid-saga and started again: deals created while settlement is down are each
  * paid exactly once after it returns, which the ledger and {@code settlement.events} prove; a
- * restarted order service rebuilds the same book and deals by replay.
+ * deal completed while the registry is down gets its keys once the registry is back; a restarted
+ * order service rebuilds the same book and deals by replay.
  */
-class SettlementRestartEndToEndTest extends EndToEndTest {
+class ServiceRestartEndToEndTest extends EndToEndTest {
 
     private static final long PRICE = 20_000;
 
@@ -84,6 +86,33 @@ class SettlementRestartEndToEndTest extends EndToEndTest {
         deals.forEach(dealId -> once.put(dealId, 1));
         assertThat(debits).isEqualTo(once);
         assertThat(credits).isEqualTo(once);
+    }
+
+    @Test
+    void aDealCompletedWhileTheRegistryIsDownGetsItsKeysAfterTheRegistryRestarts() {
+        Wallet provider = Wallet.create();
+        Wallet buyer = Wallet.create();
+        List<String> keys = List.of("k1-" + UUID.randomUUID(), "k2-" + UUID.randomUUID());
+        flows.deposit(provider.address(), "1.0000 OSB");
+        flows.deposit(buyer.address(), "2.0000 OSB");
+        JsonNode data = flows.register(provider, keys);
+        long dataId = data.get("data_id").longValue();
+        String dataset = data.get("address").stringValue();
+        flows.publishOrder(provider, dataset, PRICE, 1, Addresses.ZERO);
+
+        platform.stop(RegistryApplication.class);
+        long dealId = flows.buy(buyer, dataset, "2.0000 OSB").expect(201).json().get("deal_id").longValue();
+        flows.awaitDeal(dealId, "COMPLETED");
+        platform.start(RegistryApplication.class);
+
+        JsonNode released = flows.awaitKeys(buyer, dataId);
+        assertThat(released.get("deal_id").longValue()).isEqualTo(dealId);
+        List<String> opened = new ArrayList<>();
+        released.get("keys").forEach(key -> opened.add(new String(buyer.decrypt(
+                market.platform.crypto.Hashes.fromHex(key.get("wrapped_key").stringValue()),
+                market.platform.crypto.KeyRelease.context(dataId, key.get("fragment_no").longValue())),
+                java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(opened).containsExactlyElementsOf(keys);
     }
 
     @Test
