@@ -20,7 +20,8 @@ import reactor.core.publisher.Mono;
 /**
  * buydata and deal reads. A signed buy request becomes a {@code BuyData} command keyed by the
  * dataset address, with a deal id derived from the dataset and the signed request (signer, nonce
- * and timestamp), so the same request delivered again maps to the same deal. The answer is the deal, PENDING_PAYMENT until settlement pays or rejects it.
+ * and timestamp), so the same request delivered again maps to the same deal. The answer is the
+ * deal, PENDING_PAYMENT until settlement pays or rejects it.
  */
 @RestController
 @RequestMapping("/v1/deals")

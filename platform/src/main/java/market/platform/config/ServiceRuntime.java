@@ -26,8 +26,8 @@ import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 
 /**
  * Starts and stops one service's Kafka machinery in order: topics, projection, command
- * processor, reactor (when the service has {@link Reactions}), and the replying template whose consumer (its own group, read_committed) reads
- * {@code S.replies}. It starts before the web server and stops after it.
+ * processor, reactor (when the service has {@link Reactions}), and the replying template whose
+ * consumer (its own group, read_committed) reads {@code S.replies}. It starts before the web server and stops after it.
  */
 public final class ServiceRuntime implements SmartLifecycle {
 

@@ -55,10 +55,11 @@ public record DatasetView(
             return new Fragment(f.fragmentNo(), f.size(), f.hashOriginal(), s == null ? null : s.hashEncrypted(),
                     f.idfsClusterId(), s == null ? null : s.cid());
         }).toList();
-        return new DatasetView(r.dataId(), DatasetAddress.of(r.dataId()), r.datatypeName(), r.provider(), Money.ofUnits(r.price()).format(),
-                state.status().code(), state.status().label(), state.feePending(), state.failureReason(), r.detailFields(), r.period(), r.dataHashOriginal(),
-                r.size(), fragments, Money.ofUnits(r.fee().dayStorageFee()).format(),
-                Money.ofUnits(r.fee().daySingleIDFSfee()).format(), Money.ofUnits(r.fee().totalStorageFee()).format(),
+        return new DatasetView(r.dataId(), DatasetAddress.of(r.dataId()), r.datatypeName(), r.provider(),
+                Money.ofUnits(r.price()).format(), state.status().code(), state.status().label(), state.feePending(),
+                state.failureReason(), r.detailFields(), r.period(), r.dataHashOriginal(), r.size(), fragments,
+                Money.ofUnits(r.fee().dayStorageFee()).format(), Money.ofUnits(r.fee().daySingleIDFSfee()).format(),
+                Money.ofUnits(r.fee().totalStorageFee()).format(),
                 r.at().getEpochSecond(), state.completedAt() == null ? null : state.completedAt().getEpochSecond(),
                 state.removedAt() == null ? null : state.removedAt().getEpochSecond());
     }
