@@ -3,6 +3,7 @@ package market.order.market;
 import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Map;
+import market.order.command.OrderToPublish;
 import market.order.market.domain.DatasetOrder;
 import market.platform.crypto.Addresses;
 import market.platform.crypto.DatasetOrderSigning;
@@ -41,6 +42,12 @@ public final class OrderSigning {
                 Addresses.normalize(o.apprestrict()), Addresses.normalize(o.workerpoolrestrict()),
                 Addresses.normalize(o.requesterrestrict()), lower(o.salt()), lower(sign), Hashes.toHex0x(digest),
                 DatasetOrderSigning.recover(digest, sign));
+    }
+
+    /** The same for an order as it travels in a {@code PublishOrder} command. */
+    public DatasetOrder verified(OrderToPublish o) {
+        return verified(new UnsignedOrder(o.getDataset(), o.getDatasetprice(), o.getVolume(), o.getTag(),
+                o.getApprestrict(), o.getWorkerpoolrestrict(), o.getRequesterrestrict(), o.getSalt()), o.getSign());
     }
 
     private static String lower(String hex) {

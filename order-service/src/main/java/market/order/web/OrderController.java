@@ -59,13 +59,9 @@ class OrderController {
     @PostMapping("/v1/orders")
     Mono<ResponseEntity<OrderView>> publish(ServerHttpRequest request, @RequestBody(required = false) byte[] body) {
         SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
-        var command = OrderRequests.publish(body, signed.signer(), signed.nonce(), clock.instant(), signing);
-        String orderHash = signing.orderHash(new DatasetOrderSigning.UnsignedOrder(command.getOrder().getDataset(),
-                command.getOrder().getDatasetprice(), command.getOrder().getVolume(), command.getOrder().getTag(),
-                command.getOrder().getApprestrict(), command.getOrder().getWorkerpoolrestrict(),
-                command.getOrder().getRequesterrestrict(), command.getOrder().getSalt()));
-        return gateway.send(command.getOrder().getDataset(), command)
-                .map(reply -> ResponseEntity.status(201).body(find(orderHash)));
+        var publication = OrderRequests.publish(body, signed.signer(), signed.nonce(), clock.instant(), signing);
+        return gateway.send(publication.command().getOrder().getDataset(), publication.command())
+                .map(reply -> ResponseEntity.status(201).body(find(publication.orderHash())));
     }
 
     @DeleteMapping("/v1/orders/{orderHash}")

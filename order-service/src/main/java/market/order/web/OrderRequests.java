@@ -8,7 +8,6 @@ import market.order.command.PublishOrder;
 import market.order.market.OrderSigning;
 import market.platform.crypto.Addresses;
 import market.platform.crypto.DatasetOrderSigning;
-import market.platform.crypto.DatasetOrderSigning.UnsignedOrder;
 import market.platform.crypto.Hashes;
 import market.platform.crypto.Secp256k1;
 import market.platform.web.ApiException;
@@ -30,7 +29,10 @@ final class OrderRequests {
 
     private OrderRequests() {}
 
-    static PublishOrder publish(byte[] body, String signer, String nonce, Instant now, OrderSigning signing) {
+    /** A publish command, and the hash of the order it carries. */
+    record Publication(PublishOrder command, String orderHash) {}
+
+    static Publication publish(byte[] body, String signer, String nonce, Instant now, OrderSigning signing) {
         JsonInput json = JsonInput.object(body, ORDER_FIELDS);
         OrderToPublish order = OrderToPublish.newBuilder()
                 .setDataset(address(json, "dataset"))
@@ -43,14 +45,14 @@ final class OrderRequests {
                 .setSalt(bytes32(json, "salt"))
                 .setSign(json.string("sign"))
                 .build();
+        String orderHash;
         try {
-            signing.verified(new UnsignedOrder(order.getDataset(), order.getDatasetprice(), order.getVolume(),
-                    order.getTag(), order.getApprestrict(), order.getWorkerpoolrestrict(), order.getRequesterrestrict(),
-                    order.getSalt()), order.getSign());
+            orderHash = signing.verified(order).orderHash();
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("REQUEST.INVALID_FIELD", e.getMessage());
         }
-        return PublishOrder.newBuilder().setActor(signer).setNonce(nonce).setIssuedAt(now).setOrder(order).build();
+        return new Publication(PublishOrder.newBuilder().setActor(signer).setNonce(nonce).setIssuedAt(now)
+                .setOrder(order).build(), orderHash);
     }
 
     /**

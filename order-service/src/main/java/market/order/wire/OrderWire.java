@@ -6,7 +6,6 @@ import market.order.command.CancelOrder;
 import market.order.command.CloseMarket;
 import market.order.command.CompleteDeal;
 import market.order.command.OpenMarket;
-import market.order.command.OrderToPublish;
 import market.order.command.PublishOrder;
 import market.order.event.DealCancelled;
 import market.order.event.DealCompleted;
@@ -20,7 +19,6 @@ import market.order.market.OrderSigning;
 import market.order.market.domain.DatasetOrder;
 import market.order.market.domain.MarketCommand;
 import market.order.market.domain.MarketEvent;
-import market.platform.crypto.DatasetOrderSigning.UnsignedOrder;
 import market.platform.runtime.ReferenceData;
 import market.platform.runtime.ServiceModel;
 import org.apache.avro.specific.SpecificRecord;
@@ -41,11 +39,7 @@ public final class OrderWire implements ServiceModel.CommandTranslator, ServiceM
     @Override
     public Object toDomain(SpecificRecord command, ReferenceData references) {
         if (command instanceof PublishOrder c) {
-            OrderToPublish o = c.getOrder();
-            DatasetOrder order = signing.verified(new UnsignedOrder(o.getDataset(), o.getDatasetprice(),
-                    o.getVolume(), o.getTag(), o.getApprestrict(), o.getWorkerpoolrestrict(), o.getRequesterrestrict(),
-                    o.getSalt()), o.getSign());
-            return new MarketCommand.PublishOrder(c.getActor(), order, c.getIssuedAt());
+            return new MarketCommand.PublishOrder(c.getActor(), signing.verified(c.getOrder()), c.getIssuedAt());
         }
         if (command instanceof CancelOrder c) {
             return new MarketCommand.CancelOrder(c.getActor(), c.getDataset(), c.getOrderHash(), c.getIssuedAt());

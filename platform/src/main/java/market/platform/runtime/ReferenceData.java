@@ -1,6 +1,7 @@
 package market.platform.runtime;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /**
  * Reference data a command processor may consult while translating a command, such as the data
@@ -14,4 +15,18 @@ public interface ReferenceData {
 
     /** Blocks until every event committed before the call has been applied, or the timeout passes. */
     void catchUp(Duration timeout);
+
+    /**
+     * The state of one aggregate, caught up first when it does not yet show what the caller looks
+     * for: a missing reference is concluded only from a view that includes everything committed.
+     */
+    @SuppressWarnings("unchecked")
+    default <S> S state(AggregateType<?, ?, S> type, String key, Predicate<S> present, Duration timeout) {
+        S state = (S) states().state(type, key);
+        if (!present.test(state)) {
+            catchUp(timeout);
+            state = (S) states().state(type, key);
+        }
+        return state;
+    }
 }

@@ -68,10 +68,7 @@ public final class KeyCustody {
     }
 
     public String unwrap(long dataId, long fragmentNo, WrappedKey wrapped) {
-        if (!wrapped.custodyKeyId().equals(keyId)) {
-            throw new IllegalArgumentException("sealed with custody key " + wrapped.custodyKeyId() + ", not " + keyId);
-        }
-        byte[] plain = AesGcm.open(key, wrapped.sealed(), context(dataId, fragmentNo));
+        byte[] plain = open(dataId, fragmentNo, wrapped);
         try {
             return new String(plain, java.nio.charset.StandardCharsets.UTF_8);
         } finally {
@@ -84,15 +81,20 @@ public final class KeyCustody {
      * {@link KeyRelease#context}; the plain key exists only inside this call.
      */
     public byte[] releaseTo(byte[] buyerPublicKey, long dataId, long fragmentNo, WrappedKey wrapped) {
-        if (!wrapped.custodyKeyId().equals(keyId)) {
-            throw new IllegalArgumentException("sealed with custody key " + wrapped.custodyKeyId() + ", not " + keyId);
-        }
-        byte[] plain = AesGcm.open(key, wrapped.sealed(), context(dataId, fragmentNo));
+        byte[] plain = open(dataId, fragmentNo, wrapped);
         try {
             return Ecies.encrypt(buyerPublicKey, plain, KeyRelease.context(dataId, fragmentNo));
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
+    }
+
+    /** The plain key bytes of a key sealed with this custody key; the caller zeroes them. */
+    private byte[] open(long dataId, long fragmentNo, WrappedKey wrapped) {
+        if (!wrapped.custodyKeyId().equals(keyId)) {
+            throw new IllegalArgumentException("sealed with custody key " + wrapped.custodyKeyId() + ", not " + keyId);
+        }
+        return AesGcm.open(key, wrapped.sealed(), context(dataId, fragmentNo));
     }
 
     private static byte[] context(long dataId, long fragmentNo) {

@@ -82,12 +82,8 @@ public final class RegistryCommands implements ServiceModel.CommandTranslator {
      * are still not visible, the batch is handled again shortly rather than the release refused.
      */
     private List<ReleasedKey> releasedKeys(ReleaseKeys c, ReferenceData references) {
-        String key = Long.toString(c.getDataId());
-        DatasetState state = (DatasetState) references.states().state(RegistryAggregates.DATASET, key);
-        if (state.stored().isEmpty()) {
-            references.catchUp(CATCH_UP);
-            state = (DatasetState) references.states().state(RegistryAggregates.DATASET, key);
-        }
+        DatasetState state = references.state(RegistryAggregates.DATASET, Long.toString(c.getDataId()),
+                dataset -> !dataset.stored().isEmpty(), CATCH_UP);
         if (state.stored().isEmpty()) {
             throw new NotYetVisibleException("the stored keys of data " + c.getDataId() + " are not visible yet");
         }
@@ -97,11 +93,7 @@ public final class RegistryCommands implements ServiceModel.CommandTranslator {
     }
 
     private static DatasetCommand.DataTypeRef datatype(String name, ReferenceData references) {
-        DataTypeState state = (DataTypeState) references.states().state(RegistryAggregates.DATATYPE, name);
-        if (!state.exists()) {
-            references.catchUp(CATCH_UP);
-            state = (DataTypeState) references.states().state(RegistryAggregates.DATATYPE, name);
-        }
+        DataTypeState state = references.state(RegistryAggregates.DATATYPE, name, DataTypeState::exists, CATCH_UP);
         return state.exists()
                 ? new DatasetCommand.DataTypeRef(name, state.definition().detailFieldsNum())
                 : null;
