@@ -3,6 +3,7 @@ package market.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
 import market.platform.crypto.Addresses;
 import market.platform.crypto.DatasetOrderSigning;
 import market.platform.crypto.Hashes;
+import market.platform.crypto.KeyRelease;
 import market.platform.money.Money;
 import market.platform.signing.Wallet;
 import market.platform.testing.SignedHttp;
@@ -136,6 +138,18 @@ final class Flows {
             SignedHttp.Response response = platform.registry().signed(buyer, "GET", path, new byte[0]);
             return response.status() == 404 ? null : response.expect(200).json();
         });
+    }
+
+    /** The fragment keys of a release, opened with the buyer's wallet, in fragment order. */
+    static List<String> openKeys(Wallet buyer, JsonNode released) {
+        long dataId = released.get("data_id").longValue();
+        List<String> opened = new ArrayList<>();
+        for (JsonNode key : released.get("keys")) {
+            byte[] plain = buyer.decrypt(Hashes.fromHex(key.get("wrapped_key").stringValue()),
+                    KeyRelease.context(dataId, key.get("fragment_no").longValue()));
+            opened.add(new String(plain, StandardCharsets.UTF_8));
+        }
+        return opened;
     }
 
     JsonNode ledger() {

@@ -2,8 +2,6 @@ package market.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import market.platform.crypto.Addresses;
@@ -67,15 +65,6 @@ class PoisonEventEndToEndTest extends EndToEndTest {
 
     private static org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]> awaitDeadLetter(Topic deadLetters,
             byte[] value) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (var record : TopicReader.readAll(KafkaBroker.bootstrapServers(), deadLetters.name())) {
-                if (Arrays.equals(record.value(), value)) {
-                    return record;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no dead letter on " + deadLetters.name());
+        return TopicReader.awaitValue(KafkaBroker.bootstrapServers(), deadLetters.name(), value);
     }
 }

@@ -2,7 +2,6 @@ package market.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,8 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import market.platform.crypto.Addresses;
-import market.platform.crypto.Hashes;
-import market.platform.crypto.KeyRelease;
 import market.platform.signing.Wallet;
 import market.platform.testing.SignedHttp;
 import org.junit.jupiter.api.Test;
@@ -52,13 +49,7 @@ class PurchaseEndToEndTest extends EndToEndTest {
 
         JsonNode released = flows.awaitKeys(buyer, dataId);
         assertThat(released.get("deal_id").longValue()).isEqualTo(dealId);
-        List<String> decrypted = new ArrayList<>();
-        for (JsonNode key : released.get("keys")) {
-            byte[] plain = buyer.decrypt(Hashes.fromHex(key.get("wrapped_key").stringValue()),
-                    KeyRelease.context(dataId, key.get("fragment_no").longValue()));
-            decrypted.add(new String(plain, StandardCharsets.UTF_8));
-        }
-        assertThat(decrypted).containsExactlyElementsOf(keys);
+        assertThat(Flows.openKeys(buyer, released)).containsExactlyElementsOf(keys);
 
         assertThat(flows.available(buyer.address())).isEqualTo(30_000 - PRICE);
         assertThat(flows.available(provider.address())).isEqualTo(10_000 - fee + PRICE);

@@ -107,12 +107,7 @@ class ServiceRestartEndToEndTest extends EndToEndTest {
 
         JsonNode released = flows.awaitKeys(buyer, dataId);
         assertThat(released.get("deal_id").longValue()).isEqualTo(dealId);
-        List<String> opened = new ArrayList<>();
-        released.get("keys").forEach(key -> opened.add(new String(buyer.decrypt(
-                market.platform.crypto.Hashes.fromHex(key.get("wrapped_key").stringValue()),
-                market.platform.crypto.KeyRelease.context(dataId, key.get("fragment_no").longValue())),
-                java.nio.charset.StandardCharsets.UTF_8)));
-        assertThat(opened).containsExactlyElementsOf(keys);
+        assertThat(Flows.openKeys(buyer, released)).containsExactlyElementsOf(keys);
     }
 
     @Test

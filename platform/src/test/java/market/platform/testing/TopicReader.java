@@ -38,6 +38,21 @@ public final class TopicReader {
         }
     }
 
+    /** Waits up to 30 s for a record whose value is exactly {@code value}, such as a dead letter. */
+    public static ConsumerRecord<byte[], byte[]> awaitValue(String bootstrapServers, String topic, byte[] value)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<byte[], byte[]> record : readAll(bootstrapServers, topic)) {
+                if (java.util.Arrays.equals(record.value(), value)) {
+                    return record;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no record with the expected value on " + topic);
+    }
+
     /** The sum of the end offsets of every partition: grows whenever anything is written. */
     public static long endOffsetSum(String bootstrapServers, String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {

@@ -2,8 +2,6 @@ package market.registry.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Properties;
 import java.util.UUID;
 import market.platform.runtime.DeadLetters;
@@ -55,15 +53,6 @@ class PoisonRecordTest extends RegistryServiceTestBase {
 
     private static ConsumerRecord<byte[], byte[]> awaitDeadLetter(Topic deadLetters, byte[] value)
             throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<byte[], byte[]> record : TopicReader.readAll(bootstrapServers(), deadLetters.name())) {
-                if (Arrays.equals(record.value(), value)) {
-                    return record;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no dead letter on " + deadLetters.name());
+        return TopicReader.awaitValue(bootstrapServers(), deadLetters.name(), value);
     }
 }
