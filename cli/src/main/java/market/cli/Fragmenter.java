@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import market.platform.crypto.AesGcm;
+import market.platform.content.UnixFsImporter;
 import market.platform.crypto.Hashes;
 
 /**
@@ -72,6 +73,6 @@ final class Fragmenter {
         byte[] key = AesGcm.newKey();
         byte[] sealed = AesGcm.seal(key, plain, associatedData(fragmentNo));
         return new Fragment(fragmentNo, plain.length, Hashes.sha256Hex(plain), sealed, Hashes.sha256Hex(sealed),
-                Cid.ofRaw(sealed), key);
+                UnixFsImporter.cidOf(sealed).toString(), key);
     }
 }
