@@ -1,6 +1,15 @@
 package market.schemas;
 
 import java.util.List;
+import market.keeper.command.AddCluster;
+import market.keeper.command.AddKeeper;
+import market.keeper.command.PlaceFragments;
+import market.keeper.command.ReleasePlacement;
+import market.keeper.event.ClusterAdded;
+import market.keeper.event.FragmentsPlaced;
+import market.keeper.event.KeeperAdded;
+import market.keeper.event.PlacementRejected;
+import market.keeper.event.PlacementReleased;
 import market.order.command.BuyData;
 import market.order.command.CancelDeal;
 import market.order.command.CancelOrder;
@@ -108,6 +117,24 @@ public final class Topics {
 
     public static final Topic ORDER_EVENTS_DLT = deadLetter(ORDER_EVENTS);
 
+    public static final String KEEPER = "keeper";
+
+    public static final Topic KEEPER_COMMANDS = new Topic("keeper.commands", KEEPER,
+            "the directory of clusters and keepers",
+            List.of(AddCluster.class, AddKeeper.class, PlaceFragments.class, ReleasePlacement.class));
+
+    public static final Topic KEEPER_EVENTS = new Topic("keeper.events", KEEPER,
+            "the directory of clusters and keepers",
+            List.of(ClusterAdded.class, KeeperAdded.class, FragmentsPlaced.class, PlacementRejected.class,
+                    PlacementReleased.class));
+
+    public static final Topic KEEPER_REPLIES = new Topic("keeper.replies", KEEPER, "aggregate id",
+            List.of(CommandReply.class));
+
+    public static final Topic KEEPER_COMMANDS_DLT = deadLetter(KEEPER_COMMANDS);
+
+    public static final Topic KEEPER_EVENTS_DLT = deadLetter(KEEPER_EVENTS);
+
     /** Events the registry's reactions could not turn into commands. */
     public static final Topic REGISTRY_SETTLEMENT_EVENTS_DLT = reactionDeadLetter(REGISTRY, SETTLEMENT_EVENTS);
 
@@ -122,6 +149,8 @@ public final class Topics {
     public static final Topic ORDER_REGISTRY_EVENTS_DLT = reactionDeadLetter(ORDER, REGISTRY_EVENTS);
 
     public static final Topic ORDER_SETTLEMENT_EVENTS_DLT = reactionDeadLetter(ORDER, SETTLEMENT_EVENTS);
+
+    public static final Topic KEEPER_REGISTRY_EVENTS_DLT = reactionDeadLetter(KEEPER, REGISTRY_EVENTS);
 
     private Topics() {}
 
@@ -142,7 +171,9 @@ public final class Topics {
                 SETTLEMENT_EVENTS_DLT, SETTLEMENT_REGISTRY_EVENTS_DLT, SETTLEMENT_ORDER_EVENTS_DLT,
                 SETTLEMENT_SETTLEMENT_EVENTS_DLT,
                 ORDER_COMMANDS, ORDER_EVENTS, ORDER_REPLIES, ORDER_COMMANDS_DLT, ORDER_EVENTS_DLT,
-                ORDER_REGISTRY_EVENTS_DLT, ORDER_SETTLEMENT_EVENTS_DLT);
+                ORDER_REGISTRY_EVENTS_DLT, ORDER_SETTLEMENT_EVENTS_DLT,
+                KEEPER_COMMANDS, KEEPER_EVENTS, KEEPER_REPLIES, KEEPER_COMMANDS_DLT, KEEPER_EVENTS_DLT,
+                KEEPER_REGISTRY_EVENTS_DLT);
     }
 
     /** The topics a service writes or consumes as its own. */

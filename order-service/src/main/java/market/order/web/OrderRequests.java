@@ -8,7 +8,6 @@ import market.order.command.PublishOrder;
 import market.order.market.OrderSigning;
 import market.platform.crypto.Addresses;
 import market.platform.crypto.DatasetOrderSigning;
-import market.platform.crypto.Hashes;
 import market.platform.crypto.Secp256k1;
 import market.platform.web.ApiException;
 import market.platform.ids.Ids;
@@ -67,7 +66,7 @@ final class OrderRequests {
             throw new ApiException(403, "ORDER.BUYER_NOT_SIGNER", "buyer must be the account that signs");
         }
         String buyerKey = json.string("buyer_key");
-        if (!signer.equals(addressOfKey(buyerKey))) {
+        if (!signer.equals(Secp256k1.addressOfPublicKeyHex(buyerKey))) {
             throw ApiException.badRequest("ORDER.BUYER_KEY_MISMATCH",
                     "buyer_key must be the buyer's secp256k1 public key: 0x and 128 hex digits");
         }
@@ -80,20 +79,6 @@ final class OrderRequests {
                 .setSalt(bytes32(json, "salt"))
                 .setDealId(Ids.derive("deal:" + dataset, signer, signed.once()))
                 .build();
-    }
-
-    /** The address of a 64-byte public key in hex, or null when it is not one. */
-    private static String addressOfKey(String hex) {
-        if (hex == null || !hex.matches("0x[0-9a-fA-F]{128}")) {
-            return null;
-        }
-        byte[] key = Hashes.fromHex(hex);
-        try {
-            Secp256k1.decodePublicKey(key);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        return Secp256k1.address(key);
     }
 
     static String address(JsonInput json, String name) {

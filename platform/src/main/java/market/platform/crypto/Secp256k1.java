@@ -90,6 +90,23 @@ public final class Secp256k1 {
         return Hashes.toHex0x(Arrays.copyOfRange(hash, 12, 32));
     }
 
+    /**
+     * The address of a public key written as {@code 0x} and 128 hex digits (64 raw bytes), or
+     * null when the text is not that form or not a point on the curve.
+     */
+    public static String addressOfPublicKeyHex(String hex) {
+        if (hex == null || !hex.matches("0x[0-9a-fA-F]{128}")) {
+            return null;
+        }
+        byte[] key = Hashes.fromHex(hex);
+        try {
+            decodePublicKey(key);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return address(key);
+    }
+
     /** Decodes a public key given as 64 raw bytes, 65 bytes with {@code 04}, or 33 compressed bytes. */
     public static ECPoint decodePublicKey(byte[] key) {
         byte[] encoded = key;
