@@ -21,6 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class DataCommands extends CommandGroup {
 
     private static final Duration FEE_POLL = Duration.ofMillis(300);
+    private static final Duration PLACEMENT_POLL = Duration.ofMillis(300);
     private static final long REGISTRATION_FAILED = 4;
 
     @ParentCommand
@@ -63,6 +64,16 @@ final class DataCommands extends CommandGroup {
     @Command(name = "remove", description = "Remove a dataset you provide (removedata, signed).")
     int remove(@Option(names = "--id", required = true, paramLabel = "N", description = "The data_id.") long id) {
         return market.run(spec, out -> Market.print(out, market.registry().delete("/v1/data/" + id, market.wallet())));
+    }
+
+    @Command(name = "placements", description = "Show on which keeper cluster each fragment is stored, "
+            + "waiting while keeper-service has not placed them yet.")
+    int placements(@Option(names = "--id", required = true, paramLabel = "N", description = "The data_id.") long id,
+            @Option(names = "--wait", defaultValue = "30", paramLabel = "SECONDS", converter = Polling.Seconds.class,
+                    description = "How long to wait for the placement; 0 does not wait (default: ${DEFAULT-VALUE}).")
+            Duration wait) {
+        return market.run(spec, out -> Market.print(out, new Polling(wait, PLACEMENT_POLL).whileRefused(
+                "KEEPER.PLACEMENT_NOT_FOUND", () -> market.keeper().get("/v1/data/" + id + "/placements"))));
     }
 
     @Command(name = "show", description = "Show one dataset.")

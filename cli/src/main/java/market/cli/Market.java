@@ -15,18 +15,20 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The {@code market} command: how a person uses the platform from a shell. It holds the options
- * every subcommand inherits (registry, settlement and order service URLs, and the home folder with
+ * every subcommand inherits (registry, settlement, order and keeper service URLs, and the home folder with
  * the wallet and local dataset files) and runs each subcommand's action, turning a
  * {@link CliException} into {@code error: <message>} on stderr and exit code 1. Usage errors exit
  * with 2.
  */
 @Command(name = "market", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = Market.Version.class,
-        description = "Client of the data marketplace: wallet, data types, datasets, OSB accounts, orders, deals "
-                + "and released keys. State-changing requests are signed with the wallet's key.",
+        description = "Client of the data marketplace: wallet, data types, datasets, OSB accounts, orders, deals, "
+                + "released keys, keeper clusters and keepers. State-changing requests are signed with the "
+                + "wallet's key.",
         subcommands = {WalletCommands.class, DataTypeCommands.class, DataCommands.class, AccountCommands.class,
             SettlementCommands.Ledger.class, SettlementCommands.Treasury.class, OrderCommands.class,
-            BuyCommand.class, DealCommands.class, KeysCommands.class})
+            BuyCommand.class, DealCommands.class, KeysCommands.class, KeeperCommands.Clusters.class,
+            KeeperCommands.Keepers.class})
 public final class Market extends CommandGroup {
 
     @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
@@ -43,6 +45,11 @@ public final class Market extends CommandGroup {
             defaultValue = "${env:MARKET_ORDER_URL:-http://localhost:8083}",
             description = {"Order service URL.", "Default: ${DEFAULT-VALUE} (env MARKET_ORDER_URL)."})
     String orderUrl;
+
+    @Option(names = "--keeper-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            defaultValue = "${env:MARKET_KEEPER_URL:-http://localhost:8084}",
+            description = {"Keeper service URL.", "Default: ${DEFAULT-VALUE} (env MARKET_KEEPER_URL)."})
+    String keeperUrl;
 
     @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
             defaultValue = "${env:MARKET_HOME:-${sys:user.home}/.market}",
@@ -121,6 +128,10 @@ public final class Market extends CommandGroup {
 
     ServiceClient order() {
         return new ServiceClient("--order-url", "the order service", orderUrl);
+    }
+
+    ServiceClient keeper() {
+        return new ServiceClient("--keeper-url", "the keeper service", keeperUrl);
     }
 
     LocalRegistration localRegistration() {
