@@ -3,11 +3,16 @@ package market.keeper;
 import java.time.Clock;
 import java.util.List;
 import market.keeper.saga.KeeperReactor;
+import market.keeper.storage.domain.StorageCommand;
+import market.keeper.storage.domain.StorageEvent;
+import market.keeper.storage.domain.StorageState;
 import market.keeper.wire.KeeperWire;
 import market.platform.config.PlatformConfiguration;
+import market.platform.runtime.AggregateType;
 import market.platform.runtime.Reactions;
 import market.platform.runtime.ServiceModel;
 import market.schemas.Topics;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -16,8 +21,9 @@ import org.springframework.context.annotation.Import;
 
 /**
  * keeper-service: the clusters and keepers that store the encrypted fragments (addcluster,
- * addidfs) and the placement of each registration's fragments on clusters. Its reactions follow
- * {@code registry.events}. It owns {@code keeper.commands}, {@code keeper.events} and
+ * addidfs), the placement of each registration's fragments on clusters, and each dataset's
+ * storage record: the CIDs its provider declared and the replicas the keepers' receipts report.
+ * Its reactions follow {@code registry.events} and its own {@code keeper.events}. It owns {@code keeper.commands}, {@code keeper.events} and
  * {@code keeper.replies}.
  */
 @SpringBootApplication(exclude = KafkaAutoConfiguration.class)
@@ -29,11 +35,17 @@ public class KeeperApplication {
     }
 
     @Bean
-    ServiceModel keeperModel() {
+    AggregateType<StorageCommand, StorageEvent, StorageState> storageType(
+            @Value("${market.keeper.min-replicas:2}") int minReplicas) {
+        return KeeperAggregates.storage(minReplicas);
+    }
+
+    @Bean
+    ServiceModel keeperModel(AggregateType<StorageCommand, StorageEvent, StorageState> storageType) {
         KeeperWire wire = new KeeperWire();
         return new ServiceModel(Topics.KEEPER, Topics.KEEPER_COMMANDS, Topics.KEEPER_EVENTS, Topics.KEEPER_REPLIES,
-                Topics.KEEPER_COMMANDS_DLT, Topics.KEEPER_EVENTS_DLT, List.of(KeeperAggregates.DIRECTORY_TYPE), wire,
-                wire);
+                Topics.KEEPER_COMMANDS_DLT, Topics.KEEPER_EVENTS_DLT,
+                List.of(KeeperAggregates.DIRECTORY_TYPE, storageType), wire, wire);
     }
 
     @Bean

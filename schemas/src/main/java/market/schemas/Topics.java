@@ -3,13 +3,22 @@ package market.schemas;
 import java.util.List;
 import market.keeper.command.AddCluster;
 import market.keeper.command.AddKeeper;
+import market.keeper.command.CloseStorage;
+import market.keeper.command.DeclareFragments;
+import market.keeper.command.OpenStorage;
+import market.keeper.command.RecordReplica;
 import market.keeper.command.PlaceFragments;
 import market.keeper.command.ReleasePlacement;
 import market.keeper.event.ClusterAdded;
+import market.keeper.event.FragmentStored;
+import market.keeper.event.FragmentsDeclared;
 import market.keeper.event.FragmentsPlaced;
 import market.keeper.event.KeeperAdded;
 import market.keeper.event.PlacementRejected;
 import market.keeper.event.PlacementReleased;
+import market.keeper.event.ReplicaStored;
+import market.keeper.event.StorageClosed;
+import market.keeper.event.StorageOpened;
 import market.order.command.BuyData;
 import market.order.command.CancelDeal;
 import market.order.command.CancelOrder;
@@ -120,13 +129,15 @@ public final class Topics {
     public static final String KEEPER = "keeper";
 
     public static final Topic KEEPER_COMMANDS = new Topic("keeper.commands", KEEPER,
-            "the directory of clusters and keepers",
-            List.of(AddCluster.class, AddKeeper.class, PlaceFragments.class, ReleasePlacement.class));
+            "directory (clusters and keepers), or data_id (a dataset's storage)",
+            List.of(AddCluster.class, AddKeeper.class, PlaceFragments.class, ReleasePlacement.class,
+                    OpenStorage.class, CloseStorage.class, DeclareFragments.class, RecordReplica.class));
 
     public static final Topic KEEPER_EVENTS = new Topic("keeper.events", KEEPER,
-            "the directory of clusters and keepers",
+            "directory (clusters and keepers), or data_id (a dataset's storage)",
             List.of(ClusterAdded.class, KeeperAdded.class, FragmentsPlaced.class, PlacementRejected.class,
-                    PlacementReleased.class));
+                    PlacementReleased.class, StorageOpened.class, StorageClosed.class, FragmentsDeclared.class,
+                    ReplicaStored.class, FragmentStored.class));
 
     public static final Topic KEEPER_REPLIES = new Topic("keeper.replies", KEEPER, "aggregate id",
             List.of(CommandReply.class));
@@ -152,6 +163,8 @@ public final class Topics {
 
     public static final Topic KEEPER_REGISTRY_EVENTS_DLT = reactionDeadLetter(KEEPER, REGISTRY_EVENTS);
 
+    public static final Topic KEEPER_KEEPER_EVENTS_DLT = reactionDeadLetter(KEEPER, KEEPER_EVENTS);
+
     private Topics() {}
 
     /** The dead-letter topic of {@code topic}: same key, the failed record's bytes as value. */
@@ -173,7 +186,7 @@ public final class Topics {
                 ORDER_COMMANDS, ORDER_EVENTS, ORDER_REPLIES, ORDER_COMMANDS_DLT, ORDER_EVENTS_DLT,
                 ORDER_REGISTRY_EVENTS_DLT, ORDER_SETTLEMENT_EVENTS_DLT,
                 KEEPER_COMMANDS, KEEPER_EVENTS, KEEPER_REPLIES, KEEPER_COMMANDS_DLT, KEEPER_EVENTS_DLT,
-                KEEPER_REGISTRY_EVENTS_DLT);
+                KEEPER_REGISTRY_EVENTS_DLT, KEEPER_KEEPER_EVENTS_DLT);
     }
 
     /** The topics a service writes or consumes as its own. */

@@ -3,9 +3,14 @@ package market.keeper.saga;
 import java.time.Clock;
 import java.util.List;
 import market.keeper.KeeperAggregates;
+import market.keeper.command.CloseStorage;
 import market.keeper.command.FragmentToPlace;
+import market.keeper.command.OpenStorage;
 import market.keeper.command.PlaceFragments;
 import market.keeper.command.ReleasePlacement;
+import market.keeper.command.StoragePlacement;
+import market.keeper.event.FragmentsPlaced;
+import market.keeper.event.PlacementReleased;
 import market.platform.runtime.Reactions;
 import market.platform.runtime.Reactions.KeyedCommand;
 import market.registry.event.DataRegistrationFailed;
@@ -15,10 +20,11 @@ import market.schemas.Topics;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * keeper-service's saga steps, each a registry event turned into a command on
- * {@code keeper.commands} for the directory: a started registration places its fragments; a
- * removed dataset or a failed registration releases the room they hold. Follows
- * {@code registry.events}.
+ * keeper-service's saga steps, each an event turned into a command on {@code keeper.commands}: a
+ * started registration places its fragments (directory); a removed dataset or a failed
+ * registration releases the room they hold (directory); placed fragments open the dataset's
+ * storage record and released ones close it. Follows {@code registry.events} and
+ * {@code keeper.events}.
  */
 public final class KeeperReactor implements Reactions.Reaction {
 
@@ -32,7 +38,7 @@ public final class KeeperReactor implements Reactions.Reaction {
     }
 
     public Reactions reactions() {
-        return new Reactions(List.of(Topics.REGISTRY_EVENTS), this);
+        return new Reactions(List.of(Topics.REGISTRY_EVENTS, Topics.KEEPER_EVENTS), this);
     }
 
     @Override
@@ -47,6 +53,15 @@ public final class KeeperReactor implements Reactions.Reaction {
         }
         if (event instanceof DataRegistrationFailed e) {
             return directory(new ReleasePlacement(e.getDataId(), REGISTRATION_FAILED, clock.instant()));
+        }
+        if (event instanceof FragmentsPlaced e) {
+            return List.of(new KeyedCommand(Long.toString(e.getDataId()), new OpenStorage(e.getDataId(), e.getProvider(),
+                    e.getPlacements().stream().map(p -> new StoragePlacement(p.getFragmentNo(), p.getSize(),
+                            p.getIdfsClusterId())).toList(), clock.instant())));
+        }
+        if (event instanceof PlacementReleased e) {
+            return List.of(new KeyedCommand(Long.toString(e.getDataId()),
+                    new CloseStorage(e.getDataId(), e.getReason(), clock.instant())));
         }
         return List.of();
     }

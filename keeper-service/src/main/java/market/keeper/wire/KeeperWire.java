@@ -1,23 +1,45 @@
 package market.keeper.wire;
 
+import java.time.Duration;
+import java.util.List;
+import market.keeper.KeeperAggregates;
 import market.keeper.command.AddCluster;
 import market.keeper.command.AddKeeper;
+import market.keeper.command.CloseStorage;
+import market.keeper.command.DeclareFragments;
+import market.keeper.command.OpenStorage;
 import market.keeper.command.PlaceFragments;
+import market.keeper.command.RecordReplica;
 import market.keeper.command.ReleasePlacement;
 import market.keeper.directory.domain.DirectoryCommand;
 import market.keeper.directory.domain.DirectoryEvent;
+import market.keeper.directory.domain.DirectoryState;
 import market.keeper.event.ClusterAdded;
+import market.keeper.event.DeclaredFragment;
 import market.keeper.event.FragmentPlacement;
+import market.keeper.event.FragmentStored;
+import market.keeper.event.FragmentsDeclared;
 import market.keeper.event.FragmentsPlaced;
 import market.keeper.event.KeeperAdded;
+import market.keeper.event.OpenedFragment;
 import market.keeper.event.PlacementRejected;
 import market.keeper.event.PlacementReleased;
+import market.keeper.event.ReplicaStored;
+import market.keeper.event.StorageClosed;
+import market.keeper.event.StorageOpened;
+import market.keeper.storage.domain.StorageCommand;
+import market.keeper.storage.domain.StorageEvent;
 import market.platform.runtime.ReferenceData;
 import market.platform.runtime.ServiceModel;
 import org.apache.avro.specific.SpecificRecord;
 
-/** keeper-service's Avro commands and events to and from their domain records. */
+/**
+ * keeper-service's Avro commands and events to and from their domain records. A receipt's
+ * keeper is looked up in the directory here, so the storage decider sees the keeper's cluster.
+ */
 public final class KeeperWire implements ServiceModel.CommandTranslator, ServiceModel.EventTranslator {
+
+    private static final Duration REFERENCE_WAIT = Duration.ofSeconds(5);
 
     @Override
     public Object toDomain(SpecificRecord command, ReferenceData references) {
@@ -36,6 +58,26 @@ public final class KeeperWire implements ServiceModel.CommandTranslator, Service
         }
         if (command instanceof ReleasePlacement c) {
             return new DirectoryCommand.ReleasePlacement(c.getDataId(), c.getReason(), c.getIssuedAt());
+        }
+        if (command instanceof OpenStorage c) {
+            return new StorageCommand.OpenStorage(c.getDataId(), c.getProvider(), c.getPlacements().stream()
+                    .map(p -> new StorageCommand.FragmentSlot(p.getFragmentNo(), p.getSize(), p.getIdfsClusterId()))
+                    .toList(), c.getIssuedAt());
+        }
+        if (command instanceof CloseStorage c) {
+            return new StorageCommand.CloseStorage(c.getDataId(), c.getReason(), c.getIssuedAt());
+        }
+        if (command instanceof DeclareFragments c) {
+            return new StorageCommand.DeclareFragments(c.getActor(), c.getDataId(), c.getFragments().stream()
+                    .map(f -> new StorageCommand.Declaration(f.getFragmentNo(), f.getCid(), f.getSizeEncrypted()))
+                    .toList(), c.getIssuedAt());
+        }
+        if (command instanceof RecordReplica c) {
+            DirectoryState directory = references.state(KeeperAggregates.DIRECTORY_TYPE, KeeperAggregates.DIRECTORY,
+                    d -> d.keepers().containsKey(c.getActor()), REFERENCE_WAIT);
+            DirectoryState.Keeper keeper = directory.keepers().get(c.getActor());
+            return new StorageCommand.RecordReplica(c.getActor(), keeper == null ? -1 : keeper.clusterId(),
+                    c.getDataId(), c.getFragmentNo(), c.getCid(), c.getIssuedAt());
         }
         throw new IllegalArgumentException("not a keeper command: " + command.getSchema().getFullName());
     }
@@ -62,6 +104,27 @@ public final class KeeperWire implements ServiceModel.CommandTranslator, Service
         if (event instanceof PlacementReleased e) {
             return new DirectoryEvent.PlacementReleased(e.getDataId(), e.getReason(), e.getTimestamp());
         }
+        if (event instanceof StorageOpened e) {
+            return new StorageEvent.StorageOpened(e.getDataId(), e.getProvider(), e.getPlacements().stream()
+                    .map(p -> new StorageCommand.FragmentSlot(p.getFragmentNo(), p.getSize(), p.getIdfsClusterId()))
+                    .toList(), e.getTimestamp());
+        }
+        if (event instanceof StorageClosed e) {
+            return new StorageEvent.StorageClosed(e.getDataId(), e.getReason(), e.getTimestamp());
+        }
+        if (event instanceof FragmentsDeclared e) {
+            return new StorageEvent.FragmentsDeclared(e.getDataId(), e.getProvider(), e.getFragments().stream()
+                    .map(f -> new StorageCommand.Declaration(f.getFragmentNo(), f.getCid(), f.getSizeEncrypted()))
+                    .toList(), e.getTimestamp());
+        }
+        if (event instanceof ReplicaStored e) {
+            return new StorageEvent.ReplicaStored(e.getDataId(), e.getFragmentNo(), e.getCid(), e.getIdfsAccount(),
+                    e.getClusterId(), e.getTimestamp());
+        }
+        if (event instanceof FragmentStored e) {
+            return new StorageEvent.FragmentStored(e.getDataId(), e.getFragmentNo(), e.getCid(), e.getReplicas(),
+                    e.getTimestamp());
+        }
         throw new IllegalArgumentException("not a keeper event: " + event.getSchema().getFullName());
     }
 
@@ -83,6 +146,29 @@ public final class KeeperWire implements ServiceModel.CommandTranslator, Service
         }
         if (event instanceof DirectoryEvent.PlacementReleased e) {
             return new PlacementReleased(e.dataId(), e.reason(), e.at());
+        }
+        return storageToAvro(event);
+    }
+
+    private static SpecificRecord storageToAvro(Object event) {
+        if (event instanceof StorageEvent.StorageOpened e) {
+            List<OpenedFragment> fragments = e.fragments().stream()
+                    .map(f -> new OpenedFragment(f.fragmentNo(), f.size(), f.clusterId())).toList();
+            return new StorageOpened(e.dataId(), e.provider(), fragments, e.at());
+        }
+        if (event instanceof StorageEvent.StorageClosed e) {
+            return new StorageClosed(e.dataId(), e.reason(), e.at());
+        }
+        if (event instanceof StorageEvent.FragmentsDeclared e) {
+            List<DeclaredFragment> fragments = e.fragments().stream()
+                    .map(f -> new DeclaredFragment(f.fragmentNo(), f.cid(), f.sizeEncrypted())).toList();
+            return new FragmentsDeclared(e.dataId(), e.provider(), fragments, e.at());
+        }
+        if (event instanceof StorageEvent.ReplicaStored e) {
+            return new ReplicaStored(e.dataId(), e.fragmentNo(), e.cid(), e.idfsAccount(), e.clusterId(), e.at());
+        }
+        if (event instanceof StorageEvent.FragmentStored e) {
+            return new FragmentStored(e.dataId(), e.fragmentNo(), e.cid(), e.replicas(), e.at());
         }
         throw new IllegalArgumentException("not a keeper event: " + event.getClass().getName());
     }

@@ -7,9 +7,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import market.keeper.KeeperAggregates;
+import market.keeper.command.CloseStorage;
 import market.keeper.command.FragmentToPlace;
+import market.keeper.command.OpenStorage;
 import market.keeper.command.PlaceFragments;
 import market.keeper.command.ReleasePlacement;
+import market.keeper.command.StoragePlacement;
+import market.keeper.event.FragmentPlacement;
+import market.keeper.event.FragmentsPlaced;
+import market.keeper.event.PlacementReleased;
 import market.platform.runtime.Reactions.KeyedCommand;
 import market.registry.event.DataPutOnSale;
 import market.registry.event.DataRegistrationFailed;
@@ -42,6 +48,17 @@ class KeeperReactorTest {
         assertThat(reactor.react(new DataRegistrationFailed(43L, PROVIDER, "insufficient funds", NOW))).containsExactly(
                 new KeyedCommand(KeeperAggregates.DIRECTORY,
                         new ReleasePlacement(43L, KeeperReactor.REGISTRATION_FAILED, NOW)));
+    }
+
+    @Test
+    void placedFragmentsOpenTheDatasetsStorageAndReleasedOnesCloseIt() {
+        List<KeyedCommand> opened = reactor.react(new FragmentsPlaced(42L, PROVIDER,
+                List.of(new FragmentPlacement(1L, 4000L, 7L)), NOW));
+        List<KeyedCommand> closed = reactor.react(new PlacementReleased(42L, KeeperReactor.REMOVED, NOW));
+
+        assertThat(opened).containsExactly(new KeyedCommand("42", new OpenStorage(42L, PROVIDER,
+                List.of(new StoragePlacement(1L, 4000L, 7L)), NOW)));
+        assertThat(closed).containsExactly(new KeyedCommand("42", new CloseStorage(42L, KeeperReactor.REMOVED, NOW)));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import market.keeper.KeeperApplication;
 import market.platform.config.ServiceRuntime;
+import market.platform.content.Cid;
 import market.platform.crypto.Hashes;
 import market.platform.runtime.KafkaClients;
 import market.platform.signing.RequestSignature;
@@ -140,6 +141,65 @@ class DirectoryServiceTest {
         playRegistry(dataId, new DataRemoved(dataId, provider, Instant.now()));
         awaitUsage(clusterId, 0);
         http.get("/v1/data/" + dataId + "/placements").expect(404);
+    }
+
+    @Test
+    void declaredFragmentsAreStoredAtTheSecondReceiptAndAssignedToTheOtherKeepers() {
+        long clusterId = addCluster(Wallet.create());
+        Wallet first = Wallet.create();
+        Wallet second = Wallet.create();
+        Wallet third = Wallet.create();
+        for (Wallet keeper : List.of(first, second, third)) {
+            addKeeper(keeper, clusterId, 10_000).expect(201);
+        }
+        Wallet provider = Wallet.create();
+        long dataId = 2_000_000 + NODE_PORTS.incrementAndGet();
+        playRegistry(dataId, new DataRegistrationStarted(dataId, "weather", provider.address(), 20_000L,
+                List.of("Seoul"), 30L, "0".repeat(64), 4000L,
+                List.of(new RegisteredFragment(1L, 4000L, "1".repeat(64), clusterId)), 10L, 1L, 300L, Instant.now()));
+        awaitPlacements(dataId);
+        String cid = market.platform.content.UnixFsImporter.cidOf(new byte[4000]).toString();
+        SignedHttp.Response storage = awaitStorage(dataId);
+        assertThat(storage.json().get("fragments").get(0).get("cid").isNull()).isTrue();
+
+        Map<String, Object> declaration = Map.of("fragments",
+                List.of(Map.of("fragment_no", 1, "cid", cid, "size_encrypted", 4056)));
+        assertRejectedWithoutEvent(403, "KEEPER.NOT_PROVIDER",
+                () -> http.post(first, "/v1/data/" + dataId + "/fragments", declaration));
+        http.post(provider, "/v1/data/" + dataId + "/fragments", declaration).expect(200);
+        assertThat(http.get("/v1/keepers/" + third.address() + "/assignments").expect(200).json().get("items")
+                .findValues("cid").stream().map(JsonNode::stringValue)).contains(cid);
+
+        Map<String, Object> receipt = Map.of("data_id", dataId, "fragment_no", 1, "cid", cid);
+        assertRejectedWithoutEvent(403, "KEEPER.NOT_A_KEEPER", () -> http.post(provider, "/v1/receipts", receipt));
+        assertRejectedWithoutEvent(409, "KEEPER.CID_MISMATCH", () -> http.post(first, "/v1/receipts",
+                Map.of("data_id", dataId, "fragment_no", 1, "cid", Cid.of(Cid.RAW, new byte[1]).toString())));
+        JsonNode afterOne = http.post(first, "/v1/receipts", receipt).expect(200).json();
+        assertThat(afterOne.get("fragments").get(0).get("stored").booleanValue()).isFalse();
+        JsonNode afterTwo = http.post(second, "/v1/receipts", receipt).expect(200).json();
+        JsonNode fragment = afterTwo.get("fragments").get(0);
+        assertThat(fragment.get("stored").booleanValue()).isTrue();
+        assertThat(fragment.get("replicas")).hasSize(2);
+        assertThat(fragment.get("replicas").get(0).get("ipaddr").stringValue()).isEqualTo("127.0.0.1");
+
+        JsonNode assigned = http.get("/v1/keepers/" + third.address() + "/assignments").expect(200).json();
+        JsonNode mine = java.util.stream.StreamSupport.stream(assigned.get("items").spliterator(), false)
+                .filter(item -> item.get("data_id").longValue() == dataId).findFirst().orElseThrow();
+        assertThat(mine.get("holders")).hasSize(2);
+        assertThat(http.get("/v1/keepers/" + first.address() + "/assignments").expect(200).json().get("items")
+                .findValues("data_id").stream().map(JsonNode::longValue)).doesNotContain(dataId);
+    }
+
+    private SignedHttp.Response awaitStorage(long dataId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            SignedHttp.Response response = http.get("/v1/data/" + dataId + "/fragments");
+            if (response.status() == 200) {
+                return response;
+            }
+            assertThat(System.nanoTime()).as("storage of " + dataId).isLessThan(deadline);
+            sleep();
+        }
     }
 
     @Test

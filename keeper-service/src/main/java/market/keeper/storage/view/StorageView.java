@@ -1,0 +1,54 @@
+package market.keeper.storage.view;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import market.keeper.directory.domain.DirectoryState;
+import market.keeper.storage.domain.StorageState;
+
+/**
+ * A dataset's storage as the API shows it: each fragment's cluster, declared CID and encrypted
+ * size, whether it is stored, and the keepers that hold a replica, with their nodes' addresses.
+ */
+public record StorageView(
+        @JsonProperty("data_id") long dataId,
+        @JsonProperty("provider") String provider,
+        @JsonProperty("open") boolean open,
+        @JsonProperty("fragments") List<FragmentView> fragments) {
+
+    public record FragmentView(
+            @JsonProperty("fragment_no") long fragmentNo,
+            @JsonProperty("size") long size,
+            @JsonProperty("idfs_cluster_id") long idfsClusterId,
+            @JsonProperty("cid") String cid,
+            @JsonProperty("size_encrypted") long sizeEncrypted,
+            @JsonProperty("stored") boolean stored,
+            @JsonProperty("replicas") List<Replica> replicas) {}
+
+    /** A keeper that holds a replica: where its node serves, and when its receipt came. */
+    public record Replica(
+            @JsonProperty("idfs_account") String idfsAccount,
+            @JsonProperty("ipaddr") String ipaddr,
+            @JsonProperty("port") int port,
+            @JsonProperty("stored_at") long storedAt) {}
+
+    public static StorageView of(long dataId, StorageState state, Map<String, DirectoryState.Keeper> keepers) {
+        return new StorageView(dataId, state.provider(), state.open(), state.fragments().values().stream()
+                .map(f -> new FragmentView(f.fragmentNo(), f.size(), f.clusterId(), f.cid(), f.sizeEncrypted(),
+                        f.stored(), replicas(f, keepers)))
+                .toList());
+    }
+
+    static List<Replica> replicas(StorageState.Fragment fragment, Map<String, DirectoryState.Keeper> keepers) {
+        return fragment.replicas().entrySet().stream()
+                .sorted(Map.Entry.<String, java.time.Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> {
+                    DirectoryState.Keeper k = keepers.get(e.getKey());
+                    return new Replica(e.getKey(), k == null ? null : k.ipaddr(), k == null ? 0 : k.port(),
+                            e.getValue().getEpochSecond());
+                })
+                .sorted(Comparator.comparingLong(Replica::storedAt))
+                .toList();
+    }
+}

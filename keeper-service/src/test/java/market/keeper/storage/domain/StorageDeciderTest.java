@@ -1,0 +1,136 @@
+package market.keeper.storage.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import market.keeper.storage.domain.StorageCommand.CloseStorage;
+import market.keeper.storage.domain.StorageCommand.Declaration;
+import market.keeper.storage.domain.StorageCommand.DeclareFragments;
+import market.keeper.storage.domain.StorageCommand.FragmentSlot;
+import market.keeper.storage.domain.StorageCommand.OpenStorage;
+import market.keeper.storage.domain.StorageCommand.RecordReplica;
+import market.keeper.storage.domain.StorageEvent.FragmentStored;
+import market.keeper.storage.domain.StorageEvent.FragmentsDeclared;
+import market.keeper.storage.domain.StorageEvent.ReplicaStored;
+import market.keeper.storage.domain.StorageEvent.StorageClosed;
+import market.keeper.storage.domain.StorageEvent.StorageOpened;
+import market.platform.content.UnixFsImporter;
+import market.platform.crypto.SegmentedAead;
+import market.platform.testing.DeciderFixture;
+import org.junit.jupiter.api.Test;
+
+class StorageDeciderTest {
+
+    private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
+    private static final String PROVIDER = "0x9999999999999999999999999999999999999999";
+    private static final String KEEPER_A = "0x000000000000000000000000000000000000000a";
+    private static final String KEEPER_B = "0x000000000000000000000000000000000000000b";
+    private static final String KEEPER_C = "0x000000000000000000000000000000000000000c";
+    private static final String CID_1 = UnixFsImporter.cidOf(new byte[] {1}).toString();
+    private static final String CID_2 = UnixFsImporter.cidOf(new byte[] {2}).toString();
+
+    private final DeciderFixture<StorageCommand, StorageEvent, StorageState> fixture =
+            DeciderFixture.of(new StorageDecider(2));
+
+    private static final StorageOpened OPENED = new StorageOpened(42, PROVIDER,
+            List.of(new FragmentSlot(1, 1000, 7), new FragmentSlot(2, 500, 8)), AT);
+    private static final FragmentsDeclared DECLARED = new FragmentsDeclared(42, PROVIDER,
+            List.of(new Declaration(1, CID_1, 1056), new Declaration(2, CID_2, 540)), AT);
+
+    private static DeclareFragments declare(String signer, Declaration... fragments) {
+        return new DeclareFragments(signer, 42, List.of(fragments), AT);
+    }
+
+    private static RecordReplica receipt(String keeper, long cluster, long fragmentNo, String cid) {
+        return new RecordReplica(keeper, cluster, 42, fragmentNo, cid, AT);
+    }
+
+    @Test
+    void opensOnceWithItsPlacedFragments() {
+        OpenStorage open = new OpenStorage(42, PROVIDER, OPENED.fragments(), AT);
+        StorageState state = fixture.given().when(open).then(OPENED);
+
+        assertThat(state.open()).isTrue();
+        assertThat(state.fragments().get(2L).clusterId()).isEqualTo(8);
+        fixture.given(OPENED).when(open).then();
+    }
+
+    @Test
+    void theProviderDeclaresEachFragmentOnce() {
+        StorageState state = fixture.given(OPENED)
+                .when(declare(PROVIDER, new Declaration(2, CID_2, 540), new Declaration(1, CID_1, 1056)))
+                .then(DECLARED);
+
+        assertThat(state.declared()).isTrue();
+        fixture.given(OPENED, DECLARED)
+                .when(declare(PROVIDER, new Declaration(1, CID_1, 1056), new Declaration(2, CID_2, 540))).then();
+        fixture.given(OPENED, DECLARED)
+                .when(declare(PROVIDER, new Declaration(1, CID_2, 1056), new Declaration(2, CID_1, 540)))
+                .thenRejects("KEEPER.ALREADY_DECLARED");
+    }
+
+    @Test
+    void refusesDeclarationsThatAreNotTheProvidersOrDoNotFit() {
+        fixture.given(OPENED).when(declare(KEEPER_A, new Declaration(1, CID_1, 1056), new Declaration(2, CID_2, 540)))
+                .thenRejects("KEEPER.NOT_PROVIDER", "Only provider can declare the fragments");
+        fixture.given(OPENED).when(declare(PROVIDER, new Declaration(1, CID_1, 1056)))
+                .thenRejects("KEEPER.FRAGMENTS_MISMATCH");
+        fixture.given(OPENED).when(declare(PROVIDER, new Declaration(1, CID_1, 1056), new Declaration(1, CID_2, 560)))
+                .thenRejects("KEEPER.FRAGMENTS_MISMATCH");
+        fixture.given(OPENED).when(declare(PROVIDER, new Declaration(1, "QmNotACidV1", 1100),
+                new Declaration(2, CID_2, 540))).thenRejects("KEEPER.INVALID_CID");
+        long most = SegmentedAead.ciphertextSize(1000);
+        fixture.given(OPENED).when(declare(PROVIDER, new Declaration(1, CID_1, most + 1),
+                new Declaration(2, CID_2, 540))).thenRejects("KEEPER.INVALID_SIZE");
+        fixture.given(OPENED).when(declare(PROVIDER, new Declaration(1, CID_1, 0),
+                new Declaration(2, CID_2, 540))).thenRejects("KEEPER.INVALID_SIZE");
+        fixture.given().when(declare(PROVIDER, new Declaration(1, CID_1, 1056)))
+                .thenRejects("KEEPER.STORAGE_NOT_FOUND");
+        fixture.given(OPENED, new StorageClosed(42, "removed", AT))
+                .when(declare(PROVIDER, new Declaration(1, CID_1, 1056), new Declaration(2, CID_2, 540)))
+                .thenRejects("KEEPER.STORAGE_CLOSED");
+    }
+
+    @Test
+    void aFragmentIsStoredAtTheSecondReplicaAndOnlyOnce() {
+        ReplicaStored first = new ReplicaStored(42, 1, CID_1, KEEPER_A, 7, AT);
+        fixture.given(OPENED, DECLARED).when(receipt(KEEPER_A, 7, 1, CID_1)).then(first);
+
+        ReplicaStored second = new ReplicaStored(42, 1, CID_1, KEEPER_B, 7, AT);
+        StorageState state = fixture.given(OPENED, DECLARED, first).when(receipt(KEEPER_B, 7, 1, CID_1))
+                .then(second, new FragmentStored(42, 1, CID_1, 2, AT));
+        assertThat(state.fragments().get(1L).stored()).isTrue();
+        assertThat(state.fragments().get(1L).replicas()).containsOnlyKeys(KEEPER_A, KEEPER_B);
+
+        fixture.given(OPENED, DECLARED, first, second, new FragmentStored(42, 1, CID_1, 2, AT))
+                .when(receipt(KEEPER_C, 7, 1, CID_1))
+                .then(new ReplicaStored(42, 1, CID_1, KEEPER_C, 7, AT));
+        fixture.given(OPENED, DECLARED, first).when(receipt(KEEPER_A, 7, 1, CID_1)).then();
+    }
+
+    @Test
+    void refusesReceiptsThatDoNotMatchThePlacementOrTheDeclaration() {
+        fixture.given(OPENED, DECLARED).when(receipt(KEEPER_A, 8, 1, CID_1))
+                .thenRejects("KEEPER.NOT_IN_CLUSTER");
+        fixture.given(OPENED, DECLARED).when(receipt(KEEPER_A, -1, 1, CID_1))
+                .thenRejects("KEEPER.NOT_A_KEEPER", "The signer is not a registered keeper");
+        fixture.given(OPENED, DECLARED).when(receipt(KEEPER_A, 7, 1, CID_2))
+                .thenRejects("KEEPER.CID_MISMATCH");
+        fixture.given(OPENED, DECLARED).when(receipt(KEEPER_A, 7, 3, CID_1))
+                .thenRejects("KEEPER.FRAGMENT_NOT_FOUND");
+        fixture.given(OPENED).when(receipt(KEEPER_A, 7, 1, CID_1))
+                .thenRejects("KEEPER.NOT_DECLARED");
+        fixture.given(OPENED, DECLARED, new StorageClosed(42, "removed", AT)).when(receipt(KEEPER_A, 7, 1, CID_1))
+                .thenRejects("KEEPER.STORAGE_CLOSED");
+    }
+
+    @Test
+    void closesOnce() {
+        StorageState state = fixture.given(OPENED).when(new CloseStorage(42, "removed", AT))
+                .then(new StorageClosed(42, "removed", AT));
+        assertThat(state.open()).isFalse();
+        fixture.given(OPENED, new StorageClosed(42, "removed", AT)).when(new CloseStorage(42, "storage ended", AT))
+                .then();
+    }
+}
