@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import market.keeper.KeeperApplication;
+import market.node.NodeApplication;
 import market.order.OrderApplication;
 import market.platform.config.ServiceRuntime;
 import market.platform.signing.Wallet;
@@ -19,9 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.client.ReactorResourceFactory;
 
 /**
- * The whole platform in one JVM for end-to-end tests: registry, settlement and order services,
- * each its own Spring context on a random port, all on the one real broker of
- * {@link KafkaBroker}. A service can be stopped and started again on the same data folder and
+ * The whole platform in one JVM for end-to-end tests: registry, settlement, order and keeper
+ * services, each its own Spring context on a random port, all on the one real broker of
+ * {@link KafkaBroker}, and keeper nodes, real HTTP servers with folders of their own. A service can be stopped and started again on the same data folder and
  * instance id, as a restart in production would.
  */
 final class MarketPlatform {
@@ -33,6 +35,8 @@ final class MarketPlatform {
     final Wallet operator = Wallet.create();
     private final Path dataDir;
     private final Map<Class<?>, ConfigurableApplicationContext> running = new HashMap<>();
+    private final Map<String, Node> nodes = new HashMap<>();
+    private final Map<String, Integer> nodePorts = new HashMap<>();
 
     MarketPlatform() {
         try {
@@ -56,6 +60,51 @@ final class MarketPlatform {
         start(RegistryApplication.class);
         start(SettlementApplication.class);
         start(OrderApplication.class);
+        start(KeeperApplication.class);
+    }
+
+    /** A keeper node with a folder and wallet of its own, serving on a random port. */
+    record Node(String name, ConfigurableApplicationContext context, Path folder, Wallet wallet) {
+        int port() {
+            return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + port();
+        }
+    }
+
+    /** Starts keeper node {@code name}, or starts it again on its folder (and so its wallet and blocks). */
+    Node startNode(String name) {
+        Path folder = dataDir.resolve("nodes").resolve(name);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.config.name", "market-e2e");
+        properties.put("spring.application.name", "keeper-node-" + name);
+        properties.put("server.port", nodePorts.getOrDefault(name, 0));
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("market.node.data-dir", folder.toString());
+        properties.put("market.node.keeper-url", keeperUrl());
+        properties.put("market.node.sync-interval", "300ms");
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(NodeApplication.class)
+                .properties(properties)
+                .initializers(c -> ((org.springframework.context.support.GenericApplicationContext) c)
+                        .registerBean(ReactorResourceFactory.class, MarketPlatform::ownResources))
+                .run();
+        Node node = new Node(name, context, folder, context.getBean(Wallet.class));
+        nodePorts.put(name, node.port());
+        nodes.put(name, node);
+        return node;
+    }
+
+    void stopNode(String name) {
+        Node node = nodes.remove(name);
+        if (node != null) {
+            node.context().close();
+        }
+    }
+
+    String keeperUrl() {
+        return "http://localhost:" + running.get(KeeperApplication.class).getEnvironment().getProperty("local.server.port");
     }
 
     void start(Class<?> application) {
@@ -97,6 +146,8 @@ final class MarketPlatform {
     }
 
     void stopAll() {
+        new java.util.ArrayList<>(nodes.keySet()).forEach(this::stopNode);
+        stop(KeeperApplication.class);
         stop(OrderApplication.class);
         stop(SettlementApplication.class);
         stop(RegistryApplication.class);
@@ -112,6 +163,10 @@ final class MarketPlatform {
 
     SignedHttp order() {
         return http(OrderApplication.class);
+    }
+
+    SignedHttp keeper() {
+        return http(KeeperApplication.class);
     }
 
     private SignedHttp http(Class<?> application) {

@@ -6,9 +6,15 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.file.Files;
 import market.node.gateway.ContentBackend;
+import market.node.keeper.KeeperClient;
+import market.node.replication.Replicator;
 import market.node.store.BlockStore;
+import market.node.store.FragmentIndex;
+import market.platform.signing.Wallet;
 import market.platform.web.ApiErrorHandler;
+import market.platform.web.SignatureVerifier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,8 +24,10 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * keeper-node: the storage a keeper runs at its registered {@code ipaddr:port}. It keeps the
- * encrypted fragments as blocks by CID in its own folder and serves them with the IPFS trustless
- * gateway protocol. It talks HTTP only; it reads and writes no topic.
+ * encrypted fragments as blocks by CID in its own folder, serves them with the IPFS trustless
+ * gateway protocol, takes the provider's uploads of fragments placed on its cluster, fetches the
+ * rest of its cluster's fragments from peers, and reports each replica to keeper-service with a
+ * receipt signed by its keeper account. It talks HTTP only; it reads and writes no topic.
  */
 @SpringBootApplication(exclude = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(NodeProperties.class)
@@ -58,5 +66,35 @@ public class NodeApplication {
     @Bean
     ApiErrorHandler apiErrorHandler(ObjectMapper mapper) {
         return new ApiErrorHandler(mapper);
+    }
+
+    @Bean
+    SignatureVerifier signatureVerifier(Clock clock, NodeProperties properties) {
+        return new SignatureVerifier(clock, properties.signatureWindow());
+    }
+
+    @Bean
+    FragmentIndex fragmentIndex(NodeProperties properties) throws IOException {
+        return new FragmentIndex(Path.of(properties.dataDir()));
+    }
+
+    /** The keeper account's key: the node signs its receipts with it. Created on first start. */
+    @Bean
+    Wallet nodeWallet(NodeProperties properties) throws IOException {
+        Path file = Path.of(properties.dataDir()).resolve("wallet.properties");
+        if (!Files.exists(file)) {
+            Wallet.create().save(file);
+        }
+        return Wallet.load(file);
+    }
+
+    @Bean
+    KeeperClient keeperClient(NodeProperties properties, Wallet nodeWallet, Clock clock) {
+        return new KeeperClient(properties.keeperUrl(), nodeWallet, clock);
+    }
+
+    @Bean
+    Replicator replicator(KeeperClient keeperClient, BlockStore store, FragmentIndex index, NodeProperties properties) {
+        return new Replicator(keeperClient, store, index, properties.syncInterval());
     }
 }

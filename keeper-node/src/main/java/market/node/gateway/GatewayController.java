@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import market.platform.content.Cid;
+import market.platform.content.DagWalker;
 import market.platform.web.ApiException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -65,11 +66,17 @@ class GatewayController {
         headers.set("X-Ipfs-Roots", root.toString());
         headers.set("X-Content-Type-Options", "nosniff");
         headers.setCacheControl(IMMUTABLE);
-        return switch (kind) {
-            case "raw" -> raw(root, headers, head);
-            case "car" -> car(root, dagScope, entityBytes, dups, headers, head);
-            default -> file(root, request.getHeaders().getFirst(HttpHeaders.RANGE), headers, head);
-        };
+        try {
+            return switch (kind) {
+                case "raw" -> raw(root, headers, head);
+                case "car" -> car(root, dagScope, entityBytes, dups, headers, head);
+                default -> file(root, request.getHeaders().getFirst(HttpHeaders.RANGE), headers, head);
+            };
+        } catch (DagWalker.BadBlockException e) {
+            // the node's own copy is bad: a 5xx, so a client takes the block from another keeper
+            throw new ApiException(500, "GATEWAY.BLOCK_CORRUPTED", "this node's copy of block " + e.cid()
+                    + " is corrupted; fetch it from another keeper");
+        }
     }
 
     private ResponseEntity<Flux<DataBuffer>> raw(Cid root, HttpHeaders headers, boolean head) throws IOException {

@@ -28,8 +28,18 @@ public final class RequestSignature {
 
     /** The 32 bytes that are personal-signed. */
     public static byte[] digest(String method, String pathWithQuery, byte[] body, long timestamp, String nonce) {
+        return digestOfHashedBody(method, pathWithQuery, Hashes.sha256Hex(body == null ? new byte[0] : body),
+                timestamp, nonce);
+    }
+
+    /**
+     * The same digest from the body's SHA-256 in hex, for a body too large to hold in memory,
+     * such as an encrypted fragment that is streamed to a keeper node.
+     */
+    public static byte[] digestOfHashedBody(String method, String pathWithQuery, String bodySha256Hex, long timestamp,
+            String nonce) {
         String canonical = String.join("\n", VERSION, method.toUpperCase(java.util.Locale.ROOT), pathWithQuery,
-                Hashes.sha256Hex(body == null ? new byte[0] : body), Long.toString(timestamp), nonce);
+                bodySha256Hex, Long.toString(timestamp), nonce);
         return Hashes.keccak256(Hashes.utf8(canonical));
     }
 

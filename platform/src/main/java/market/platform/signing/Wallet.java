@@ -131,6 +131,17 @@ public final class Wallet {
         return new RequestSignature.SignedHeaders(address, timestamp, nonce, signPersonal(digest).toHex());
     }
 
+    /** Signs a request whose body is known by its SHA-256 only, such as a fragment streamed from a file. */
+    public RequestSignature.SignedHeaders signHashedRequest(String method, String pathWithQuery, String bodySha256Hex,
+            Clock clock) {
+        byte[] nonceBytes = new byte[16];
+        RANDOM.nextBytes(nonceBytes);
+        long timestamp = clock.instant().getEpochSecond();
+        String nonce = HexFormat.of().formatHex(nonceBytes);
+        byte[] digest = RequestSignature.digestOfHashedBody(method, pathWithQuery, bodySha256Hex, timestamp, nonce);
+        return new RequestSignature.SignedHeaders(address, timestamp, nonce, signPersonal(digest).toHex());
+    }
+
     @Override
     public String toString() {
         return "Wallet[" + address + "]";

@@ -3,6 +3,7 @@ package market.platform.web;
 import java.time.Clock;
 import java.time.Duration;
 import market.platform.crypto.Addresses;
+import market.platform.crypto.Hashes;
 import market.platform.crypto.PersonalSign;
 import market.platform.crypto.Secp256k1;
 import market.platform.signing.RequestSignature;
@@ -43,6 +44,11 @@ public final class SignatureVerifier {
     }
 
     public SignedRequest verify(ServerHttpRequest request, byte[] body) {
+        return verifyHashed(request, Hashes.sha256Hex(body == null ? new byte[0] : body));
+    }
+
+    /** Checks a request whose body was hashed as it streamed in: {@code bodySha256Hex} is its SHA-256. */
+    public SignedRequest verifyHashed(ServerHttpRequest request, String bodySha256Hex) {
         HttpHeaders headers = request.getHeaders();
         String address = headers.getFirst(RequestSignature.ADDRESS_HEADER);
         String timestamp = headers.getFirst(RequestSignature.TIMESTAMP_HEADER);
@@ -73,7 +79,8 @@ public final class SignatureVerifier {
         }
         String path = request.getURI().getRawPath()
                 + (request.getURI().getRawQuery() == null ? "" : "?" + request.getURI().getRawQuery());
-        byte[] digest = RequestSignature.digest(request.getMethod().name(), path, body, seconds, nonce);
+        byte[] digest = RequestSignature.digestOfHashedBody(request.getMethod().name(), path, bodySha256Hex, seconds,
+                nonce);
         String signer;
         try {
             signer = PersonalSign.recoverAddress(digest, Secp256k1.Signature.fromHex(signature));
