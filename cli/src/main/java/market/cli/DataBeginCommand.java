@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import market.cli.Fragmenter.Fragment;
-import market.cli.Fragmenter.Fragmented;
+import market.platform.crypto.AesGcm;
 import market.platform.money.Money;
 import market.platform.signing.Wallet;
 import picocli.CommandLine.Command;
@@ -22,9 +22,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code market data begin}: the first phase of registering a dataset ({@code adddatabegin}).
- * It fragments, hashes and seals the file, stages the sealed fragments and their keys locally,
- * sends the signed begin request with the hashes and sizes only, and files the staged folder
- * under the data_id the registry assigns. {@code market data end} later sends the keys.
+ * It hashes the file and its fragments in one streaming pass, stages a fresh key per fragment
+ * locally, sends the signed begin request with the hashes and sizes only, files the staged folder
+ * under the data_id the registry assigns, and then encrypts each fragment under its key, bound to
+ * that data_id, computing its CID. {@code market data end} later uploads the fragments to the
+ * keepers and sends the keys.
  */
 @Command(name = "begin", description = "Start registering a dataset from a file (adddatabegin, signed).")
 final class DataBeginCommand implements Callable<Integer> {
@@ -67,64 +69,76 @@ final class DataBeginCommand implements Callable<Integer> {
         }
         Market market = data.market;
         return market.run(spec, out -> {
-            Fragmented fragmented = fragment(read());
+            Fragmenter.Plan plan = plan();
             Wallet wallet = market.wallet();
             ServiceClient registry = market.registry();
             LocalRegistration local = market.localRegistration();
-            Path staged = local.stage(fragmented.fragments());
+            List<byte[]> keys = plan.parts().stream().map(part -> AesGcm.newKey()).toList();
+            Path staged = local.stage(keys);
             JsonNode view;
             try {
-                view = registry.post("/v1/data", body(fragmented), wallet);
+                view = registry.post("/v1/data", body(plan), wallet);
             } catch (ServiceClient.NoAnswer e) {
                 throw new CliException(e.getMessage() + "; the registration may have been recorded, and its "
-                        + "fragments and keys are kept in " + staged);
+                        + "keys are kept in " + staged);
             } catch (CliException e) {
                 local.discard(staged);
                 throw e;
             }
             JsonNode dataId = view == null ? null : view.get("data_id");
             if (dataId == null || !dataId.isIntegralNumber()) {
-                throw new CliException("the registry answered without a data_id; the fragments and keys are kept in "
-                        + staged);
+                throw new CliException("the registry answered without a data_id; the keys are kept in " + staged);
             }
-            local.commit(staged, dataId.longValue());
+            long id = dataId.longValue();
+            local.commit(staged, id);
+            local.recordSealed(id, seal(plan, keys, id, local));
             Market.print(out, view);
-            out.println("next: market data end --id " + dataId.longValue());
+            out.println("next: market data end --id " + id);
         });
     }
 
-    private byte[] read() {
+    /** The first pass: sizes and hashes, all that adddatabegin needs. */
+    private Fragmenter.Plan plan() {
         try {
-            if (Files.size(file) > Integer.MAX_VALUE - 64) {
-                throw new CliException(file + " is larger than 2 GiB, which this client cannot fragment yet");
-            }
-            return Files.readAllBytes(file);
+            return Fragmenter.plan(file, fragments, new Progress(spec.commandLine().getErr(), "hashing " + file,
+                    Files.size(file)));
         } catch (NoSuchFileException e) {
             throw new CliException("no such file: " + file);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(file + ": " + e.getMessage());
         } catch (IOException e) {
             throw new CliException("cannot read " + file + ": " + e);
         }
     }
 
-    private Fragmented fragment(byte[] content) {
-        try {
-            return Fragmenter.split(content, fragments);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(file + ": " + e.getMessage());
+    /** The second pass, once the data_id is known: each fragment encrypted under its own key and context. */
+    private List<Fragmenter.Sealed> seal(Fragmenter.Plan plan, List<byte[]> keys, long dataId, LocalRegistration local) {
+        List<Fragmenter.Sealed> sealed = new ArrayList<>();
+        for (Fragmenter.Part part : plan.parts()) {
+            Progress progress = new Progress(spec.commandLine().getErr(), "encrypting fragment " + part.fragmentNo()
+                    + "/" + plan.parts().size(), part.size());
+            try {
+                sealed.add(Fragmenter.seal(file, part, keys.get(part.fragmentNo() - 1), dataId,
+                        local.fragmentFile(dataId, part.fragmentNo()), progress));
+            } catch (IOException e) {
+                throw new CliException("cannot encrypt fragment " + part.fragmentNo() + " of " + file + ": " + e);
+            }
+            progress.finish();
         }
+        return sealed;
     }
 
-    private ObjectNode body(Fragmented fragmented) {
+    private ObjectNode body(Fragmenter.Plan plan) {
         ObjectNode body = Json.object();
         body.put("datatypename", type);
         body.put("price", price.format());
         ArrayNode detailFields = body.putArray("detail_fields");
         (details == null ? List.<String>of() : details).forEach(detailFields::add);
         body.put("period", period);
-        body.put("data_hash_original", fragmented.dataHashOriginal());
-        body.put("size", fragmented.size());
+        body.put("data_hash_original", plan.dataHashOriginal());
+        body.put("size", plan.size());
         ArrayNode list = body.putArray("fragments");
-        for (Fragment f : fragmented.fragments()) {
+        for (Fragmenter.Part f : plan.parts()) {
             list.addObject().put("fragment_no", f.fragmentNo()).put("size", f.size())
                     .put("hash_original", f.hashOriginal()).put("idfs_cluster_id", cluster);
         }

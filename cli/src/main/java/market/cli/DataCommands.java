@@ -1,6 +1,7 @@
 package market.cli;
 
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * no longer pending, and fails if the registration failed (status 4), such as for want of funds.
  */
 @Command(name = "data", description = "Register, remove, show and list datasets.",
-        subcommands = DataBeginCommand.class)
+        subcommands = {DataBeginCommand.class, DataFetchCommand.class})
 final class DataCommands extends CommandGroup {
 
     private static final Duration FEE_POLL = Duration.ofMillis(300);
@@ -27,16 +28,20 @@ final class DataCommands extends CommandGroup {
     @ParentCommand
     Market market;
 
-    @Command(name = "end", description = "Complete a registration with the fragment keys from `data begin` "
-            + "(adddataend, signed).")
+    @Command(name = "end", description = {"Store the fragments from `data begin` on their keepers, then complete "
+            + "the registration with their keys (adddataend, signed).",
+        "Declares each fragment's CID to keeper-service, uploads each fragment once to a keeper node of its "
+            + "cluster, and waits until enough keepers hold a verified replica."})
     int end(@Option(names = "--id", required = true, paramLabel = "N", description = "The data_id.") long id,
-            @Option(names = "--wait", defaultValue = "30", paramLabel = "SECONDS", converter = Polling.Seconds.class,
-                    description = "How long to wait for settlement to charge the storage fee; 0 does not wait "
-                            + "(default: ${DEFAULT-VALUE}).") Duration wait) {
+            @Option(names = "--wait", defaultValue = "60", paramLabel = "SECONDS", converter = Polling.Seconds.class,
+                    description = "How long to wait for each of placement, replication and the storage fee; 0 does "
+                            + "not wait (default: ${DEFAULT-VALUE}).") Duration wait) {
         return market.run(spec, out -> {
+            List<LocalRegistration.Secret> secrets = market.localRegistration().load(id);
+            new StorageUpload(market, spec).run(id, secrets, market.wallet(), wait);
             ObjectNode body = Json.object();
             ArrayNode list = body.putArray("fragments");
-            for (LocalRegistration.Secret s : market.localRegistration().load(id)) {
+            for (LocalRegistration.Secret s : secrets) {
                 list.addObject().put("fragment_no", s.fragmentNo()).put("cid", s.cid())
                         .put("hash_encrypted", s.hashEncrypted()).put("encrypt_key", s.encryptKey());
             }

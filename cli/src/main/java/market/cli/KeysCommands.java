@@ -55,7 +55,7 @@ final class KeysCommands extends CommandGroup {
         });
     }
 
-    private static ObjectNode open(JsonNode release, long dataId, Wallet wallet) {
+    static ObjectNode open(JsonNode release, long dataId, Wallet wallet) {
         if (release == null || !release.path("keys").isArray()) {
             throw new CliException("the registry answered without keys");
         }

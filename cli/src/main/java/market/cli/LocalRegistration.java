@@ -9,24 +9,26 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
-import market.cli.Fragmenter.Fragment;
+import market.cli.Fragmenter.Sealed;
 
 /**
  * The provider's local files of a registration between {@code adddatabegin} and
  * {@code adddataend}: {@code <datasets>/<data_id>/fragment-<n>.enc} (the sealed fragments) and
- * {@code registration.properties} (per fragment its cid, hash_encrypted and encrypt_key),
- * readable by the owner only. They are staged before the begin request is sent and renamed to
- * the data_id the registry assigns, so no fragment key is lost if the client stops in between.
+ * {@code registration.properties} (per fragment its encrypt_key, then its cid, hash_encrypted
+ * and size_encrypted once sealed), readable by the owner only. The keys are written to a staging
+ * folder before the begin request is sent, and the folder is renamed to the data_id the registry
+ * assigns, so no fragment key is lost if the client stops in between.
  */
 final class LocalRegistration {
 
     static final String FILE = "registration.properties";
 
-    /** What {@code adddataend} needs of one fragment. */
-    record Secret(int fragmentNo, String cid, String hashEncrypted, String encryptKey) {
+    /** What {@code adddataend} and the upload need of one fragment. */
+    record Secret(int fragmentNo, String cid, String hashEncrypted, long sizeEncrypted, String encryptKey) {
         @Override
         public String toString() {
             return "Secret[" + fragmentNo + ", " + cid + "]";
@@ -43,26 +45,41 @@ final class LocalRegistration {
         return datasets.resolve(Long.toString(dataId));
     }
 
-    /** Writes the fragments and their keys into a new staging folder and answers it. */
-    Path stage(List<Fragment> fragments) {
+    Path fragmentFile(long dataId, int fragmentNo) {
+        return folder(dataId).resolve("fragment-" + fragmentNo + ".enc");
+    }
+
+    /** Writes the fragments' keys into a new owner-only staging folder and answers it. */
+    Path stage(List<byte[]> keys) {
         try {
             Files.createDirectories(datasets);
             Path staging = Files.createTempDirectory(datasets, ".staging-");
             ownerOnly(staging, "rwx------");
-            StringBuilder properties = new StringBuilder("# keys of the sealed fragments: keep this file secret\n");
-            for (Fragment f : fragments) {
-                Files.write(staging.resolve("fragment-" + f.fragmentNo() + ".enc"), f.sealed());
-                String prefix = "fragment." + f.fragmentNo() + ".";
-                properties.append(prefix).append("cid=").append(f.cid()).append('\n')
-                        .append(prefix).append("hash_encrypted=").append(f.hashEncrypted()).append('\n')
-                        .append(prefix).append("encrypt_key=").append(f.encryptKeyHex()).append('\n');
+            Properties properties = new Properties();
+            for (int no = 1; no <= keys.size(); no++) {
+                properties.setProperty("fragment." + no + ".encrypt_key", HexFormat.of().formatHex(keys.get(no - 1)));
             }
-            Path file = Files.createFile(staging.resolve(FILE));
-            ownerOnly(file, "rw-------");
-            Files.writeString(file, properties, StandardCharsets.UTF_8);
+            write(staging.resolve(FILE), properties);
             return staging;
         } catch (IOException e) {
             throw new CliException("cannot write the local registration files under " + datasets + ": " + e);
+        }
+    }
+
+    /** Adds each sealed fragment's cid, hash_encrypted and size_encrypted beside its key. */
+    void recordSealed(long dataId, List<Sealed> sealed) {
+        Path file = folder(dataId).resolve(FILE);
+        Properties properties = read(file);
+        for (Sealed s : sealed) {
+            String prefix = "fragment." + s.fragmentNo() + ".";
+            properties.setProperty(prefix + "cid", s.cid());
+            properties.setProperty(prefix + "hash_encrypted", s.hashEncrypted());
+            properties.setProperty(prefix + "size_encrypted", Long.toString(s.sizeEncrypted()));
+        }
+        try {
+            write(file, properties);
+        } catch (IOException e) {
+            throw new CliException("cannot write " + file + ": " + e);
         }
     }
 
@@ -72,8 +89,7 @@ final class LocalRegistration {
         try {
             return Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException e) {
-            throw new CliException(target + " already exists; the fragments and keys of data " + dataId
-                    + " are kept in " + staging);
+            throw new CliException(target + " already exists; the keys of data " + dataId + " are kept in " + staging);
         } catch (IOException e) {
             throw new CliException("cannot rename " + staging + " to " + target + ": " + e);
         }
@@ -95,32 +111,50 @@ final class LocalRegistration {
         }
     }
 
-    /** The secrets written by {@link #stage}, in fragment order. */
+    /** The sealed fragments' secrets, in fragment order. */
     List<Secret> load(long dataId) {
         Path file = folder(dataId).resolve(FILE);
         if (!Files.exists(file)) {
             throw new CliException("no " + file + ": it is written by `market data begin` with the same --home");
         }
+        Properties properties = read(file);
+        List<Secret> secrets = new ArrayList<>();
+        for (int no = 1; properties.getProperty("fragment." + no + ".encrypt_key") != null; no++) {
+            String prefix = "fragment." + no + ".";
+            String cid = properties.getProperty(prefix + "cid");
+            String hash = properties.getProperty(prefix + "hash_encrypted");
+            String size = properties.getProperty(prefix + "size_encrypted");
+            if (cid == null || hash == null || size == null) {
+                throw new CliException(file + ": fragment " + no + " was not sealed; `market data begin` stopped "
+                        + "before it finished");
+            }
+            secrets.add(new Secret(no, cid, hash, Long.parseLong(size), properties.getProperty(prefix + "encrypt_key")));
+        }
+        if (secrets.isEmpty()) {
+            throw new CliException(file + " lists no fragments");
+        }
+        return List.copyOf(secrets);
+    }
+
+    private static Properties read(Path file) {
         Properties properties = new Properties();
         try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException e) {
             throw new CliException("cannot read " + file + ": " + e);
         }
-        List<Secret> secrets = new ArrayList<>();
-        for (int no = 1; properties.getProperty("fragment." + no + ".cid") != null; no++) {
-            String prefix = "fragment." + no + ".";
-            String hash = properties.getProperty(prefix + "hash_encrypted");
-            String key = properties.getProperty(prefix + "encrypt_key");
-            if (hash == null || key == null) {
-                throw new CliException(file + ": fragment " + no + " lacks hash_encrypted or encrypt_key");
-            }
-            secrets.add(new Secret(no, properties.getProperty(prefix + "cid"), hash, key));
-        }
-        if (secrets.isEmpty()) {
-            throw new CliException(file + " lists no fragments");
-        }
-        return List.copyOf(secrets);
+        return properties;
+    }
+
+    /** Writes owner-only through a temporary file and a rename, so the file is never half written. */
+    private static void write(Path file, Properties properties) throws IOException {
+        StringBuilder text = new StringBuilder("# keys of the sealed fragments: keep this file secret\n");
+        properties.stringPropertyNames().stream().sorted().forEach(name ->
+                text.append(name).append('=').append(properties.getProperty(name)).append('\n'));
+        Path temporary = Files.createTempFile(file.getParent(), ".registration", ".tmp");
+        ownerOnly(temporary, "rw-------");
+        Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void ownerOnly(Path path, String permissions) throws IOException {

@@ -97,6 +97,67 @@ final class ServiceClient {
         return send("POST", path, Json.bytes(body), signer);
     }
 
+    /**
+     * Streams {@code file} as the body of a POST signed over its SHA-256 ({@code sha256Hex}),
+     * counting the bytes sent into {@code progress}; for uploads too large to hold in memory.
+     */
+    JsonNode postFile(String pathWithQuery, java.nio.file.Path file, String sha256Hex, Wallet signer,
+            Progress progress) {
+        URI uri = URI.create(base + pathWithQuery);
+        String signedPath = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        SignedHeaders headers = signer.signHashedRequest("POST", signedPath, sha256Hex, Clock.systemUTC());
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(30))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/octet-stream")
+                .header(RequestSignature.ADDRESS_HEADER, headers.address())
+                .header(RequestSignature.TIMESTAMP_HEADER, Long.toString(headers.timestamp()))
+                .header(RequestSignature.NONCE_HEADER, headers.nonce())
+                .header(RequestSignature.SIGNATURE_HEADER, headers.signature())
+                .POST(BodyPublishers.fromPublisher(counting(file, progress), fileSize(file))).build();
+        return answer(exchange(request));
+    }
+
+    private static long fileSize(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (IOException e) {
+            throw new CliException("cannot read " + file + ": " + e);
+        }
+    }
+
+    /** The file's bytes as a body publisher that reports each chunk to {@code progress} as it goes out. */
+    private static java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> counting(java.nio.file.Path file,
+            Progress progress) {
+        HttpRequest.BodyPublisher publisher;
+        try {
+            publisher = BodyPublishers.ofFile(file);
+        } catch (java.io.FileNotFoundException e) {
+            throw new CliException("no such file: " + file);
+        }
+        return subscriber -> publisher.subscribe(new java.util.concurrent.Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                subscriber.onSubscribe(subscription);
+            }
+
+            @Override
+            public void onNext(java.nio.ByteBuffer item) {
+                progress.add(item.remaining());
+                subscriber.onNext(item);
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                subscriber.onError(throwable);
+            }
+
+            @Override
+            public void onComplete() {
+                subscriber.onComplete();
+            }
+        });
+    }
+
     JsonNode delete(String path, Wallet signer) {
         return send("DELETE", path, new byte[0], signer);
     }

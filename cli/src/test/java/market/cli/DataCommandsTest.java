@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import market.platform.content.UnixFsImporter;
-import market.platform.crypto.AesGcm;
+import market.platform.crypto.SegmentedAead;
 import market.platform.crypto.Hashes;
 import market.platform.signing.Wallet;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,12 +42,37 @@ class DataCommandsTest {
                 file.toString(), "--fragments", "3");
     }
 
+    /**
+     * Plays keeper-service and the one keeper node of cluster 7 on the same stand-in: the fragments
+     * are placed, the declaration is taken, the node takes every upload (the stand-in's default
+     * answer), and then every fragment is stored.
+     */
+    private static void playKeepers(FakeService fake) {
+        String fragments = "[{\"fragment_no\":1,\"idfs_cluster_id\":7,\"replicas\":[],\"stored\":%s},"
+                + "{\"fragment_no\":2,\"idfs_cluster_id\":7,\"replicas\":[],\"stored\":%s},"
+                + "{\"fragment_no\":3,\"idfs_cluster_id\":7,\"replicas\":[],\"stored\":%s}]";
+        String placed = "{\"data_id\":42,\"open\":true,\"fragments\":" + fragments.formatted(false, false, false) + "}";
+        String stored = "{\"data_id\":42,\"open\":true,\"fragments\":" + fragments.formatted(true, true, true) + "}";
+        fake.on("GET", "/v1/data/42/fragments", reply(200, placed), reply(200, stored));
+        fake.on("POST", "/v1/data/42/fragments", reply(200, placed));
+        int port = java.net.URI.create(fake.url()).getPort();
+        fake.on("GET", "/v1/clusters/7", reply(200, "{\"cluster_id\":7,\"keepers\":[{\"ipaddr\":\"127.0.0.1\","
+                + "\"port\":" + port + "}]}"));
+    }
+
+    private CliRun end(FakeService fake, String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(List.of("--home", home.toString(), "--url", fake.url(),
+                "--keeper-url", fake.url(), "data", "end", "--id", "42"));
+        args.addAll(List.of(more));
+        return CliRun.market(args.toArray(String[]::new));
+    }
+
     @Test
     void beginSendsHashesAndSizesAndKeepsTheSealedFragmentsAndKeysLocally() throws Exception {
         try (FakeService registry = FakeService.answering(201, "{\"data_id\":42,\"status\":1}")) {
             CliRun run = begin(registry);
 
-            assertThat(run.err()).isEmpty();
+            assertThat(run.err()).contains("hashing", "encrypting fragment 3/3");
             assertThat(run.exitCode()).isZero();
             assertThat(run.out()).contains("\"data_id\" : 42").endsWith("next: market data end --id 42\n");
             JsonNode body = registry.last().json();
@@ -84,12 +109,26 @@ class DataCommandsTest {
             String echoedKey = secrets.get(0).encryptKey();
             registry.answer(200, "{\"data_id\":42,\"status\":0,\"fragments\":[{\"fragment_no\":1,\"encrypt_key\":\""
                     + echoedKey + "\"}]}");
+            playKeepers(registry);
 
-            CliRun end = CliRun.market("--home", home.toString(), "--url", registry.url(), "data", "end", "--id", "42");
+            CliRun end = end(registry);
 
-            assertThat(end.exitCode()).isZero();
-            assertThat(registry.last().pathWithQuery()).isEqualTo("/v1/data/42/end");
-            JsonNode fragments = registry.last().json().get("fragments");
+            assertThat(end.exitCode()).as(end.err()).isZero();
+            List<FakeService.Received> uploads = registry.received().stream()
+                    .filter(r -> r.pathWithQuery().startsWith("/v1/fragments/")).toList();
+            assertThat(uploads).hasSize(3);
+            for (FakeService.Received upload : uploads) {
+                int no = Integer.parseInt(upload.pathWithQuery().replaceFirst(".*fragment_no=", ""));
+                byte[] sealed = Files.readAllBytes(home.resolve("datasets/42/fragment-" + no + ".enc"));
+                assertThat(upload.body()).isEqualTo(sealed);
+                assertThat(upload.pathWithQuery()).startsWith("/v1/fragments/" + UnixFsImporter.cidOf(sealed)
+                        + "?data_id=42&fragment_no=");
+            }
+            JsonNode declared = registry.received("POST", "/v1/data/42/fragments").get(0).json().get("fragments");
+            assertThat(declared.get(0).get("size_encrypted").longValue())
+                    .isEqualTo(Files.size(home.resolve("datasets/42/fragment-1.enc")));
+            FakeService.Received endRequest = registry.received("POST", "/v1/data/42/end").get(0);
+            JsonNode fragments = endRequest.json().get("fragments");
             assertThat(fragments.size()).isEqualTo(3);
             ByteArrayOutputStream joined = new ByteArrayOutputStream();
             for (JsonNode f : fragments) {
@@ -98,7 +137,10 @@ class DataCommandsTest {
                 assertThat(f.get("cid").stringValue()).isEqualTo(UnixFsImporter.cidOf(sealed).toString());
                 assertThat(f.get("hash_encrypted").stringValue()).isEqualTo(Hashes.sha256Hex(sealed));
                 byte[] key = HexFormat.of().parseHex(f.get("encrypt_key").stringValue());
-                joined.writeBytes(AesGcm.open(key, sealed, Fragmenter.associatedData(no)));
+                try (java.io.InputStream in = SegmentedAead.decrypting(key, SegmentedAead.fragmentContext(42, no),
+                        new java.io.ByteArrayInputStream(sealed))) {
+                    joined.writeBytes(in.readAllBytes());
+                }
             }
             assertThat(joined.toByteArray()).isEqualTo(content);
             for (LocalRegistration.Secret secret : secrets) {
@@ -115,10 +157,11 @@ class DataCommandsTest {
             registry.on("POST", "/v1/data/42/end", reply(200, "{\"data_id\":42,\"status\":1,\"fee_pending\":true}"));
             registry.on("GET", "/v1/data/42", reply(200, "{\"data_id\":42,\"status\":1,\"fee_pending\":true}"),
                     reply(200, "{\"data_id\":42,\"status\":0,\"status_name\":\"ON_SALE\",\"fee_pending\":false}"));
+            playKeepers(registry);
 
-            CliRun end = CliRun.market("--home", home.toString(), "--url", registry.url(), "data", "end", "--id", "42");
+            CliRun end = end(registry);
 
-            assertThat(end.err()).isEmpty();
+            assertThat(end.err()).doesNotContain("error");
             assertThat(end.exitCode()).isZero();
             assertThat(registry.received("GET", "/v1/data/42")).hasSize(2);
             assertThat(end.out()).contains("\"status\" : 0", "\"fee_pending\" : false");
@@ -132,12 +175,13 @@ class DataCommandsTest {
             registry.on("POST", "/v1/data/42/end", reply(200, "{\"data_id\":42,\"status\":1,\"fee_pending\":true}"));
             registry.on("GET", "/v1/data/42", reply(200, "{\"data_id\":42,\"status\":4,\"status_name\":"
                     + "\"REGISTRATION_FAILED\",\"fee_pending\":false,\"failure_reason\":\"insufficient funds\"}"));
+            playKeepers(registry);
 
-            CliRun end = CliRun.market("--home", home.toString(), "--url", registry.url(), "data", "end", "--id", "42");
+            CliRun end = end(registry);
 
             assertThat(end.exitCode()).isEqualTo(1);
             assertThat(end.out()).contains("\"status\" : 4");
-            assertThat(end.err().strip()).isEqualTo("error: registration of data 42 failed: insufficient funds");
+            assertThat(end.err().strip()).endsWith("error: registration of data 42 failed: insufficient funds");
         }
     }
 
@@ -146,9 +190,13 @@ class DataCommandsTest {
         try (FakeService registry = FakeService.answering(201, "{\"data_id\":42,\"status\":1}")) {
             begin(registry);
             registry.on("POST", "/v1/data/42/end", reply(200, "{\"data_id\":42,\"status\":1,\"fee_pending\":true}"));
+            playKeepers(registry);
+            registry.on("GET", "/v1/data/42/fragments", reply(200, "{\"data_id\":42,\"open\":true,\"fragments\":["
+                    + "{\"fragment_no\":1,\"idfs_cluster_id\":7,\"replicas\":[{}],\"stored\":true},"
+                    + "{\"fragment_no\":2,\"idfs_cluster_id\":7,\"replicas\":[{}],\"stored\":true},"
+                    + "{\"fragment_no\":3,\"idfs_cluster_id\":7,\"replicas\":[{}],\"stored\":true}]}"));
 
-            CliRun end = CliRun.market("--home", home.toString(), "--url", registry.url(), "data", "end", "--id", "42",
-                    "--wait", "0");
+            CliRun end = end(registry, "--wait", "0");
 
             assertThat(end.exitCode()).isZero();
             assertThat(registry.received("GET", "/v1/data/42")).isEmpty();
@@ -165,7 +213,7 @@ class DataCommandsTest {
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err().strip())
-                    .isEqualTo("error: The data type does not exist (REGISTRY.DATATYPE_NOT_FOUND)");
+                    .endsWith("error: The data type does not exist (REGISTRY.DATATYPE_NOT_FOUND)");
             assertThat(Files.list(home.resolve("datasets"))).isEmpty();
         }
     }

@@ -69,7 +69,7 @@ class DataPlaneEndToEndTest extends EndToEndTest {
     }
 
     private static byte[] context(long dataId, long fragmentNo) {
-        return Hashes.utf8("market-fragment:" + dataId + ":" + fragmentNo);
+        return SegmentedAead.fragmentContext(dataId, fragmentNo);
     }
 
     /** Registers (adddatabegin) data of the given fragment sizes on the test's cluster; answers its data_id. */

@@ -46,6 +46,11 @@ public final class SegmentedAead {
 
     private SegmentedAead() {}
 
+    /** The context a dataset's fragment is encrypted under: its data_id and fragment number. */
+    public static byte[] fragmentContext(long dataId, long fragmentNo) {
+        return Hashes.utf8("market-fragment:" + dataId + ":" + fragmentNo);
+    }
+
     /** The ciphertext size of {@code plaintextSize} bytes: header, data, and one tag a segment. */
     public static long ciphertextSize(long plaintextSize) {
         long afterFirst = Math.max(0, plaintextSize - FIRST_PLAIN);
