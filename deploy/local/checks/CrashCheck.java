@@ -9,13 +9,16 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import market.registry.event.DataRegistrationStarted;
+import market.schemas.SingleObjectCodec;
 
 /**
- * Verdict of the crash check: reads registry.events (read_committed) with a plain client and
- * counts the events per data_id key, which in this check are one DataRegistrationStarted each.
- * Every request answered 201 must have exactly one event, and no data_id may have two. Exits 1
+ * Verdict of the crash check: reads registry.events (read_committed) with a plain client,
+ * decodes each value with the schemas jar, and counts the DataRegistrationStarted events per
+ * data_id key (the other events of a registration, such as its placement, are not counted).
+ * Every request answered 201 must have exactly one, and no data_id may have two. Exits 1
  * otherwise.
- * Usage: java -cp 'deploy/target/kafka-lib/*' CrashCheck.java BOOTSTRAP RESULTS_FILE
+ * Usage: java -cp 'deploy/target/kafka-lib/*:deploy/target/check-lib/*' CrashCheck.java BOOTSTRAP RESULTS_FILE
  */
 public class CrashCheck {
     public static void main(String[] args) throws Exception {
@@ -23,6 +26,7 @@ public class CrashCheck {
         config.put("bootstrap.servers", args[0]);
         config.put("isolation.level", "read_committed");
         Map<String, Integer> events = new HashMap<>();
+        SingleObjectCodec codec = SingleObjectCodec.standard();
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor("registry.events").stream()
@@ -31,8 +35,11 @@ public class CrashCheck {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record ->
-                        events.merge(new String(record.key(), StandardCharsets.UTF_8), 1, Integer::sum));
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (codec.decode(record.value()) instanceof DataRegistrationStarted) {
+                        events.merge(new String(record.key(), StandardCharsets.UTF_8), 1, Integer::sum);
+                    }
+                });
             }
         }
         int acknowledged = 0;

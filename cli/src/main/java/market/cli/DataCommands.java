@@ -46,7 +46,9 @@ final class DataCommands extends CommandGroup {
                         .put("hash_encrypted", s.hashEncrypted()).put("encrypt_key", s.encryptKey());
             }
             ServiceClient registry = market.registry();
-            JsonNode ended = registry.post("/v1/data/" + id + "/end", body, market.wallet());
+            // the registry learns that the fragments are stored from keeper-service's events, a moment later
+            JsonNode ended = new Polling(wait, FEE_POLL).whileRefused("REGISTRY.FRAGMENTS_NOT_STORED",
+                    () -> registry.post("/v1/data/" + id + "/end", body, market.wallet()));
             JsonNode view = new Polling(wait, FEE_POLL).until(ended, () -> registry.get("/v1/data/" + id),
                     DataCommands::feeSettled);
             Market.print(out, view);

@@ -59,13 +59,10 @@ class DataPlaneEndToEndTest extends EndToEndTest {
     /** A fragment as the provider prepares it: plain bytes, key, ciphertext and its CID. */
     private record Sealed(long fragmentNo, byte[] plain, byte[] key, byte[] sealed, Cid cid) {}
 
-    private static Sealed seal(long dataId, long fragmentNo, byte[] plain) throws IOException {
+    private static Sealed seal(long dataId, long fragmentNo, byte[] plain) {
         byte[] key = AesGcm.newKey();
-        ByteArrayOutputStream sealed = new ByteArrayOutputStream();
-        try (OutputStream out = SegmentedAead.encrypting(key, context(dataId, fragmentNo), sealed)) {
-            out.write(plain);
-        }
-        return new Sealed(fragmentNo, plain, key, sealed.toByteArray(), UnixFsImporter.cidOf(sealed.toByteArray()));
+        byte[] sealed = Flows.seal(key, dataId, fragmentNo, plain);
+        return new Sealed(fragmentNo, plain, key, sealed, UnixFsImporter.cidOf(sealed));
     }
 
     private static byte[] context(long dataId, long fragmentNo) {
@@ -109,10 +106,7 @@ class DataPlaneEndToEndTest extends EndToEndTest {
 
     private static SignedHttp.Response upload(MarketPlatform.Node node, Wallet signer, long dataId, long fragmentNo,
             Cid cid, byte[] body) {
-        String path = "/v1/fragments/" + cid + "?data_id=" + dataId + "&fragment_no=" + fragmentNo;
-        RequestSignature.SignedHeaders headers = signer.signHashedRequest("POST", path, Hashes.sha256Hex(body),
-                Clock.systemUTC());
-        return new SignedHttp(node.url()).send("POST", path, body, headers);
+        return Flows.upload(node, signer, dataId, fragmentNo, cid, body);
     }
 
     private static byte[] random(int size) {

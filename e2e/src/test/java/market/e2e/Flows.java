@@ -12,11 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import market.platform.content.Cid;
+import market.platform.content.UnixFsImporter;
 import market.platform.crypto.Addresses;
 import market.platform.crypto.DatasetOrderSigning;
 import market.platform.crypto.Hashes;
 import market.platform.crypto.KeyRelease;
+import market.platform.crypto.SegmentedAead;
 import market.platform.money.Money;
+import market.platform.signing.RequestSignature;
 import market.platform.signing.Wallet;
 import market.platform.testing.SignedHttp;
 import tools.jackson.databind.JsonNode;
@@ -50,19 +54,22 @@ final class Flows {
     /**
      * Registers data with one fragment per key and waits for the storage fee's outcome: on sale
      * (status 0) when settlement charged it, registration failed (status 4) when it could not.
+     * The fragments are stored for real first, on the platform's {@link MarketPlatform#storageCluster
+     * storage cluster}: each is encrypted under the SHA-256 of its key text, declared, uploaded to
+     * one keeper node and replicated by the other, before adddataend names its CID.
      */
     JsonNode register(Wallet provider, List<String> keys) {
         String type = "type-" + UUID.randomUUID().toString().substring(0, 8);
         platform.registry().post(provider, "/v1/datatypes", Map.of("datatype_name", type, "detail_fields_num", 1,
                 "detail_fields", List.of("city"))).expect(201);
+        long cluster = platform.storageCluster();
+        List<byte[]> contents = new ArrayList<>();
         List<Map<String, Object>> plans = new ArrayList<>();
-        List<Map<String, Object>> ends = new ArrayList<>();
         for (int n = 1; n <= keys.size(); n++) {
             byte[] content = ("fragment " + n + " " + UUID.randomUUID()).getBytes();
+            contents.add(content);
             plans.add(Map.of("fragment_no", n, "size", content.length, "hash_original", Hashes.sha256Hex(content),
-                    "idfs_cluster_id", 1));
-            ends.add(Map.of("fragment_no", n, "cid", "bafkrei" + n, "hash_encrypted",
-                    Hashes.sha256Hex(("encrypted " + n).getBytes()), "encrypt_key", keys.get(n - 1)));
+                    "idfs_cluster_id", cluster));
         }
         long size = plans.stream().mapToLong(p -> ((Number) p.get("size")).longValue()).sum();
         Map<String, Object> begin = new LinkedHashMap<>();
@@ -74,11 +81,78 @@ final class Flows {
         begin.put("size", size);
         begin.put("fragments", plans);
         long dataId = platform.registry().post(provider, "/v1/data", begin).expect(201).json().get("data_id").longValue();
-        platform.registry().post(provider, "/v1/data/" + dataId + "/end", Map.of("fragments", ends)).expect(200);
+        List<byte[]> sealed = new ArrayList<>();
+        for (int n = 1; n <= keys.size(); n++) {
+            sealed.add(seal(Hashes.sha256(Hashes.utf8(keys.get(n - 1))), dataId, n, contents.get(n - 1)));
+        }
+        store(provider, dataId, sealed, platform.storageNodes().get(0));
+        List<Map<String, Object>> ends = new ArrayList<>();
+        for (int n = 1; n <= keys.size(); n++) {
+            byte[] bytes = sealed.get(n - 1);
+            ends.add(Map.of("fragment_no", n, "cid", UnixFsImporter.cidOf(bytes).toString(), "hash_encrypted",
+                    Hashes.sha256Hex(bytes), "encrypt_key", keys.get(n - 1)));
+        }
+        // the registry learns that the fragments are stored from keeper.events, a moment after keeper-service
+        await("adddataend of data " + dataId, () -> {
+            SignedHttp.Response response = platform.registry().post(provider, "/v1/data/" + dataId + "/end",
+                    Map.of("fragments", ends));
+            return "REGISTRY.FRAGMENTS_NOT_STORED".equals(response.errorCode()) ? null : response.expect(200);
+        });
         return await("the storage fee of data " + dataId, () -> {
             JsonNode view = platform.registry().get("/v1/data/" + dataId).expect(200).json();
             return view.get("fee_pending").booleanValue() ? null : view;
         });
+    }
+
+    /** A fragment as the provider encrypts it: segmented AES-GCM under its data_id and number. */
+    static byte[] seal(byte[] key, long dataId, long fragmentNo, byte[] plain) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.io.OutputStream encrypting = SegmentedAead.encrypting(key,
+                SegmentedAead.fragmentContext(dataId, fragmentNo), out)) {
+            encrypting.write(plain);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * What {@code market data end} does before adddataend: waits for the placement, declares the
+     * fragments' CIDs, uploads each to {@code node}, and waits until the registry has seen every
+     * fragment stored.
+     */
+    void store(Wallet provider, long dataId, List<byte[]> sealed, MarketPlatform.Node node) {
+        await("the placement of data " + dataId, () -> {
+            SignedHttp.Response response = platform.keeper().get("/v1/data/" + dataId + "/fragments");
+            return response.status() == 200 ? response : null;
+        });
+        List<Map<String, Object>> declared = new ArrayList<>();
+        for (int n = 1; n <= sealed.size(); n++) {
+            declared.add(Map.of("fragment_no", n, "cid", UnixFsImporter.cidOf(sealed.get(n - 1)).toString(),
+                    "size_encrypted", sealed.get(n - 1).length));
+        }
+        platform.keeper().post(provider, "/v1/data/" + dataId + "/fragments", Map.of("fragments", declared)).expect(200);
+        for (int n = 1; n <= sealed.size(); n++) {
+            upload(node, provider, dataId, n, UnixFsImporter.cidOf(sealed.get(n - 1)), sealed.get(n - 1)).expect(201);
+        }
+        await("every fragment of data " + dataId + " stored", () -> {
+            JsonNode view = platform.keeper().get("/v1/data/" + dataId + "/fragments").expect(200).json();
+            for (JsonNode fragment : view.get("fragments")) {
+                if (!fragment.get("stored").booleanValue()) {
+                    return null;
+                }
+            }
+            return view;
+        });
+    }
+
+    /** A provider's upload of one encrypted fragment to a keeper node, signed over its SHA-256. */
+    static SignedHttp.Response upload(MarketPlatform.Node node, Wallet signer, long dataId, long fragmentNo, Cid cid,
+            byte[] body) {
+        String path = "/v1/fragments/" + cid + "?data_id=" + dataId + "&fragment_no=" + fragmentNo;
+        RequestSignature.SignedHeaders headers = signer.signHashedRequest("POST", path, Hashes.sha256Hex(body),
+                java.time.Clock.systemUTC());
+        return new SignedHttp(node.url()).send("POST", path, body, headers);
     }
 
     /** Signs iExec's DatasetOrder in the order service's EIP-712 domain and publishes it; answers the order view. */

@@ -37,6 +37,8 @@ final class MarketPlatform {
     private final Map<Class<?>, ConfigurableApplicationContext> running = new HashMap<>();
     private final Map<String, Node> nodes = new HashMap<>();
     private final Map<String, Integer> nodePorts = new HashMap<>();
+    private final java.util.List<Node> storageNodes = new java.util.ArrayList<>();
+    private long storageCluster = -1;
 
     MarketPlatform() {
         try {
@@ -94,6 +96,32 @@ final class MarketPlatform {
         nodePorts.put(name, node.port());
         nodes.put(name, node);
         return node;
+    }
+
+    /**
+     * The cluster that {@link Flows#register} stores data on: two keeper nodes, started and
+     * registered on first use, so a fragment is stored once both hold it.
+     */
+    synchronized long storageCluster() {
+        if (storageCluster < 0) {
+            Wallet owner = Wallet.create();
+            storageCluster = keeper().post(owner, "/v1/clusters", Map.of("cluster_key_hash",
+                    market.platform.crypto.Hashes.sha256Hex(market.platform.crypto.Hashes.utf8(
+                            java.util.UUID.randomUUID().toString())))).expect(201).json().get("cluster_id").longValue();
+            for (String name : java.util.List.of("storage-1", "storage-2")) {
+                Node node = startNode(name);
+                keeper().post(node.wallet(), "/v1/keepers", Map.of("capacity", 1L << 30, "cluster_id", storageCluster,
+                        "idfs_public_key", market.platform.crypto.Hashes.toHex0x(node.wallet().publicKey()),
+                        "ipaddr", "127.0.0.1", "port", node.port())).expect(201);
+                storageNodes.add(node);
+            }
+        }
+        return storageCluster;
+    }
+
+    java.util.List<Node> storageNodes() {
+        storageCluster();
+        return java.util.List.copyOf(storageNodes);
     }
 
     void stopNode(String name) {

@@ -36,8 +36,11 @@ import market.order.event.OrderPublished;
 import market.registry.command.AddDataBegin;
 import market.registry.command.AddDataEnd;
 import market.registry.command.AddDataType;
+import market.registry.command.ConfirmFragmentStored;
 import market.registry.command.ConfirmStorageFee;
+import market.registry.command.FailPlacement;
 import market.registry.command.FailRegistration;
+import market.registry.command.RecordPlacement;
 import market.registry.command.ReleaseKeys;
 import market.registry.command.RemoveData;
 import market.registry.event.DataPutOnSale;
@@ -46,7 +49,9 @@ import market.registry.event.DataRegistrationFailed;
 import market.registry.event.DataRegistrationStarted;
 import market.registry.event.DataRemoved;
 import market.registry.event.DataTypeAdded;
+import market.registry.event.FragmentStorageConfirmed;
 import market.registry.event.KeysReleased;
+import market.registry.event.PlacementRecorded;
 import market.schemas.reply.CommandReply;
 import market.settlement.command.ChargeStorageFee;
 import market.settlement.command.CollectFee;
@@ -76,12 +81,14 @@ public final class Topics {
     public static final Topic REGISTRY_COMMANDS = new Topic("registry.commands", REGISTRY,
             "aggregate id: datatype_name or data_id",
             List.of(AddDataType.class, AddDataBegin.class, AddDataEnd.class, RemoveData.class,
-                    ConfirmStorageFee.class, FailRegistration.class, ReleaseKeys.class));
+                    ConfirmStorageFee.class, FailRegistration.class, ReleaseKeys.class, RecordPlacement.class,
+                    FailPlacement.class, ConfirmFragmentStored.class));
 
     public static final Topic REGISTRY_EVENTS = new Topic("registry.events", REGISTRY,
             "aggregate id: datatype_name or data_id",
             List.of(DataTypeAdded.class, DataRegistrationStarted.class, DataRegistrationCompleted.class,
-                    DataRemoved.class, DataPutOnSale.class, DataRegistrationFailed.class, KeysReleased.class));
+                    DataRemoved.class, DataPutOnSale.class, DataRegistrationFailed.class, KeysReleased.class,
+                    PlacementRecorded.class, FragmentStorageConfirmed.class));
 
     public static final Topic REGISTRY_REPLIES = new Topic("registry.replies", REGISTRY,
             "aggregate id", List.of(CommandReply.class));
@@ -163,6 +170,8 @@ public final class Topics {
 
     public static final Topic KEEPER_REGISTRY_EVENTS_DLT = reactionDeadLetter(KEEPER, REGISTRY_EVENTS);
 
+    public static final Topic REGISTRY_KEEPER_EVENTS_DLT = reactionDeadLetter(REGISTRY, KEEPER_EVENTS);
+
     public static final Topic KEEPER_KEEPER_EVENTS_DLT = reactionDeadLetter(KEEPER, KEEPER_EVENTS);
 
     private Topics() {}
@@ -186,7 +195,7 @@ public final class Topics {
                 ORDER_COMMANDS, ORDER_EVENTS, ORDER_REPLIES, ORDER_COMMANDS_DLT, ORDER_EVENTS_DLT,
                 ORDER_REGISTRY_EVENTS_DLT, ORDER_SETTLEMENT_EVENTS_DLT,
                 KEEPER_COMMANDS, KEEPER_EVENTS, KEEPER_REPLIES, KEEPER_COMMANDS_DLT, KEEPER_EVENTS_DLT,
-                KEEPER_REGISTRY_EVENTS_DLT, KEEPER_KEEPER_EVENTS_DLT);
+                KEEPER_REGISTRY_EVENTS_DLT, KEEPER_KEEPER_EVENTS_DLT, REGISTRY_KEEPER_EVENTS_DLT);
     }
 
     /** The topics a service writes or consumes as its own. */

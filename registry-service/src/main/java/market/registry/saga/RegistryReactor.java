@@ -2,11 +2,18 @@ package market.registry.saga;
 
 import java.time.Clock;
 import java.util.List;
+import market.keeper.event.FragmentStored;
+import market.keeper.event.FragmentsPlaced;
+import market.keeper.event.PlacementRejected;
 import market.order.event.DealCompleted;
 import market.platform.runtime.Reactions;
 import market.platform.runtime.Reactions.KeyedCommand;
+import market.registry.command.ConfirmFragmentStored;
 import market.registry.command.ConfirmStorageFee;
+import market.registry.command.FailPlacement;
 import market.registry.command.FailRegistration;
+import market.registry.command.PlacedFragment;
+import market.registry.command.RecordPlacement;
 import market.registry.command.ReleaseKeys;
 import market.schemas.Topics;
 import market.settlement.event.FeeDebited;
@@ -16,8 +23,10 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * The registry's saga steps, each an event turned into a command on {@code registry.commands}
  * keyed by data_id: a charged storage fee puts the data on sale, a rejected one fails the
- * registration, and a completed deal releases the keys to its buyer. Follows
- * {@code settlement.events} and {@code order.events}.
+ * registration; keeper-service's placement records each fragment's cluster, a refused one fails
+ * the registration, and a stored fragment is recorded with its CID; a completed deal releases the
+ * keys to its buyer. Follows {@code settlement.events}, {@code order.events} and
+ * {@code keeper.events}.
  */
 public final class RegistryReactor implements Reactions.Reaction {
 
@@ -28,7 +37,7 @@ public final class RegistryReactor implements Reactions.Reaction {
     }
 
     public Reactions reactions() {
-        return new Reactions(List.of(Topics.SETTLEMENT_EVENTS, Topics.ORDER_EVENTS), this);
+        return new Reactions(List.of(Topics.SETTLEMENT_EVENTS, Topics.ORDER_EVENTS, Topics.KEEPER_EVENTS), this);
     }
 
     @Override
@@ -41,6 +50,19 @@ public final class RegistryReactor implements Reactions.Reaction {
         if (event instanceof FeeRejected e) {
             return List.of(new KeyedCommand(Long.toString(e.getDataId()),
                     new FailRegistration(e.getDataId(), e.getReason(), now)));
+        }
+        if (event instanceof FragmentsPlaced e) {
+            return List.of(new KeyedCommand(Long.toString(e.getDataId()), new RecordPlacement(e.getDataId(),
+                    e.getPlacements().stream().map(p -> new PlacedFragment(p.getFragmentNo(), p.getIdfsClusterId()))
+                            .toList(), now)));
+        }
+        if (event instanceof PlacementRejected e) {
+            return List.of(new KeyedCommand(Long.toString(e.getDataId()),
+                    new FailPlacement(e.getDataId(), e.getReason(), now)));
+        }
+        if (event instanceof FragmentStored e) {
+            return List.of(new KeyedCommand(Long.toString(e.getDataId()), new ConfirmFragmentStored(e.getDataId(),
+                    e.getFragmentNo(), e.getCid(), e.getReplicas(), now)));
         }
         if (event instanceof DealCompleted e) {
             return List.of(new KeyedCommand(Long.toString(e.getDataId()),

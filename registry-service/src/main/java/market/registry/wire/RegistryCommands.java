@@ -15,7 +15,10 @@ import market.registry.datatype.domain.DataTypeState;
 import market.registry.command.AddDataBegin;
 import market.registry.command.AddDataEnd;
 import market.registry.command.AddDataType;
+import market.registry.command.ConfirmFragmentStored;
 import market.registry.command.ConfirmStorageFee;
+import market.registry.command.FailPlacement;
+import market.registry.command.RecordPlacement;
 import market.registry.command.FailRegistration;
 import market.registry.command.ReleaseKeys;
 import market.registry.command.RemoveData;
@@ -67,6 +70,18 @@ public final class RegistryCommands implements ServiceModel.CommandTranslator {
         }
         if (command instanceof FailRegistration c) {
             return new DatasetCommand.FailRegistration(c.getDataId(), c.getReason(), c.getIssuedAt());
+        }
+        if (command instanceof RecordPlacement c) {
+            java.util.Map<Long, Long> clusters = new java.util.HashMap<>();
+            c.getPlacements().forEach(p -> clusters.put(p.getFragmentNo(), p.getIdfsClusterId()));
+            return new DatasetCommand.RecordPlacement(c.getDataId(), clusters, c.getIssuedAt());
+        }
+        if (command instanceof FailPlacement c) {
+            return new DatasetCommand.FailPlacement(c.getDataId(), c.getReason(), c.getIssuedAt());
+        }
+        if (command instanceof ConfirmFragmentStored c) {
+            return new DatasetCommand.ConfirmFragmentStored(c.getDataId(), c.getFragmentNo(), c.getCid(), c.getReplicas(),
+                    c.getIssuedAt());
         }
         if (command instanceof ReleaseKeys c) {
             return new DatasetCommand.ReleaseKeys(c.getDataId(), c.getDealId(), c.getBuyer(), c.getBuyerKey(),

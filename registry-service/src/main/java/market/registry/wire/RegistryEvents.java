@@ -17,6 +17,9 @@ import market.registry.event.DataRemoved;
 import market.registry.event.DataTypeAdded;
 import market.registry.event.RegisteredFragment;
 import market.registry.event.StoredFragment;
+import market.registry.event.FragmentStorageConfirmed;
+import market.registry.event.PlacementRecorded;
+import market.registry.event.RecordedPlacement;
 import org.apache.avro.specific.SpecificRecord;
 
 /** The registry's domain events to and from their Avro records on {@code registry.events}. */
@@ -53,6 +56,14 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
         }
         if (event instanceof DatasetEvent.DataRemoved e) {
             return new DataRemoved(e.dataId(), e.removedBy(), e.at());
+        }
+        if (event instanceof DatasetEvent.PlacementRecorded e) {
+            return new PlacementRecorded(e.dataId(), e.clusters().entrySet().stream()
+                    .sorted(java.util.Map.Entry.comparingByKey())
+                    .map(p -> new RecordedPlacement(p.getKey(), p.getValue())).toList(), e.at());
+        }
+        if (event instanceof DatasetEvent.FragmentStorageConfirmed e) {
+            return new FragmentStorageConfirmed(e.dataId(), e.fragmentNo(), e.cid(), e.replicas(), e.at());
         }
         throw new IllegalArgumentException("not a registry event: " + event.getClass().getName());
     }
@@ -91,6 +102,15 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
         }
         if (event instanceof DataRemoved e) {
             return new DatasetEvent.DataRemoved(e.getDataId(), e.getRemovedBy(), e.getTimestamp());
+        }
+        if (event instanceof PlacementRecorded e) {
+            java.util.Map<Long, Long> clusters = new java.util.HashMap<>();
+            e.getPlacements().forEach(p -> clusters.put(p.getFragmentNo(), p.getIdfsClusterId()));
+            return new DatasetEvent.PlacementRecorded(e.getDataId(), clusters, e.getTimestamp());
+        }
+        if (event instanceof FragmentStorageConfirmed e) {
+            return new DatasetEvent.FragmentStorageConfirmed(e.getDataId(), e.getFragmentNo(), e.getCid(),
+                    e.getReplicas(), e.getTimestamp());
         }
         throw new IllegalArgumentException("not a registry event: " + event.getSchema().getFullName());
     }

@@ -5,17 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import market.keeper.event.FragmentPlacement;
+import market.keeper.event.FragmentStored;
+import market.keeper.event.FragmentsPlaced;
+import market.keeper.event.PlacementRejected;
 import market.order.event.DealCompleted;
 import market.order.event.DealCreated;
 import market.platform.runtime.Reactions.KeyedCommand;
+import market.registry.command.ConfirmFragmentStored;
 import market.registry.command.ConfirmStorageFee;
+import market.registry.command.FailPlacement;
 import market.registry.command.FailRegistration;
+import market.registry.command.PlacedFragment;
+import market.registry.command.RecordPlacement;
 import market.registry.command.ReleaseKeys;
 import market.settlement.event.FeeDebited;
 import market.settlement.event.FeeRejected;
 import org.junit.jupiter.api.Test;
 
-/** The fee's outcome reaches the dataset; a completed deal releases its keys; keyed by data_id. */
+/**
+ * The fee's outcome and keeper-service's placement and stored fragments reach the dataset; a
+ * completed deal releases its keys; keyed by data_id.
+ */
 class RegistryReactorTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
@@ -36,6 +48,17 @@ class RegistryReactorTest {
     void aCompletedDealReleasesTheKeysToItsBuyer() {
         assertThat(reactor.react(new DealCompleted(DATASET, 42L, 7L, BUYER, PROVIDER, 20_000L, "0x04ab", NOW)))
                 .containsExactly(new KeyedCommand("42", new ReleaseKeys(42L, 7L, BUYER, "0x04ab", NOW)));
+    }
+
+    @Test
+    void keeperServicesPlacementAndStoredFragmentsReachTheDataset() {
+        assertThat(reactor.react(new FragmentsPlaced(42L, PROVIDER, List.of(new FragmentPlacement(1L, 100L, 7L)), NOW)))
+                .containsExactly(new KeyedCommand("42", new RecordPlacement(42L, List.of(new PlacedFragment(1L, 7L)),
+                        NOW)));
+        assertThat(reactor.react(new PlacementRejected(42L, PROVIDER, "cluster 7 does not exist", NOW)))
+                .containsExactly(new KeyedCommand("42", new FailPlacement(42L, "cluster 7 does not exist", NOW)));
+        assertThat(reactor.react(new FragmentStored(42L, 1L, "bafkreiexample", 2, NOW)))
+                .containsExactly(new KeyedCommand("42", new ConfirmFragmentStored(42L, 1L, "bafkreiexample", 2, NOW)));
     }
 
     @Test

@@ -47,10 +47,12 @@ class IndependentReaderTest extends RegistryServiceTestBase {
                 .map(r -> decode(r, schemas)).toList();
 
         assertThat(events).extracting(e -> e.getSchema().getName())
-                .containsExactly("DataRegistrationStarted", "DataRegistrationCompleted", "DataPutOnSale");
+                .containsExactly("DataRegistrationStarted", "FragmentStorageConfirmed", "FragmentStorageConfirmed",
+                        "DataRegistrationCompleted", "DataPutOnSale");
         assertThat(events.get(0).get("data_id")).isEqualTo(dataId);
         assertThat(events.get(0).get("provider").toString()).isEqualTo(provider.address());
-        assertThat(events.get(1).get("fragments")).asList().hasSize(2);
+        assertThat(events.get(1).get("cid").toString()).isEqualTo(cid(1));
+        assertThat(events.get(3).get("fragments")).asList().hasSize(2);
     }
 
     /** Single-object encoding: C3 01, 8-byte little-endian CRC-64-AVRO fingerprint, Avro binary body. */

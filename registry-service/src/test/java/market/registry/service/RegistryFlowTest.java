@@ -19,6 +19,7 @@ import market.registry.event.DataRegistrationCompleted;
 import market.registry.event.DataRegistrationStarted;
 import market.registry.event.DataRemoved;
 import market.registry.event.DataTypeAdded;
+import market.registry.event.FragmentStorageConfirmed;
 import market.schemas.SingleObjectCodec;
 import market.schemas.Topic;
 import market.schemas.Topics;
@@ -51,11 +52,11 @@ class RegistryFlowTest extends RegistryServiceTestBase {
         assertThat(begun.json().get("totalStorageFee").stringValue()).isEqualTo("0.1200 OSB");
 
         String plainKey = "plain-key-" + UUID.randomUUID() + "-";
-        SignedHttp.Response completed = expect(http.post(provider, "/v1/data/" + dataId + "/end", end(2, plainKey)),
+        SignedHttp.Response completed = expect(endOnceStored(http, provider, dataId, 2, end(2, plainKey)),
                 200);
         assertThat(completed.json().get("status").intValue()).isEqualTo(1);
         assertThat(completed.json().get("fee_pending").booleanValue()).isTrue();
-        assertThat(completed.json().get("fragments").get(1).get("cid").stringValue()).isEqualTo("bafkrei2");
+        assertThat(completed.json().get("fragments").get(1).get("cid").stringValue()).isEqualTo(cid(2));
         assertThat(completed.body()).doesNotContain(plainKey);
         chargeFee(provider.address(), dataId);
         tools.jackson.databind.JsonNode onSale = awaitStatus(http, dataId, 0);
@@ -71,7 +72,8 @@ class RegistryFlowTest extends RegistryServiceTestBase {
         assertThat(listed.json().get("items").get(0)).isEqualTo(onSale);
 
         assertThat(eventsOf(Long.toString(dataId))).hasExactlyElementsOfTypes(
-                DataRegistrationStarted.class, DataRegistrationCompleted.class, DataPutOnSale.class);
+                DataRegistrationStarted.class, FragmentStorageConfirmed.class, FragmentStorageConfirmed.class,
+                DataRegistrationCompleted.class, DataPutOnSale.class);
         assertThat(eventsOf(type)).hasExactlyElementsOfTypes(DataTypeAdded.class);
         assertNoTopicHolds(plainKey);
     }

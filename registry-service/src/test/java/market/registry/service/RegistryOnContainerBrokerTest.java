@@ -53,7 +53,7 @@ class RegistryOnContainerBrokerTest {
         RegistryServiceTestBase.expect(http.post(provider, "/v1/datatypes", RegistryServiceTestBase.datatype("t", "a")), 201);
         long dataId = RegistryServiceTestBase.expect(http.post(provider, "/v1/data",
                 RegistryServiceTestBase.begin("t", List.of("x"), new byte[100], 1)), 201).json().get("data_id").longValue();
-        RegistryServiceTestBase.expect(http.post(provider, "/v1/data/" + dataId + "/end",
+        RegistryServiceTestBase.expect(RegistryServiceTestBase.endOnceStored(http, provider, dataId, 1,
                 RegistryServiceTestBase.end(1, "k")), 200);
         assertThat(RegistryServiceTestBase.expect(http.delete(provider, "/v1/data/" + dataId), 200)
                 .json().get("status").intValue()).isEqualTo(2);

@@ -37,7 +37,7 @@ class RegistryRestartTest {
             RegistryServiceTestBase.expect(http.post(provider, "/v1/datatypes",
                     RegistryServiceTestBase.datatype(type, "city")), 201);
             onSale = begin(http, provider, type);
-            RegistryServiceTestBase.expect(http.post(provider, "/v1/data/" + onSale + "/end",
+            RegistryServiceTestBase.expect(RegistryServiceTestBase.endOnceStored(http, provider, onSale, 2,
                     RegistryServiceTestBase.end(2, "k")), 200);
             RegistryServiceTestBase.chargeFee(provider.address(), onSale);
             RegistryServiceTestBase.awaitStatus(http, onSale, 0);
@@ -54,8 +54,8 @@ class RegistryRestartTest {
             // the processor's state was rebuilt too: the rules see the same history
             assertThat(http.delete(provider, "/v1/data/" + removed).errorMsg())
                     .isEqualTo("The data has already been removed");
-            assertThat(RegistryServiceTestBase.expect(http.post(provider, "/v1/data/" + registering + "/end",
-                    RegistryServiceTestBase.end(2, "k")), 200).json().get("fee_pending").booleanValue()).isTrue();
+            assertThat(RegistryServiceTestBase.expect(RegistryServiceTestBase.endOnceStored(http, provider, registering,
+                    2, RegistryServiceTestBase.end(2, "k")), 200).json().get("fee_pending").booleanValue()).isTrue();
             assertThat(http.post(provider, "/v1/datatypes", RegistryServiceTestBase.datatype(type, "city"))
                     .errorCode()).isEqualTo("REGISTRY.DATATYPE_EXISTS");
         }

@@ -89,8 +89,45 @@ abstract class RegistryServiceTestBase {
     /** An adddataend body with one key per fragment. */
     static Map<String, Object> end(int fragments, String keyPrefix) {
         return Map.of("fragments", IntStream.rangeClosed(1, fragments).mapToObj(n -> Map.<String, Object>of(
-                "fragment_no", n, "cid", "bafkrei" + n, "hash_encrypted", Hashes.sha256Hex(new byte[] {(byte) n}),
+                "fragment_no", n, "cid", cid(n), "hash_encrypted", Hashes.sha256Hex(new byte[] {(byte) n}),
                 "encrypt_key", keyPrefix + n)).toList());
+    }
+
+    /** The CID of fragment {@code n} in these tests: the CID of the one byte {@code n}. */
+    static String cid(int n) {
+        return market.platform.content.UnixFsImporter.cidOf(new byte[] {(byte) n}).toString();
+    }
+
+    /**
+     * Plays keeper-service for a registry on its own: appends {@code FragmentStored} for each
+     * fragment (with {@link #cid}) to {@code keeper.events}, as keeper-service does once enough
+     * keepers hold it; then sends adddataend, again while the registry has not seen them yet. The
+     * real keepers run in the end-to-end tests.
+     */
+    static SignedHttp.Response endOnceStored(SignedHttp http, Wallet provider, long dataId, int fragments,
+            Map<String, Object> body) {
+        Map<String, Object> config = new market.platform.runtime.KafkaClients(bootstrapServers()).producer("keeper-stand-in");
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(config)) {
+            for (int n = 1; n <= fragments; n++) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                        market.schemas.Topics.KEEPER_EVENTS.name(), Long.toString(dataId), market.schemas.SingleObjectCodec
+                                .standard().encode(new market.keeper.event.FragmentStored(dataId, (long) n, cid(n), 2,
+                                        java.time.Instant.now()))));
+            }
+        }
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            SignedHttp.Response response = http.post(provider, "/v1/data/" + dataId + "/end", body);
+            if (!"REGISTRY.FRAGMENTS_NOT_STORED".equals(response.errorCode()) || System.nanoTime() > deadline) {
+                return response;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return response;
+            }
+        }
     }
 
     /** Defines a fresh data type and registers a dataset through both phases; answers its data_id. */
@@ -99,7 +136,7 @@ abstract class RegistryServiceTestBase {
         expect(http.post(provider, "/v1/datatypes", datatype(type, "city")), 201);
         long dataId = expect(http.post(provider, "/v1/data", begin(type, List.of("Seoul"), new byte[4096], 2)), 201)
                 .json().get("data_id").longValue();
-        expect(http.post(provider, "/v1/data/" + dataId + "/end", end(2, "key-" + UUID.randomUUID() + "-")), 200);
+        expect(endOnceStored(http, provider, dataId, 2, end(2, "key-" + UUID.randomUUID() + "-")), 200);
         chargeFee(provider.address(), dataId);
         awaitStatus(http, dataId, 0);
         return dataId;

@@ -47,6 +47,20 @@ public sealed interface DatasetCommand {
         }
     }
 
+    /** keeper-service placed the fragments: the cluster of each, by fragment_no (a reaction to FragmentsPlaced). */
+    record RecordPlacement(long dataId, java.util.Map<Long, Long> clusters, Instant at) implements DatasetCommand {
+        public RecordPlacement {
+            clusters = java.util.Map.copyOf(clusters);
+        }
+    }
+
+    /** keeper-service could not place the fragments (a reaction to PlacementRejected). */
+    record FailPlacement(long dataId, String reason, Instant at) implements DatasetCommand {}
+
+    /** Enough keepers hold a verified replica of a fragment (a reaction to FragmentStored). */
+    record ConfirmFragmentStored(long dataId, long fragmentNo, String cid, int replicas, Instant at)
+            implements DatasetCommand {}
+
     /** What a dataset needs to know of its data type. */
     record DataTypeRef(String datatypeName, long detailFieldsNum) {}
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import market.platform.content.Cid;
 import market.platform.crypto.Hashes;
 import market.platform.domain.Decider;
 import market.platform.domain.Decision;
@@ -42,6 +43,9 @@ public final class DatasetDecider implements Decider<DatasetCommand, DatasetEven
         }
         if (command instanceof RemoveData remove) {
             return remove(remove, state);
+        }
+        if (DatasetStorage.handles(command)) {
+            return DatasetStorage.decide(command, state);
         }
         return DatasetSaga.decide(command, state);
     }
@@ -141,9 +145,9 @@ public final class DatasetDecider implements Decider<DatasetCommand, DatasetEven
         }
         List<FragmentStorage> stored = new ArrayList<>();
         for (FragmentStorage fragment : c.fragments()) {
-            if (fragment.cid().isBlank() || fragment.cid().length() > 128) {
+            if (!Cid.isCid(fragment.cid())) {
                 return Decision.reject(Rejection.invalid("REGISTRY.INVALID_CID", "fragment " + fragment.fragmentNo()
-                        + " cid must be 1 to 128 characters"));
+                        + " cid must be an IPFS CIDv1 in base32 (bafy… or bafk…)"));
             }
             if (!Hashes.isSha256Hex(fragment.hashEncrypted())) {
                 return Decision.reject(invalidHash("fragment " + fragment.fragmentNo() + " hash_encrypted"));
@@ -152,8 +156,35 @@ public final class DatasetDecider implements Decider<DatasetCommand, DatasetEven
                     fragment.key()));
         }
         stored.sort(Comparator.comparingLong(FragmentStorage::fragmentNo));
+        Rejection notStored = storageProblem(stored, state);
+        if (notStored != null) {
+            return Decision.reject(notStored);
+        }
         return Decision.accept(new DataRegistrationCompleted(c.dataId(), c.provider(), stored, c.at(),
                 state.registration().fee().totalStorageFee(), true));
+    }
+
+    /**
+     * Data goes on sale only when it is stored: each fragment must have enough verified replicas
+     * on its keepers, of the CID adddataend names.
+     */
+    private static Rejection storageProblem(List<FragmentStorage> fragments, DatasetState state) {
+        List<Long> missing = new ArrayList<>();
+        for (FragmentStorage fragment : fragments) {
+            String cid = state.storedCids().get(fragment.fragmentNo());
+            if (cid == null) {
+                missing.add(fragment.fragmentNo());
+            } else if (!cid.equals(fragment.cid())) {
+                return Rejection.conflict("REGISTRY.CID_MISMATCH", "fragment " + fragment.fragmentNo()
+                        + " is stored on its keepers as " + cid + ", not as the cid given");
+            }
+        }
+        if (!missing.isEmpty()) {
+            missing.sort(null);
+            return Rejection.conflict("REGISTRY.FRAGMENTS_NOT_STORED", "fragments " + missing
+                    + " are not stored on enough keepers yet: upload them first (market data end does)");
+        }
+        return null;
     }
 
     private static Decision<DatasetEvent> remove(RemoveData c, DatasetState state) {
@@ -175,16 +206,22 @@ public final class DatasetDecider implements Decider<DatasetCommand, DatasetEven
     @Override
     public DatasetState evolve(DatasetState state, DatasetEvent event) {
         if (event instanceof DataRegistrationStarted started) {
-            return new DatasetState(started, DatasetStatus.REGISTERING, List.of(), null, null, false, null, Map.of());
+            return new DatasetState(started, DatasetStatus.REGISTERING, List.of(), null, null, false, null, Map.of(),
+                    Map.of(), Map.of());
         }
         if (event instanceof DataRegistrationCompleted completed) {
             return new DatasetState(state.registration(),
                     completed.feePending() ? DatasetStatus.REGISTERING : DatasetStatus.ON_SALE, completed.fragments(),
-                    completed.at(), null, completed.feePending(), null, state.releases());
+                    completed.at(), null, completed.feePending(), null, state.releases(), state.clusters(),
+                    state.storedCids());
         }
         if (event instanceof DataRemoved removed) {
             return new DatasetState(state.registration(), DatasetStatus.REMOVED, state.stored(), state.completedAt(),
-                    removed.at(), false, state.failureReason(), state.releases());
+                    removed.at(), false, state.failureReason(), state.releases(), state.clusters(),
+                    state.storedCids());
+        }
+        if (DatasetStorage.handles(event)) {
+            return DatasetStorage.evolve(state, event);
         }
         return DatasetSaga.evolve(state, event);
     }

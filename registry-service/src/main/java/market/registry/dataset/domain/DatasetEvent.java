@@ -44,6 +44,17 @@ public sealed interface DatasetEvent {
         }
     }
 
+    /** keeper-service placed the fragments: the cluster that stores each, by fragment_no. */
+    record PlacementRecorded(long dataId, java.util.Map<Long, Long> clusters, Instant at) implements DatasetEvent {
+        public PlacementRecorded {
+            clusters = java.util.Map.copyOf(clusters);
+        }
+    }
+
+    /** Enough keepers hold verified replicas of the fragment's CID: adddataend may name it. */
+    record FragmentStorageConfirmed(long dataId, long fragmentNo, String cid, int replicas, Instant at)
+            implements DatasetEvent {}
+
     /** removedata accepted: status 2. */
     record DataRemoved(long dataId, String removedBy, Instant at) implements DatasetEvent {}
 }

@@ -63,6 +63,7 @@ final class DatasetSaga {
         Map<Long, KeysReleased> releases = new HashMap<>(state.releases());
         releases.put(released.dealId(), released);
         return new DatasetState(state.registration(), state.status(), state.stored(), state.completedAt(),
-                state.removedAt(), state.feePending(), state.failureReason(), releases);
+                state.removedAt(), state.feePending(), state.failureReason(), releases, state.clusters(),
+                state.storedCids());
     }
 }

@@ -9,18 +9,23 @@ import market.registry.dataset.domain.DatasetEvent.KeysReleased;
 /**
  * A dataset as its events made it: absent, or its registration with the current status, the
  * stored fragments once completed, whether its storage fee is being charged, why the
- * registration failed if it did, when it was completed and removed, and the keys released to
- * buyers, by deal_id.
+ * registration failed if it did, when it was completed and removed, the keys released to
+ * buyers, by deal_id, the cluster keeper-service placed each fragment on, and the CID of each
+ * fragment that enough keepers hold (by fragment_no).
  */
 public record DatasetState(DataRegistrationStarted registration, DatasetStatus status,
         List<FragmentStorage> stored, Instant completedAt, Instant removedAt, boolean feePending,
-        String failureReason, Map<Long, KeysReleased> releases) {
+        String failureReason, Map<Long, KeysReleased> releases, Map<Long, Long> clusters,
+        Map<Long, String> storedCids) {
 
-    public static final DatasetState NONE = new DatasetState(null, null, List.of(), null, null, false, null, Map.of());
+    public static final DatasetState NONE =
+            new DatasetState(null, null, List.of(), null, null, false, null, Map.of(), Map.of(), Map.of());
 
     public DatasetState {
         stored = List.copyOf(stored);
         releases = Map.copyOf(releases);
+        clusters = Map.copyOf(clusters);
+        storedCids = Map.copyOf(storedCids);
     }
 
     public boolean exists() {
@@ -29,6 +34,6 @@ public record DatasetState(DataRegistrationStarted registration, DatasetStatus s
 
     DatasetState with(DatasetStatus newStatus, boolean newFeePending, String reason) {
         return new DatasetState(registration, newStatus, stored, completedAt, removedAt, newFeePending, reason,
-                releases);
+                releases, clusters, storedCids);
     }
 }

@@ -53,7 +53,7 @@ public record DatasetView(
         List<Fragment> fragments = r.fragments().stream().map(f -> {
             FragmentStorage s = stored.get(f.fragmentNo());
             return new Fragment(f.fragmentNo(), f.size(), f.hashOriginal(), s == null ? null : s.hashEncrypted(),
-                    f.idfsClusterId(), s == null ? null : s.cid());
+                    state.clusters().getOrDefault(f.fragmentNo(), f.idfsClusterId()), s == null ? null : s.cid());
         }).toList();
         return new DatasetView(r.dataId(), DatasetAddress.of(r.dataId()), r.datatypeName(), r.provider(),
                 Money.ofUnits(r.price()).format(), state.status().code(), state.status().label(), state.feePending(),

@@ -4,16 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import market.platform.content.UnixFsImporter;
 import market.platform.domain.Rejection;
 import market.platform.testing.DeciderFixture;
 import market.registry.dataset.domain.DatasetCommand.AddDataBegin;
 import market.registry.dataset.domain.DatasetCommand.AddDataEnd;
+import market.registry.dataset.domain.DatasetCommand.ConfirmFragmentStored;
 import market.registry.dataset.domain.DatasetCommand.DataTypeRef;
+import market.registry.dataset.domain.DatasetCommand.FailPlacement;
+import market.registry.dataset.domain.DatasetCommand.RecordPlacement;
 import market.registry.dataset.domain.DatasetCommand.RemoveData;
 import market.registry.dataset.domain.DatasetEvent.DataPutOnSale;
 import market.registry.dataset.domain.DatasetEvent.DataRegistrationCompleted;
+import market.registry.dataset.domain.DatasetEvent.DataRegistrationFailed;
 import market.registry.dataset.domain.DatasetEvent.DataRegistrationStarted;
 import market.registry.dataset.domain.DatasetEvent.DataRemoved;
+import market.registry.dataset.domain.DatasetEvent.FragmentStorageConfirmed;
+import market.registry.dataset.domain.DatasetEvent.PlacementRecorded;
 import org.junit.jupiter.api.Test;
 
 class DatasetDeciderTest {
@@ -28,6 +35,8 @@ class DatasetDeciderTest {
     static final DataTypeRef WEATHER = new DataTypeRef("weather", 2);
     static final WrappedKey KEY1 = new WrappedKey(new byte[] {1, 2, 3}, "custody-1");
     static final WrappedKey KEY2 = new WrappedKey(new byte[] {4, 5, 6}, "custody-1");
+    static final String CID1 = UnixFsImporter.cidOf(new byte[] {1}).toString();
+    static final String CID2 = UnixFsImporter.cidOf(new byte[] {2}).toString();
 
     private final DeciderFixture<DatasetCommand, DatasetEvent, DatasetState> fixture =
             DeciderFixture.of(new DatasetDecider());
@@ -47,7 +56,7 @@ class DatasetDeciderTest {
     }
 
     static List<FragmentStorage> stored() {
-        return List.of(new FragmentStorage(1, "bafk1", HASH, KEY1), new FragmentStorage(2, "bafk2", HASH2, KEY2));
+        return List.of(new FragmentStorage(1, CID1, HASH, KEY1), new FragmentStorage(2, CID2, HASH2, KEY2));
     }
 
     @Test
@@ -162,13 +171,24 @@ class DatasetDeciderTest {
                 .thenRejects("REGISTRY.FEE_OVERFLOW");
     }
 
+    /** keeper-service's word that enough keepers hold both fragments. */
+    static DatasetEvent[] storedOnKeepers() {
+        return new DatasetEvent[] {new FragmentStorageConfirmed(DATA_ID, 1, CID1, 2, AT),
+            new FragmentStorageConfirmed(DATA_ID, 2, CID2, 2, AT)};
+    }
+
+    static DatasetEvent[] startedAndStored() {
+        DatasetEvent[] stored = storedOnKeepers();
+        return new DatasetEvent[] {started(), stored[0], stored[1]};
+    }
+
     static DataRegistrationCompleted completed() {
         return new DataRegistrationCompleted(DATA_ID, PROVIDER, stored(), LATER, 600, true);
     }
 
     @Test
     void endCompletesTheRegistrationAndAsksForTheStorageFee() {
-        DatasetState state = fixture.given(started()).when(new AddDataEnd(PROVIDER, DATA_ID, stored(), LATER))
+        DatasetState state = fixture.given(startedAndStored()).when(new AddDataEnd(PROVIDER, DATA_ID, stored(), LATER))
                 .then(completed());
         assertThat(state.status()).isEqualTo(DatasetStatus.REGISTERING);
         assertThat(state.feePending()).isTrue();
@@ -181,6 +201,58 @@ class DatasetDeciderTest {
                 new DataRegistrationCompleted(DATA_ID, PROVIDER, stored(), LATER, 0, false))
                 .when(new RemoveData(PROVIDER, DATA_ID, LATER)).then(new DataRemoved(DATA_ID, PROVIDER, LATER));
         assertThat(state.status()).isEqualTo(DatasetStatus.REMOVED);
+    }
+
+    @Test
+    void endIsRefusedUntilEveryFragmentIsStoredOnItsKeepers() {
+        fixture.given(started()).when(new AddDataEnd(PROVIDER, DATA_ID, stored(), LATER))
+                .thenRejects("REGISTRY.FRAGMENTS_NOT_STORED",
+                        "fragments [1, 2] are not stored on enough keepers yet: upload them first (market data end does)");
+        fixture.given(started(), storedOnKeepers()[1]).when(new AddDataEnd(PROVIDER, DATA_ID, stored(), LATER))
+                .thenRejects("REGISTRY.FRAGMENTS_NOT_STORED");
+    }
+
+    @Test
+    void endIsRefusedForACidOtherThanTheOneStored() {
+        fixture.given(started(), new FragmentStorageConfirmed(DATA_ID, 1, CID2, 2, AT), storedOnKeepers()[1])
+                .when(new AddDataEnd(PROVIDER, DATA_ID, stored(), LATER))
+                .thenRejects("REGISTRY.CID_MISMATCH");
+    }
+
+    @Test
+    void thePlacementIsRecordedOnceAndShowsEachFragmentsCluster() {
+        DatasetState state = fixture.given(started())
+                .when(new RecordPlacement(DATA_ID, java.util.Map.of(1L, 7L, 2L, 8L), LATER))
+                .then(new PlacementRecorded(DATA_ID, java.util.Map.of(1L, 7L, 2L, 8L), LATER));
+        assertThat(state.clusters()).containsEntry(2L, 8L);
+        fixture.given(started(), new PlacementRecorded(DATA_ID, java.util.Map.of(1L, 7L, 2L, 8L), LATER))
+                .when(new RecordPlacement(DATA_ID, java.util.Map.of(1L, 9L, 2L, 9L), LATER)).then();
+    }
+
+    @Test
+    void aRefusedPlacementFailsTheRegistrationOnce() {
+        DatasetState state = fixture.given(started())
+                .when(new FailPlacement(DATA_ID, "cluster 9 does not exist", LATER))
+                .then(new DataRegistrationFailed(DATA_ID, PROVIDER, "the fragments could not be placed: cluster 9 "
+                        + "does not exist", LATER));
+        assertThat(state.status()).isEqualTo(DatasetStatus.REGISTRATION_FAILED);
+        fixture.given(started(), new DataRegistrationFailed(DATA_ID, PROVIDER, "no room", LATER))
+                .when(new FailPlacement(DATA_ID, "no room", LATER)).then();
+        fixture.given(started(), new DataRemoved(DATA_ID, PROVIDER, LATER))
+                .when(new FailPlacement(DATA_ID, "no room", LATER)).then();
+    }
+
+    @Test
+    void aStoredFragmentIsRecordedOnceWhileRegistering() {
+        DatasetState state = fixture.given(started())
+                .when(new ConfirmFragmentStored(DATA_ID, 1, CID1, 2, LATER))
+                .then(new FragmentStorageConfirmed(DATA_ID, 1, CID1, 2, LATER));
+        assertThat(state.storedCids()).containsEntry(1L, CID1);
+        fixture.given(startedAndStored()).when(new ConfirmFragmentStored(DATA_ID, 1, CID1, 3, LATER)).then();
+        fixture.given(started(), new DataRemoved(DATA_ID, PROVIDER, LATER))
+                .when(new ConfirmFragmentStored(DATA_ID, 1, CID1, 2, LATER)).then();
+        fixture.given().when(new ConfirmFragmentStored(DATA_ID, 1, CID1, 2, LATER))
+                .thenRejects("REGISTRY.DATA_NOT_FOUND");
     }
 
     @Test
@@ -230,7 +302,7 @@ class DatasetDeciderTest {
     void endRejectsBadCidsAndHashes() {
         fixture.given(started()).when(new AddDataEnd(PROVIDER, DATA_ID, List.of(new FragmentStorage(1, " ", HASH, KEY1),
                 stored().get(1)), LATER)).thenRejects("REGISTRY.INVALID_CID");
-        fixture.given(started()).when(new AddDataEnd(PROVIDER, DATA_ID, List.of(new FragmentStorage(1, "bafk1", "00",
+        fixture.given(started()).when(new AddDataEnd(PROVIDER, DATA_ID, List.of(new FragmentStorage(1, CID1, "00",
                 KEY1), stored().get(1)), LATER)).thenRejects("REGISTRY.INVALID_HASH");
     }
 
