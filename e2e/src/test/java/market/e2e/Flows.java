@@ -59,38 +59,54 @@ final class Flows {
      * one keeper node and replicated by the other, before adddataend names its CID.
      */
     JsonNode register(Wallet provider, List<String> keys) {
+        List<byte[]> contents = new ArrayList<>();
+        List<byte[]> fragmentKeys = new ArrayList<>();
+        for (int n = 1; n <= keys.size(); n++) {
+            contents.add(("fragment " + n + " " + UUID.randomUUID()).getBytes());
+            fragmentKeys.add(Hashes.sha256(Hashes.utf8(keys.get(n - 1))));
+        }
+        return register(provider, contents, fragmentKeys, keys, platform.storageCluster(),
+                platform.storageNodes().get(0));
+    }
+
+    /**
+     * Registers {@code contents} as one fragment each on {@code cluster}: begin, then each
+     * fragment encrypted under its key, declared, uploaded to {@code node} and stored, then
+     * adddataend with {@code keyTexts} as the keys the registry keeps; waits for the storage fee's
+     * outcome and answers the dataset's view.
+     */
+    JsonNode register(Wallet provider, List<byte[]> contents, List<byte[]> fragmentKeys, List<String> keyTexts,
+            long cluster, MarketPlatform.Node node) {
         String type = "type-" + UUID.randomUUID().toString().substring(0, 8);
         platform.registry().post(provider, "/v1/datatypes", Map.of("datatype_name", type, "detail_fields_num", 1,
                 "detail_fields", List.of("city"))).expect(201);
-        long cluster = platform.storageCluster();
-        List<byte[]> contents = new ArrayList<>();
         List<Map<String, Object>> plans = new ArrayList<>();
-        for (int n = 1; n <= keys.size(); n++) {
-            byte[] content = ("fragment " + n + " " + UUID.randomUUID()).getBytes();
-            contents.add(content);
+        java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+        for (int n = 1; n <= contents.size(); n++) {
+            byte[] content = contents.get(n - 1);
+            whole.writeBytes(content);
             plans.add(Map.of("fragment_no", n, "size", content.length, "hash_original", Hashes.sha256Hex(content),
                     "idfs_cluster_id", cluster));
         }
-        long size = plans.stream().mapToLong(p -> ((Number) p.get("size")).longValue()).sum();
         Map<String, Object> begin = new LinkedHashMap<>();
         begin.put("datatypename", type);
         begin.put("price", "2.0000 OSB");
         begin.put("detail_fields", List.of("Seoul"));
         begin.put("period", 30);
-        begin.put("data_hash_original", Hashes.sha256Hex(UUID.randomUUID().toString().getBytes()));
-        begin.put("size", size);
+        begin.put("data_hash_original", Hashes.sha256Hex(whole.toByteArray()));
+        begin.put("size", whole.size());
         begin.put("fragments", plans);
         long dataId = platform.registry().post(provider, "/v1/data", begin).expect(201).json().get("data_id").longValue();
         List<byte[]> sealed = new ArrayList<>();
-        for (int n = 1; n <= keys.size(); n++) {
-            sealed.add(seal(Hashes.sha256(Hashes.utf8(keys.get(n - 1))), dataId, n, contents.get(n - 1)));
+        for (int n = 1; n <= contents.size(); n++) {
+            sealed.add(seal(fragmentKeys.get(n - 1), dataId, n, contents.get(n - 1)));
         }
-        store(provider, dataId, sealed, platform.storageNodes().get(0));
+        store(provider, dataId, sealed, node);
         List<Map<String, Object>> ends = new ArrayList<>();
-        for (int n = 1; n <= keys.size(); n++) {
+        for (int n = 1; n <= contents.size(); n++) {
             byte[] bytes = sealed.get(n - 1);
             ends.add(Map.of("fragment_no", n, "cid", UnixFsImporter.cidOf(bytes).toString(), "hash_encrypted",
-                    Hashes.sha256Hex(bytes), "encrypt_key", keys.get(n - 1)));
+                    Hashes.sha256Hex(bytes), "encrypt_key", keyTexts.get(n - 1)));
         }
         // the registry learns that the fragments are stored from keeper.events, a moment after keeper-service
         await("adddataend of data " + dataId, () -> {

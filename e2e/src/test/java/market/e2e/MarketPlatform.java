@@ -131,6 +131,11 @@ final class MarketPlatform {
         }
     }
 
+    String registryUrl() {
+        return "http://localhost:" + running.get(RegistryApplication.class).getEnvironment()
+                .getProperty("local.server.port");
+    }
+
     String keeperUrl() {
         return "http://localhost:" + running.get(KeeperApplication.class).getEnvironment().getProperty("local.server.port");
     }

@@ -1,0 +1,124 @@
+package market.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import market.platform.content.DagPb;
+import market.platform.crypto.AesGcm;
+import market.platform.crypto.Addresses;
+import market.platform.crypto.Hashes;
+import market.platform.signing.Wallet;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A buyer's {@code market data fetch}, the packaged CLI run as a process, against a cluster of
+ * three real keeper nodes: with one node stopped and another holding a corrupted block, the
+ * fetch drops both and gets the file, byte for byte, from the third.
+ */
+class BuyerFetchEndToEndTest extends EndToEndTest {
+
+    private static final Path MARKET_JAR = Path.of("..", "cli", "target", "market.jar");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Test
+    void theFetchGoesPastAStoppedNodeAndACorruptedBlock() throws Exception {
+        Wallet owner = Wallet.create();
+        long cluster = platform.keeper().post(owner, "/v1/clusters", Map.of("cluster_key_hash",
+                Hashes.sha256Hex(Hashes.utf8(UUID.randomUUID().toString())))).expect(201).json().get("cluster_id")
+                .longValue();
+        List<MarketPlatform.Node> nodes = new ArrayList<>();
+        for (String name : List.of("fetch-1", "fetch-2", "fetch-3")) {
+            MarketPlatform.Node node = platform.startNode(name);
+            platform.keeper().post(node.wallet(), "/v1/keepers", Map.of("capacity", 1L << 30, "cluster_id", cluster,
+                    "idfs_public_key", Hashes.toHex0x(node.wallet().publicKey()), "ipaddr", "127.0.0.1",
+                    "port", node.port())).expect(201);
+            nodes.add(node);
+        }
+        Wallet provider = Wallet.create();
+        Wallet buyer = Wallet.create();
+        flows.deposit(provider.address(), "1.0000 OSB");
+        flows.deposit(buyer.address(), "3.0000 OSB");
+        List<byte[]> contents = List.of(random(600_000), random(300_000));
+        List<byte[]> keys = List.of(AesGcm.newKey(), AesGcm.newKey());
+        JsonNode data = flows.register(provider, contents, keys,
+                keys.stream().map(k -> HexFormat.of().formatHex(k)).toList(), cluster, nodes.get(0));
+        long dataId = data.get("data_id").longValue();
+        Flows.await("three replicas of data " + dataId, () -> {
+            JsonNode storage = platform.keeper().get("/v1/data/" + dataId + "/fragments").expect(200).json();
+            for (JsonNode fragment : storage.get("fragments")) {
+                if (fragment.get("replicas").size() < 3) {
+                    return null;
+                }
+            }
+            return storage;
+        });
+        String dataset = data.get("address").stringValue();
+        flows.publishOrder(provider, dataset, 20_000, 1, Addresses.ZERO);
+        long dealId = flows.buy(buyer, dataset, "2.0000 OSB").expect(201).json().get("deal_id").longValue();
+        flows.awaitDeal(dealId, "COMPLETED");
+        flows.awaitKeys(buyer, dataId);
+
+        // the fetch tries the keepers in the order keeper-service lists fragment 1's replicas: the
+        // first of them is stopped, the second's copy of a leaf of fragment 1 is corrupted on disk,
+        // and only the third is whole
+        JsonNode replicas = platform.keeper().get("/v1/data/" + dataId + "/fragments").expect(200).json()
+                .get("fragments").get(0).get("replicas");
+        List<MarketPlatform.Node> order = new ArrayList<>();
+        for (JsonNode replica : replicas) {
+            order.add(nodes.stream().filter(n -> n.port() == replica.get("port").intValue()).findFirst().orElseThrow());
+        }
+        String firstUrl = order.get(0).url();
+        String secondUrl = order.get(1).url();
+        platform.stopNode(order.get(0).name());
+        corruptALeaf(order.get(1), data.get("fragments").get(0).get("cid").stringValue());
+
+        Path home = Files.createTempDirectory("buyer");
+        buyer.save(home.resolve("wallet.properties"));
+        Path out = home.resolve("data.bin");
+        Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                MARKET_JAR.toString(), "--home", home.toString(), "--url", platform.registryUrl(),
+                "--keeper-url", platform.keeperUrl(), "data", "fetch", Long.toString(dataId), "--out", out.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(cli.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(cli.exitValue()).as(output).isZero();
+        java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+        contents.forEach(whole::writeBytes);
+        assertThat(Files.readAllBytes(out)).isEqualTo(whole.toByteArray());
+        assertThat(output).contains("fragment 1 from " + firstUrl + " failed", "fragment 1 from " + secondUrl
+                + " failed", "trying the next keeper");
+    }
+
+    /** Flips a byte of the first leaf under {@code root} (a dag-pb node) in the node's block store. */
+    private static void corruptALeaf(MarketPlatform.Node node, String root) throws IOException {
+        byte[] rootBlock = Files.readAllBytes(block(node, root));
+        String leaf = DagPb.decode(rootBlock).links().get(0).cid().toString();
+        Path file = block(node, leaf);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(file, bytes);
+    }
+
+    /** Where a keeper node's block store keeps a block: folders by the CID's last two characters. */
+    private static Path block(MarketPlatform.Node node, String cid) {
+        return node.folder().resolve("blocks").resolve(cid.substring(cid.length() - 2)).resolve(cid);
+    }
+
+    private static byte[] random(int size) {
+        byte[] bytes = new byte[size];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}
