@@ -64,6 +64,37 @@ final class KeeperCommands {
         }
     }
 
+    @Command(name = "audit", description = "Show the audit outcomes of a keeper or of a dataset.")
+    static final class Audits extends CommandGroup {
+
+        @ParentCommand
+        Market market;
+
+        static final class Subject {
+            @Option(names = "--keeper", paramLabel = "ACCOUNT", description = "A keeper's account.")
+            String keeper;
+
+            @Option(names = "--data", paramLabel = "N", description = "A dataset's data_id.")
+            Long dataId;
+        }
+
+        @Command(name = "show", description = {"List audits, oldest first: passed, failed (with the chunk and the "
+            + "reason) and faulty replicas.", "The wallet's own keeper unless --keeper or --data is given."})
+        int show(@ArgGroup(exclusive = true) Subject subject,
+                @Option(names = "--wait", defaultValue = "0", paramLabel = "SECONDS", converter = Polling.Seconds.class,
+                        description = "Wait up to this long for a first outcome (default: ${DEFAULT-VALUE}).")
+                java.time.Duration wait) {
+            return market.run(spec, out -> {
+                String path = subject != null && subject.dataId != null ? "/v1/data/" + subject.dataId + "/audits"
+                        : "/v1/keepers/" + ServiceClient.encode(subject != null && subject.keeper != null
+                                ? subject.keeper : market.wallet().address()) + "/audits";
+                ServiceClient keeper = market.keeper();
+                Market.print(out, new Polling(wait, java.time.Duration.ofMillis(500)).until(keeper.get(path),
+                        () -> keeper.get(path), answer -> answer != null && !answer.path("items").isEmpty()));
+            });
+        }
+    }
+
     @Command(name = "keeper", description = "Register and show keepers (IDFS nodes).")
     static final class Keepers extends CommandGroup {
 

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
         subcommands = {WalletCommands.class, DataTypeCommands.class, DataCommands.class, AccountCommands.class,
             SettlementCommands.Ledger.class, SettlementCommands.Treasury.class, OrderCommands.class,
             BuyCommand.class, DealCommands.class, KeysCommands.class, KeeperCommands.Clusters.class,
-            KeeperCommands.Keepers.class})
+            KeeperCommands.Keepers.class, KeeperCommands.Audits.class})
 public final class Market extends CommandGroup {
 
     @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",

@@ -91,6 +91,17 @@ class KeeperCommandsTest {
     }
 
     @Test
+    void auditShowReadsADatasetsOrAKeepersAudits() {
+        keeper.answer(200, "{\"items\":[{\"outcome\":\"passed\"}]}");
+
+        assertThat(market("audit", "show", "--data", "42").exitCode()).isZero();
+        assertThat(keeper.last().pathWithQuery()).isEqualTo("/v1/data/42/audits");
+        assertThat(market("audit", "show").exitCode()).isZero();
+        assertThat(keeper.last().pathWithQuery()).isEqualTo("/v1/keepers/" + wallet.address() + "/audits");
+        assertThat(market("audit", "show", "--data", "42", "--keeper", wallet.address()).exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void placementsWaitWhileKeeperServiceHasNotPlacedTheData() {
         keeper.on("GET", "/v1/data/42/placements",
                 FakeService.reply(404, "{\"errorCode\":\"KEEPER.PLACEMENT_NOT_FOUND\",\"errorMsg\":\"not yet\"}"),

@@ -155,6 +155,11 @@ final class MarketPlatform {
         properties.put("market.order.chain-id", "134");
         properties.put("market.order.verifying-contract", VERIFYING_CONTRACT);
         properties.put("logging.level.org.apache.kafka", "WARN");
+        // storage days of 3 s, so audits and faulty replicas happen within a test
+        properties.put("market.keeper.day-length", "3s");
+        properties.put("market.keeper.audit-interval", "500ms");
+        properties.put("market.keeper.audit-timeout", "2s");
+        properties.put("market.keeper.audit-attempts", "2");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .properties(properties)
                 // each context its own Netty loops: closing one service must not stop the others

@@ -22,10 +22,14 @@ public final class KeeperAggregates {
     public static final AggregateType<DirectoryCommand, DirectoryEvent, DirectoryState> DIRECTORY_TYPE =
             new AggregateType<>("directory", DirectoryCommand.class, DirectoryEvent.class, new DirectoryDecider());
 
-    /** The storage records, whose fragments count as stored at {@code minReplicas} replicas. */
-    public static AggregateType<StorageCommand, StorageEvent, StorageState> storage(int minReplicas) {
+    /**
+     * The storage records, whose fragments count as stored at {@code minReplicas} replicas, and
+     * whose replicas are faulty after {@code failuresBeforeFaulty} failed audit days in a row.
+     */
+    public static AggregateType<StorageCommand, StorageEvent, StorageState> storage(int minReplicas,
+            int failuresBeforeFaulty) {
         return new AggregateType<>("storage", StorageCommand.class, StorageEvent.class,
-                new StorageDecider(minReplicas));
+                new StorageDecider(minReplicas, failuresBeforeFaulty));
     }
 
     private KeeperAggregates() {}

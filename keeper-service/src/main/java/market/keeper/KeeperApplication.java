@@ -1,16 +1,20 @@
 package market.keeper;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import market.keeper.audit.Auditor;
 import market.keeper.saga.KeeperReactor;
 import market.keeper.storage.domain.StorageCommand;
 import market.keeper.storage.domain.StorageEvent;
 import market.keeper.storage.domain.StorageState;
 import market.keeper.wire.KeeperWire;
 import market.platform.config.PlatformConfiguration;
+import market.platform.config.ServiceRuntime;
 import market.platform.runtime.AggregateType;
 import market.platform.runtime.Reactions;
 import market.platform.runtime.ServiceModel;
+import market.platform.web.CommandGateway;
 import market.schemas.Topics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
@@ -36,8 +40,9 @@ public class KeeperApplication {
 
     @Bean
     AggregateType<StorageCommand, StorageEvent, StorageState> storageType(
-            @Value("${market.keeper.min-replicas:2}") int minReplicas) {
-        return KeeperAggregates.storage(minReplicas);
+            @Value("${market.keeper.min-replicas:2}") int minReplicas,
+            @Value("${market.keeper.audit-failures-before-faulty:3}") int failuresBeforeFaulty) {
+        return KeeperAggregates.storage(minReplicas, failuresBeforeFaulty);
     }
 
     @Bean
@@ -46,6 +51,16 @@ public class KeeperApplication {
         return new ServiceModel(Topics.KEEPER, Topics.KEEPER_COMMANDS, Topics.KEEPER_EVENTS, Topics.KEEPER_REPLIES,
                 Topics.KEEPER_COMMANDS_DLT, Topics.KEEPER_EVENTS_DLT,
                 List.of(KeeperAggregates.DIRECTORY_TYPE, storageType), wire, wire);
+    }
+
+    @Bean
+    Auditor auditor(ServiceRuntime runtime, CommandGateway gateway,
+            AggregateType<StorageCommand, StorageEvent, StorageState> storageType, Clock clock,
+            @Value("${market.keeper.day-length:1d}") Duration dayLength,
+            @Value("${market.keeper.audit-interval:1m}") Duration auditInterval,
+            @Value("${market.keeper.audit-timeout:10s}") Duration auditTimeout,
+            @Value("${market.keeper.audit-attempts:3}") int auditAttempts) {
+        return new Auditor(runtime, gateway, storageType, clock, dayLength, auditInterval, auditTimeout, auditAttempts);
     }
 
     @Bean

@@ -6,9 +6,12 @@ import market.keeper.command.AddKeeper;
 import market.keeper.command.CloseStorage;
 import market.keeper.command.DeclareFragments;
 import market.keeper.command.OpenStorage;
+import market.keeper.command.RecordAudit;
 import market.keeper.command.RecordReplica;
 import market.keeper.command.PlaceFragments;
 import market.keeper.command.ReleasePlacement;
+import market.keeper.event.AuditFailed;
+import market.keeper.event.AuditPassed;
 import market.keeper.event.ClusterAdded;
 import market.keeper.event.FragmentStored;
 import market.keeper.event.FragmentsDeclared;
@@ -16,6 +19,7 @@ import market.keeper.event.FragmentsPlaced;
 import market.keeper.event.KeeperAdded;
 import market.keeper.event.PlacementRejected;
 import market.keeper.event.PlacementReleased;
+import market.keeper.event.ReplicaFaulty;
 import market.keeper.event.ReplicaStored;
 import market.keeper.event.StorageClosed;
 import market.keeper.event.StorageOpened;
@@ -138,13 +142,15 @@ public final class Topics {
     public static final Topic KEEPER_COMMANDS = new Topic("keeper.commands", KEEPER,
             "directory (clusters and keepers), or data_id (a dataset's storage)",
             List.of(AddCluster.class, AddKeeper.class, PlaceFragments.class, ReleasePlacement.class,
-                    OpenStorage.class, CloseStorage.class, DeclareFragments.class, RecordReplica.class));
+                    OpenStorage.class, CloseStorage.class, DeclareFragments.class, RecordReplica.class,
+                    RecordAudit.class));
 
     public static final Topic KEEPER_EVENTS = new Topic("keeper.events", KEEPER,
             "directory (clusters and keepers), or data_id (a dataset's storage)",
             List.of(ClusterAdded.class, KeeperAdded.class, FragmentsPlaced.class, PlacementRejected.class,
                     PlacementReleased.class, StorageOpened.class, StorageClosed.class, FragmentsDeclared.class,
-                    ReplicaStored.class, FragmentStored.class));
+                    ReplicaStored.class, FragmentStored.class, AuditPassed.class, AuditFailed.class,
+                    ReplicaFaulty.class));
 
     public static final Topic KEEPER_REPLIES = new Topic("keeper.replies", KEEPER, "aggregate id",
             List.of(CommandReply.class));

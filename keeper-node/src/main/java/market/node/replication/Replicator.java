@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * it (the trustless gateway's CAR, depth first), checks every block against the CID that links to
  * it as it arrives, stores the verified blocks, records the fragment and sends its signed
  * receipt; a holder that fails or serves a bad block is skipped for the next one. A fragment it
- * already holds whole only needs the receipt sent again.
+ * already holds whole only needs the receipt sent again; one whose blocks went missing or bad is
+ * fetched again.
  */
 public final class Replicator implements SmartLifecycle {
 
@@ -70,7 +71,9 @@ public final class Replicator implements SmartLifecycle {
             long fragmentNo = assignment.path("fragment_no").asLong();
             Cid cid = Cid.parse(assignment.path("cid").asString());
             try {
-                if (index.held(dataId, fragmentNo).isEmpty() && !fetch(cid, assignment.path("holders"))) {
+                // a fragment held once but lost or damaged since (as an audit finds) is fetched again
+                boolean whole = index.held(dataId, fragmentNo).isPresent() && complete(cid);
+                if (!whole && !fetch(cid, assignment.path("holders"))) {
                     continue;
                 }
                 index.record(dataId, fragmentNo, cid.toString());
@@ -109,6 +112,17 @@ public final class Replicator implements SmartLifecycle {
             }
         }
         return false;
+    }
+
+    /** Whether every block of the DAG under {@code cid} is in the store and matches its CID. */
+    private boolean complete(Cid cid) {
+        try {
+            new DagWalker(store).walk(cid, (block, bytes) -> {});
+            return true;
+        } catch (IOException e) {
+            log.warn("the local copy of {} is not whole: {}", cid, e.getMessage());
+            return false;
+        }
     }
 
     private static String host(String ipaddr) {

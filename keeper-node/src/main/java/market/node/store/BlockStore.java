@@ -15,8 +15,9 @@ import market.platform.content.Cid;
  * A keeper node's blocks on disk, one file per block named by its CID, spread over folders by the
  * CID's last two characters (as IPFS's flatfs does), so no folder grows without bound. A block is
  * written to a temporary file and renamed into place, so a crash never leaves half a block under
- * its name; the CID names the content, so writing a block again changes nothing. Reads check
- * nothing: the walker that reads a DAG checks every block against its CID.
+ * its name; the CID names the content, so writing a block again changes nothing, unless the copy
+ * on disk no longer matches its CID, which the new bytes then replace. Reads check nothing: the
+ * walker that reads a DAG checks every block against its CID.
  */
 public final class BlockStore implements BlockSource, BlockSink {
 
@@ -31,14 +32,14 @@ public final class BlockStore implements BlockSource, BlockSink {
     @Override
     public void put(Cid cid, byte[] block) throws IOException {
         Path target = path(cid);
-        if (Files.exists(target)) {
+        if (Files.exists(target) && cid.matches(Files.readAllBytes(target))) {
             return;
         }
         Files.createDirectories(target.getParent());
         Path temporary = staging.resolve(UUID.randomUUID() + ".block");
         Files.write(temporary, block);
         try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
         }

@@ -9,11 +9,14 @@ import market.keeper.command.CloseStorage;
 import market.keeper.command.DeclareFragments;
 import market.keeper.command.OpenStorage;
 import market.keeper.command.PlaceFragments;
+import market.keeper.command.RecordAudit;
 import market.keeper.command.RecordReplica;
 import market.keeper.command.ReleasePlacement;
 import market.keeper.directory.domain.DirectoryCommand;
 import market.keeper.directory.domain.DirectoryEvent;
 import market.keeper.directory.domain.DirectoryState;
+import market.keeper.event.AuditFailed;
+import market.keeper.event.AuditPassed;
 import market.keeper.event.ClusterAdded;
 import market.keeper.event.DeclaredFragment;
 import market.keeper.event.FragmentPlacement;
@@ -24,6 +27,7 @@ import market.keeper.event.KeeperAdded;
 import market.keeper.event.OpenedFragment;
 import market.keeper.event.PlacementRejected;
 import market.keeper.event.PlacementReleased;
+import market.keeper.event.ReplicaFaulty;
 import market.keeper.event.ReplicaStored;
 import market.keeper.event.StorageClosed;
 import market.keeper.event.StorageOpened;
@@ -71,6 +75,10 @@ public final class KeeperWire implements ServiceModel.CommandTranslator, Service
             return new StorageCommand.DeclareFragments(c.getActor(), c.getDataId(), c.getFragments().stream()
                     .map(f -> new StorageCommand.Declaration(f.getFragmentNo(), f.getCid(), f.getSizeEncrypted()))
                     .toList(), c.getIssuedAt());
+        }
+        if (command instanceof RecordAudit c) {
+            return new StorageCommand.RecordAudit(c.getDataId(), c.getFragmentNo(), c.getIdfsAccount(), c.getDay(),
+                    c.getPassed(), c.getRangeFrom(), c.getRangeTo(), c.getChunk(), c.getReason(), c.getIssuedAt());
         }
         if (command instanceof RecordReplica c) {
             DirectoryState directory = references.state(KeeperAggregates.DIRECTORY_TYPE, KeeperAggregates.DIRECTORY,
@@ -125,6 +133,18 @@ public final class KeeperWire implements ServiceModel.CommandTranslator, Service
             return new StorageEvent.FragmentStored(e.getDataId(), e.getFragmentNo(), e.getCid(), e.getReplicas(),
                     e.getTimestamp());
         }
+        if (event instanceof AuditPassed e) {
+            return new StorageEvent.AuditPassed(e.getDataId(), e.getFragmentNo(), e.getIdfsAccount(), e.getDay(),
+                    e.getRangeFrom(), e.getRangeTo(), e.getChunk(), e.getTimestamp());
+        }
+        if (event instanceof AuditFailed e) {
+            return new StorageEvent.AuditFailed(e.getDataId(), e.getFragmentNo(), e.getIdfsAccount(), e.getDay(),
+                    e.getRangeFrom(), e.getRangeTo(), e.getChunk(), e.getReason(), e.getTimestamp());
+        }
+        if (event instanceof ReplicaFaulty e) {
+            return new StorageEvent.ReplicaFaulty(e.getDataId(), e.getFragmentNo(), e.getIdfsAccount(),
+                    e.getFailedDays(), e.getReplicasLeft(), e.getTimestamp());
+        }
         throw new IllegalArgumentException("not a keeper event: " + event.getSchema().getFullName());
     }
 
@@ -169,6 +189,18 @@ public final class KeeperWire implements ServiceModel.CommandTranslator, Service
         }
         if (event instanceof StorageEvent.FragmentStored e) {
             return new FragmentStored(e.dataId(), e.fragmentNo(), e.cid(), e.replicas(), e.at());
+        }
+        if (event instanceof StorageEvent.AuditPassed e) {
+            return new AuditPassed(e.dataId(), e.fragmentNo(), e.idfsAccount(), e.day(), e.rangeFrom(), e.rangeTo(),
+                    e.chunk(), null, e.at());
+        }
+        if (event instanceof StorageEvent.AuditFailed e) {
+            return new AuditFailed(e.dataId(), e.fragmentNo(), e.idfsAccount(), e.day(), e.rangeFrom(), e.rangeTo(),
+                    e.chunk(), e.reason(), e.at());
+        }
+        if (event instanceof StorageEvent.ReplicaFaulty e) {
+            return new ReplicaFaulty(e.dataId(), e.fragmentNo(), e.idfsAccount(), e.failedDays(), e.replicasLeft(),
+                    e.at());
         }
         throw new IllegalArgumentException("not a keeper event: " + event.getClass().getName());
     }

@@ -41,4 +41,8 @@ public sealed interface StorageCommand {
      */
     record RecordReplica(String idfsAccount, long keeperCluster, long dataId, long fragmentNo, String cid,
             Instant at) implements StorageCommand {}
+
+    /** The outcome of one audit of {@code idfsAccount}'s replica, for storage day {@code day}, after retries. */
+    record RecordAudit(long dataId, long fragmentNo, String idfsAccount, long day, boolean passed, long rangeFrom,
+            long rangeTo, long chunk, String reason, Instant at) implements StorageCommand {}
 }

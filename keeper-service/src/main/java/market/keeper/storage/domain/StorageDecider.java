@@ -10,9 +10,13 @@ import market.keeper.storage.domain.StorageCommand.Declaration;
 import market.keeper.storage.domain.StorageCommand.DeclareFragments;
 import market.keeper.storage.domain.StorageCommand.FragmentSlot;
 import market.keeper.storage.domain.StorageCommand.OpenStorage;
+import market.keeper.storage.domain.StorageCommand.RecordAudit;
 import market.keeper.storage.domain.StorageCommand.RecordReplica;
+import market.keeper.storage.domain.StorageEvent.AuditFailed;
+import market.keeper.storage.domain.StorageEvent.AuditPassed;
 import market.keeper.storage.domain.StorageEvent.FragmentStored;
 import market.keeper.storage.domain.StorageEvent.FragmentsDeclared;
+import market.keeper.storage.domain.StorageEvent.ReplicaFaulty;
 import market.keeper.storage.domain.StorageEvent.ReplicaStored;
 import market.keeper.storage.domain.StorageEvent.StorageClosed;
 import market.keeper.storage.domain.StorageEvent.StorageOpened;
@@ -28,17 +32,21 @@ import market.platform.domain.Rejection;
  * declares the fragments, each once, with an IPFS CIDv1 and an encrypted size above 0 and at most
  * what segmented encryption makes of the plain size; a receipt counts only from a keeper of the
  * fragment's cluster, for the declared CID, while the storage is open, once per keeper; the
- * receipt that brings a fragment to {@code minReplicas} replicas also marks it stored, once.
+ * receipt that brings a fragment to {@code minReplicas} replicas also marks it stored, once. Each
+ * replica has one audit outcome a storage day; {@code failuresBeforeFaulty} failed days in a row
+ * make it faulty, and it no longer counts until its keeper sends a new receipt.
  */
 public final class StorageDecider implements Decider<StorageCommand, StorageEvent, StorageState> {
 
     private final int minReplicas;
+    private final int failuresBeforeFaulty;
 
-    public StorageDecider(int minReplicas) {
-        if (minReplicas < 1) {
-            throw new IllegalArgumentException("min-replicas must be at least 1");
+    public StorageDecider(int minReplicas, int failuresBeforeFaulty) {
+        if (minReplicas < 1 || failuresBeforeFaulty < 1) {
+            throw new IllegalArgumentException("min-replicas and audit-failures-before-faulty must be at least 1");
         }
         this.minReplicas = minReplicas;
+        this.failuresBeforeFaulty = failuresBeforeFaulty;
     }
 
     @Override
@@ -60,6 +68,9 @@ public final class StorageDecider implements Decider<StorageCommand, StorageEven
         }
         if (command instanceof DeclareFragments c) {
             return declare(c, state);
+        }
+        if (command instanceof RecordAudit c) {
+            return audit(c, state);
         }
         return replica((RecordReplica) command, state);
     }
@@ -139,6 +150,31 @@ public final class StorageDecider implements Decider<StorageCommand, StorageEven
         return Decision.accept(stored);
     }
 
+    /**
+     * One outcome per replica and storage day, the first that arrives; an audit of a replica that
+     * no longer counts, or of a closed dataset, changes nothing. The failure that completes
+     * {@code failuresBeforeFaulty} failed days in a row also makes the replica faulty.
+     */
+    private Decision<StorageEvent> audit(RecordAudit c, StorageState state) {
+        Fragment fragment = state.fragments().get(c.fragmentNo());
+        StorageState.Replica replica = fragment == null ? null : fragment.replicas().get(c.idfsAccount());
+        if (!state.open() || replica == null || replica.lastAuditDay() >= c.day()) {
+            return Decision.accept();
+        }
+        if (c.passed()) {
+            return Decision.accept(new AuditPassed(c.dataId(), c.fragmentNo(), c.idfsAccount(), c.day(), c.rangeFrom(),
+                    c.rangeTo(), c.chunk(), c.at()));
+        }
+        AuditFailed failed = new AuditFailed(c.dataId(), c.fragmentNo(), c.idfsAccount(), c.day(), c.rangeFrom(),
+                c.rangeTo(), c.chunk(), c.reason() == null ? "no reason given" : c.reason(), c.at());
+        int failedDays = replica.failedDays() + 1;
+        if (failedDays >= failuresBeforeFaulty) {
+            return Decision.accept(failed, new ReplicaFaulty(c.dataId(), c.fragmentNo(), c.idfsAccount(), failedDays,
+                    fragment.replicas().size() - 1, c.at()));
+        }
+        return Decision.accept(failed);
+    }
+
     private static Rejection closed() {
         return Rejection.conflict("KEEPER.STORAGE_CLOSED", "The data is no longer stored");
     }
@@ -165,10 +201,25 @@ public final class StorageDecider implements Decider<StorageCommand, StorageEven
             }
         } else if (event instanceof ReplicaStored e) {
             Fragment f = fragments.get(e.fragmentNo());
-            Map<String, java.time.Instant> replicas = new HashMap<>(f.replicas());
-            replicas.put(e.idfsAccount(), e.at());
-            fragments.put(f.fragmentNo(), new Fragment(f.fragmentNo(), f.size(), f.clusterId(), f.cid(),
-                    f.sizeEncrypted(), replicas, f.stored()));
+            Map<String, StorageState.Replica> replicas = new HashMap<>(f.replicas());
+            replicas.put(e.idfsAccount(), new StorageState.Replica(e.at(), -1, 0));
+            fragments.put(f.fragmentNo(), withReplicas(f, replicas));
+        } else if (event instanceof AuditPassed e) {
+            Fragment f = fragments.get(e.fragmentNo());
+            Map<String, StorageState.Replica> replicas = new HashMap<>(f.replicas());
+            replicas.computeIfPresent(e.idfsAccount(), (k, r) -> new StorageState.Replica(r.storedAt(), e.day(), 0));
+            fragments.put(f.fragmentNo(), withReplicas(f, replicas));
+        } else if (event instanceof AuditFailed e) {
+            Fragment f = fragments.get(e.fragmentNo());
+            Map<String, StorageState.Replica> replicas = new HashMap<>(f.replicas());
+            replicas.computeIfPresent(e.idfsAccount(),
+                    (k, r) -> new StorageState.Replica(r.storedAt(), e.day(), r.failedDays() + 1));
+            fragments.put(f.fragmentNo(), withReplicas(f, replicas));
+        } else if (event instanceof ReplicaFaulty e) {
+            Fragment f = fragments.get(e.fragmentNo());
+            Map<String, StorageState.Replica> replicas = new HashMap<>(f.replicas());
+            replicas.remove(e.idfsAccount());
+            fragments.put(f.fragmentNo(), withReplicas(f, replicas));
         } else {
             FragmentStored e = (FragmentStored) event;
             Fragment f = fragments.get(e.fragmentNo());
@@ -176,5 +227,9 @@ public final class StorageDecider implements Decider<StorageCommand, StorageEven
                     f.sizeEncrypted(), f.replicas(), true));
         }
         return new StorageState(s.dataId(), s.provider(), s.open(), fragments);
+    }
+
+    private static Fragment withReplicas(Fragment f, Map<String, StorageState.Replica> replicas) {
+        return new Fragment(f.fragmentNo(), f.size(), f.clusterId(), f.cid(), f.sizeEncrypted(), replicas, f.stored());
     }
 }

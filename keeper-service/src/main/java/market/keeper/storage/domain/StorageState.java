@@ -8,7 +8,7 @@ import java.util.TreeMap;
 /**
  * A dataset's storage record: its data_id and provider, whether it is open, and its fragments by number,
  * each with its cluster, its declared CID and encrypted size (null and 0 until declared), the
- * keepers holding a replica (account to the time of the receipt), and whether it is stored.
+ * keepers holding a replica (account to its {@link Replica}), and whether it is stored.
  */
 public record StorageState(long dataId, String provider, boolean open, SortedMap<Long, Fragment> fragments) {
 
@@ -27,9 +27,15 @@ public record StorageState(long dataId, String provider, boolean open, SortedMap
     }
 
     public record Fragment(long fragmentNo, long size, long clusterId, String cid, long sizeEncrypted,
-            Map<String, Instant> replicas, boolean stored) {
+            Map<String, Replica> replicas, boolean stored) {
         public Fragment {
             replicas = Map.copyOf(replicas);
         }
     }
+
+    /**
+     * A keeper's replica: when its receipt came, the last storage day it was audited (-1 for
+     * none), and the days in a row its audit has failed since it last passed.
+     */
+    public record Replica(Instant storedAt, long lastAuditDay, int failedDays) {}
 }

@@ -26,12 +26,13 @@ public record StorageView(
             @JsonProperty("stored") boolean stored,
             @JsonProperty("replicas") List<Replica> replicas) {}
 
-    /** A keeper that holds a replica: where its node serves, and when its receipt came. */
+    /** A keeper that holds a replica: where its node serves, when its receipt came, its failed audit days in a row. */
     public record Replica(
             @JsonProperty("idfs_account") String idfsAccount,
             @JsonProperty("ipaddr") String ipaddr,
             @JsonProperty("port") int port,
-            @JsonProperty("stored_at") long storedAt) {}
+            @JsonProperty("stored_at") long storedAt,
+            @JsonProperty("failed_days") int failedDays) {}
 
     public static StorageView of(long dataId, StorageState state, Map<String, DirectoryState.Keeper> keepers) {
         return new StorageView(dataId, state.provider(), state.open(), state.fragments().values().stream()
@@ -42,13 +43,13 @@ public record StorageView(
 
     static List<Replica> replicas(StorageState.Fragment fragment, Map<String, DirectoryState.Keeper> keepers) {
         return fragment.replicas().entrySet().stream()
-                .sorted(Map.Entry.<String, java.time.Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .sorted(Comparator.comparing((Map.Entry<String, StorageState.Replica> e) -> e.getValue().storedAt())
+                        .thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> {
                     DirectoryState.Keeper k = keepers.get(e.getKey());
                     return new Replica(e.getKey(), k == null ? null : k.ipaddr(), k == null ? 0 : k.port(),
-                            e.getValue().getEpochSecond());
+                            e.getValue().storedAt().getEpochSecond(), e.getValue().failedDays());
                 })
-                .sorted(Comparator.comparingLong(Replica::storedAt))
                 .toList();
     }
 }

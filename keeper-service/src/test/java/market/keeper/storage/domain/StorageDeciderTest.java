@@ -9,9 +9,13 @@ import market.keeper.storage.domain.StorageCommand.Declaration;
 import market.keeper.storage.domain.StorageCommand.DeclareFragments;
 import market.keeper.storage.domain.StorageCommand.FragmentSlot;
 import market.keeper.storage.domain.StorageCommand.OpenStorage;
+import market.keeper.storage.domain.StorageCommand.RecordAudit;
 import market.keeper.storage.domain.StorageCommand.RecordReplica;
+import market.keeper.storage.domain.StorageEvent.AuditFailed;
+import market.keeper.storage.domain.StorageEvent.AuditPassed;
 import market.keeper.storage.domain.StorageEvent.FragmentStored;
 import market.keeper.storage.domain.StorageEvent.FragmentsDeclared;
+import market.keeper.storage.domain.StorageEvent.ReplicaFaulty;
 import market.keeper.storage.domain.StorageEvent.ReplicaStored;
 import market.keeper.storage.domain.StorageEvent.StorageClosed;
 import market.keeper.storage.domain.StorageEvent.StorageOpened;
@@ -31,7 +35,7 @@ class StorageDeciderTest {
     private static final String CID_2 = UnixFsImporter.cidOf(new byte[] {2}).toString();
 
     private final DeciderFixture<StorageCommand, StorageEvent, StorageState> fixture =
-            DeciderFixture.of(new StorageDecider(2));
+            DeciderFixture.of(new StorageDecider(2, 3));
 
     private static final StorageOpened OPENED = new StorageOpened(42, PROVIDER,
             List.of(new FragmentSlot(1, 1000, 7), new FragmentSlot(2, 500, 8)), AT);
@@ -123,6 +127,60 @@ class StorageDeciderTest {
                 .thenRejects("KEEPER.NOT_DECLARED");
         fixture.given(OPENED, DECLARED, new StorageClosed(42, "removed", AT)).when(receipt(KEEPER_A, 7, 1, CID_1))
                 .thenRejects("KEEPER.STORAGE_CLOSED");
+    }
+
+    private static final ReplicaStored FIRST = new ReplicaStored(42, 1, CID_1, KEEPER_A, 7, AT);
+    private static final ReplicaStored SECOND = new ReplicaStored(42, 1, CID_1, KEEPER_B, 7, AT);
+
+    private static RecordAudit audit(String keeper, long day, boolean passed) {
+        return new RecordAudit(42, 1, keeper, day, passed, 100, 1124, 0, passed ? null : "the node answered HTTP 404",
+                AT);
+    }
+
+    @Test
+    void anAuditOutcomeCountsOncePerReplicaAndDay() {
+        StorageState state = fixture.given(OPENED, DECLARED, FIRST).when(audit(KEEPER_A, 20_000, true))
+                .then(new AuditPassed(42, 1, KEEPER_A, 20_000, 100, 1124, 0, AT));
+        assertThat(state.fragments().get(1L).replicas().get(KEEPER_A).lastAuditDay()).isEqualTo(20_000);
+        fixture.given(OPENED, DECLARED, FIRST, new AuditPassed(42, 1, KEEPER_A, 20_000, 100, 1124, 0, AT))
+                .when(audit(KEEPER_A, 20_000, false)).then();
+        fixture.given(OPENED, DECLARED, FIRST).when(audit(KEEPER_C, 20_000, true)).then();
+        fixture.given(OPENED, DECLARED, FIRST, new StorageClosed(42, "removed", AT))
+                .when(audit(KEEPER_A, 20_000, true)).then();
+    }
+
+    @Test
+    void aFailedAuditSaysWhichChunkAndWhy() {
+        StorageState state = fixture.given(OPENED, DECLARED, FIRST).when(audit(KEEPER_A, 20_000, false))
+                .then(new AuditFailed(42, 1, KEEPER_A, 20_000, 100, 1124, 0, "the node answered HTTP 404", AT));
+        assertThat(state.fragments().get(1L).replicas().get(KEEPER_A).failedDays()).isEqualTo(1);
+    }
+
+    @Test
+    void threeFailedDaysInARowMakeAReplicaFaultyAndAPassResetsTheCount() {
+        AuditFailed day1 = new AuditFailed(42, 1, KEEPER_A, 1, 100, 1124, 0, "missing block", AT);
+        AuditFailed day2 = new AuditFailed(42, 1, KEEPER_A, 2, 100, 1124, 0, "missing block", AT);
+        StorageState state = fixture.given(OPENED, DECLARED, FIRST, SECOND, new FragmentStored(42, 1, CID_1, 2, AT),
+                        day1, day2)
+                .when(audit(KEEPER_A, 3, false))
+                .then(new AuditFailed(42, 1, KEEPER_A, 3, 100, 1124, 0, "the node answered HTTP 404", AT),
+                        new ReplicaFaulty(42, 1, KEEPER_A, 3, 1, AT));
+        assertThat(state.fragments().get(1L).replicas()).containsOnlyKeys(KEEPER_B);
+        assertThat(state.fragments().get(1L).stored()).isTrue();
+
+        AuditPassed passed = new AuditPassed(42, 1, KEEPER_A, 2, 100, 1124, 0, AT);
+        fixture.given(OPENED, DECLARED, FIRST, day1, passed).when(audit(KEEPER_A, 3, false))
+                .then(new AuditFailed(42, 1, KEEPER_A, 3, 100, 1124, 0, "the node answered HTTP 404", AT));
+    }
+
+    @Test
+    void aFaultyReplicaCountsAgainAfterANewReceipt() {
+        ReplicaFaulty faulty = new ReplicaFaulty(42, 1, KEEPER_A, 3, 1, AT);
+        StorageState state = fixture.given(OPENED, DECLARED, FIRST, SECOND, new FragmentStored(42, 1, CID_1, 2, AT),
+                        faulty)
+                .when(receipt(KEEPER_A, 7, 1, CID_1))
+                .then(new ReplicaStored(42, 1, CID_1, KEEPER_A, 7, AT));
+        assertThat(state.fragments().get(1L).replicas().get(KEEPER_A).failedDays()).isZero();
     }
 
     @Test

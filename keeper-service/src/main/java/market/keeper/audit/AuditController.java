@@ -1,0 +1,34 @@
+package market.keeper.audit;
+
+import java.util.List;
+import java.util.Map;
+import market.platform.crypto.Addresses;
+import market.platform.web.ApiException;
+import market.platform.web.Params;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reads of the audit outcomes, by keeper and by dataset, oldest first. */
+@RestController
+class AuditController {
+
+    private final AuditLog log;
+
+    AuditController(AuditLog log) {
+        this.log = log;
+    }
+
+    @GetMapping("/v1/keepers/{account}/audits")
+    Map<String, List<AuditLog.Entry>> ofKeeper(@PathVariable String account) {
+        if (!Addresses.isAddress(account)) {
+            throw ApiException.badRequest("REQUEST.INVALID_PARAMETER", "idfs_account must be 0x and 40 hex digits");
+        }
+        return Map.of("items", log.ofKeeper(Addresses.normalize(account)));
+    }
+
+    @GetMapping("/v1/data/{dataId}/audits")
+    Map<String, List<AuditLog.Entry>> ofData(@PathVariable String dataId) {
+        return Map.of("items", log.ofData(Params.positiveLong("data_id", dataId)));
+    }
+}
