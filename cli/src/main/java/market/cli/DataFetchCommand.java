@@ -3,10 +3,6 @@ package market.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +16,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
-import market.platform.content.Car;
 import market.platform.content.Cid;
 import market.platform.content.DagWalker;
+import market.platform.content.GatewayClient;
 import market.platform.crypto.Hashes;
 import market.platform.crypto.SegmentedAead;
 import market.platform.signing.Wallet;
@@ -63,8 +59,7 @@ final class DataFetchCommand implements Callable<Integer> {
             description = "How long to wait for the keys to be released (default: ${DEFAULT-VALUE}).")
     Duration wait;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final GatewayClient gateway = new GatewayClient(Duration.ofMinutes(30));
 
     @Override
     public Integer call() {
@@ -135,21 +130,8 @@ final class DataFetchCommand implements Callable<Integer> {
 
     /** The fragment's CAR from {@code source}, each block checked against its CID, its file bytes into {@code sealed}. */
     private void download(String source, Cid cid, Path sealed, Progress progress) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(source + "/ipfs/" + cid + "?format=car&dups=y"))
-                .header("Accept", "application/vnd.ipld.car").timeout(Duration.ofMinutes(30)).GET().build();
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        }
-        try (InputStream body = response.body(); OutputStream file = Files.newOutputStream(sealed)) {
-            if (response.statusCode() != 200) {
-                throw new IOException("HTTP " + response.statusCode());
-            }
-            Car.Reader car = new Car.Reader(body);
-            new DagWalker(car.inWalkOrder()).walk(cid, new DagWalker.Visitor() {
+        try (OutputStream file = Files.newOutputStream(sealed)) {
+            gateway.walk(source, cid, new DagWalker.Visitor() {
                 @Override
                 public void block(Cid blockCid, byte[] block) {}
 
@@ -196,8 +178,7 @@ final class DataFetchCommand implements Callable<Integer> {
     }
 
     private static String url(JsonNode keeper) {
-        String ip = keeper.path("ipaddr").asString();
-        return "http://" + (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + keeper.path("port").asInt();
+        return GatewayClient.nodeUrl(keeper.path("ipaddr").asString(), keeper.path("port").asInt());
     }
 
     private static byte[] key(JsonNode keys, long fragmentNo) {

@@ -3,6 +3,7 @@ package market.cli;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import market.platform.content.GatewayClient;
 import market.platform.signing.Wallet;
 import picocli.CommandLine.Model.CommandSpec;
 import tools.jackson.databind.JsonNode;
@@ -72,8 +73,7 @@ final class StorageUpload {
         JsonNode keepers = market.keeper().get("/v1/clusters/" + cluster).path("keepers");
         List<String> failures = new ArrayList<>();
         for (JsonNode node : keepers) {
-            String ip = node.path("ipaddr").asString();
-            String url = "http://" + (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + node.path("port").asInt();
+            String url = GatewayClient.nodeUrl(node.path("ipaddr").asString(), node.path("port").asInt());
             Progress progress = new Progress(spec.commandLine().getErr(), "uploading fragment "
                     + secret.fragmentNo() + " to " + url, secret.sizeEncrypted());
             try {

@@ -6,16 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.stream.StreamSupport;
 import market.platform.content.Cid;
 import market.platform.content.DagPb;
 import market.platform.crypto.AesGcm;
-import market.platform.crypto.Hashes;
 import market.platform.signing.Wallet;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -30,18 +26,9 @@ class AuditEndToEndTest extends EndToEndTest {
 
     @Test
     void aDeletedReplicaFailsItsAuditsTurnsFaultyAndIsFetchedAgain() throws Exception {
-        Wallet owner = Wallet.create();
-        long cluster = platform.keeper().post(owner, "/v1/clusters", Map.of("cluster_key_hash",
-                Hashes.sha256Hex(Hashes.utf8(UUID.randomUUID().toString())))).expect(201).json().get("cluster_id")
-                .longValue();
-        List<MarketPlatform.Node> nodes = new ArrayList<>();
-        for (String name : List.of("audit-1", "audit-2", "audit-3")) {
-            MarketPlatform.Node node = platform.startNode(name);
-            platform.keeper().post(node.wallet(), "/v1/keepers", Map.of("capacity", 1L << 30, "cluster_id", cluster,
-                    "idfs_public_key", Hashes.toHex0x(node.wallet().publicKey()), "ipaddr", "127.0.0.1",
-                    "port", node.port())).expect(201);
-            nodes.add(node);
-        }
+        MarketPlatform.Cluster started = platform.startCluster("audit-1", "audit-2", "audit-3");
+        long cluster = started.id();
+        List<MarketPlatform.Node> nodes = started.nodes();
         Wallet provider = Wallet.create();
         flows.deposit(provider.address(), "1.0000 OSB");
         byte[] content = new byte[700_000];

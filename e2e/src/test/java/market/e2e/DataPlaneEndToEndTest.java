@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,17 +41,9 @@ class DataPlaneEndToEndTest extends EndToEndTest {
 
     @BeforeAll
     static void startACluster() {
-        Wallet owner = Wallet.create();
-        clusterId = platform.keeper().post(owner, "/v1/clusters",
-                Map.of("cluster_key_hash", Hashes.sha256Hex(Hashes.utf8(UUID.randomUUID().toString()))))
-                .expect(201).json().get("cluster_id").longValue();
-        for (String name : List.of("plane-a", "plane-b", "plane-c")) {
-            MarketPlatform.Node node = platform.startNode(name);
-            platform.keeper().post(node.wallet(), "/v1/keepers", Map.of("capacity", 1L << 30, "cluster_id", clusterId,
-                    "idfs_public_key", Hashes.toHex0x(node.wallet().publicKey()), "ipaddr", "127.0.0.1",
-                    "port", node.port())).expect(201);
-            NODES.add(node);
-        }
+        MarketPlatform.Cluster cluster = platform.startCluster("plane-a", "plane-b", "plane-c");
+        clusterId = cluster.id();
+        NODES.addAll(cluster.nodes());
     }
 
     /** A fragment as the provider prepares it: plain bytes, key, ciphertext and its CID. */

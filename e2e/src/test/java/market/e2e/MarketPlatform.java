@@ -36,9 +36,9 @@ final class MarketPlatform {
     private final Path dataDir;
     private final Map<Class<?>, ConfigurableApplicationContext> running = new HashMap<>();
     private final Map<String, Node> nodes = new HashMap<>();
+    private final Map<Class<?>, Integer> servicePorts = new HashMap<>();
     private final Map<String, Integer> nodePorts = new HashMap<>();
-    private final java.util.List<Node> storageNodes = new java.util.ArrayList<>();
-    private long storageCluster = -1;
+    private Cluster storage;
 
     MarketPlatform() {
         try {
@@ -98,30 +98,40 @@ final class MarketPlatform {
         return node;
     }
 
+    /** A cluster of keeper nodes: its id and its nodes, in the order they joined. */
+    record Cluster(long id, java.util.List<Node> nodes) {}
+
+    /** Adds a cluster and starts a keeper node for each name, each joined to it with 1 GiB at its port. */
+    Cluster startCluster(String... names) {
+        Wallet owner = Wallet.create();
+        long id = keeper().post(owner, "/v1/clusters", Map.of("cluster_key_hash",
+                market.platform.crypto.Hashes.sha256Hex(market.platform.crypto.Hashes.utf8(
+                        java.util.UUID.randomUUID().toString())))).expect(201).json().get("cluster_id").longValue();
+        java.util.List<Node> started = new java.util.ArrayList<>();
+        for (String name : names) {
+            Node node = startNode(name);
+            keeper().post(node.wallet(), "/v1/keepers", Map.of("capacity", 1L << 30, "cluster_id", id,
+                    "idfs_public_key", market.platform.crypto.Hashes.toHex0x(node.wallet().publicKey()),
+                    "ipaddr", "127.0.0.1", "port", node.port())).expect(201);
+            started.add(node);
+        }
+        return new Cluster(id, java.util.List.copyOf(started));
+    }
+
     /**
      * The cluster that {@link Flows#register} stores data on: two keeper nodes, started and
      * registered on first use, so a fragment is stored once both hold it.
      */
     synchronized long storageCluster() {
-        if (storageCluster < 0) {
-            Wallet owner = Wallet.create();
-            storageCluster = keeper().post(owner, "/v1/clusters", Map.of("cluster_key_hash",
-                    market.platform.crypto.Hashes.sha256Hex(market.platform.crypto.Hashes.utf8(
-                            java.util.UUID.randomUUID().toString())))).expect(201).json().get("cluster_id").longValue();
-            for (String name : java.util.List.of("storage-1", "storage-2")) {
-                Node node = startNode(name);
-                keeper().post(node.wallet(), "/v1/keepers", Map.of("capacity", 1L << 30, "cluster_id", storageCluster,
-                        "idfs_public_key", market.platform.crypto.Hashes.toHex0x(node.wallet().publicKey()),
-                        "ipaddr", "127.0.0.1", "port", node.port())).expect(201);
-                storageNodes.add(node);
-            }
+        if (storage == null) {
+            storage = startCluster("storage-1", "storage-2");
         }
-        return storageCluster;
+        return storage.id();
     }
 
     java.util.List<Node> storageNodes() {
         storageCluster();
-        return java.util.List.copyOf(storageNodes);
+        return storage.nodes();
     }
 
     void stopNode(String name) {
@@ -146,7 +156,8 @@ final class MarketPlatform {
         // three services share one classpath, so none reads the application.properties of a jar
         properties.put("spring.config.name", "market-e2e");
         properties.put("spring.application.name", name + "-service");
-        properties.put("server.port", "0");
+        // a restarted service takes its old port back: keeper nodes keep keeper-service's URL
+        properties.put("server.port", servicePorts.getOrDefault(application, 0));
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.kafka.bootstrap-servers", KafkaBroker.bootstrapServers());
         properties.put("market.data-dir", dataDir.resolve(name).toString());
@@ -167,6 +178,7 @@ final class MarketPlatform {
                         .registerBean(ReactorResourceFactory.class, MarketPlatform::ownResources))
                 .run();
         running.put(application, context);
+        servicePorts.put(application, Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
         Readiness.await(context.getBean(ServiceRuntime.class));
     }
 

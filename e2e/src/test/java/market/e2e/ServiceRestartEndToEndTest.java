@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import market.keeper.KeeperApplication;
 import market.order.OrderApplication;
 import market.registry.RegistryApplication;
 import market.platform.crypto.Addresses;
@@ -134,5 +135,32 @@ class ServiceRestartEndToEndTest extends EndToEndTest {
                 .isEqualTo("The data has already been purchased");
         assertThat(platform.order().get("/v1/orders/" + orderHash).expect(200).json().get("remaining").longValue())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aRestartedKeeperServiceRebuildsTheSameClustersAndStorageAndKeepsItsRules() {
+        Wallet provider = Wallet.create();
+        flows.deposit(provider.address(), "1.0000 OSB");
+        long dataId = flows.register(provider, List.of("k-" + UUID.randomUUID())).get("data_id").longValue();
+        long cluster = platform.storageCluster();
+        String clusterView = platform.keeper().get("/v1/clusters/" + cluster).expect(200).body();
+        String storage = platform.keeper().get("/v1/data/" + dataId + "/fragments").expect(200).body();
+        String placements = platform.keeper().get("/v1/data/" + dataId + "/placements").expect(200).body();
+        Wallet owner = Wallet.create();
+        String keyHash = market.platform.crypto.Hashes.sha256Hex(market.platform.crypto.Hashes.utf8(
+                UUID.randomUUID().toString()));
+        platform.keeper().post(owner, "/v1/clusters", Map.of("cluster_key_hash", keyHash)).expect(201);
+
+        platform.stop(KeeperApplication.class);
+        platform.start(KeeperApplication.class);
+
+        assertThat(platform.keeper().get("/v1/clusters/" + cluster).expect(200).body()).isEqualTo(clusterView);
+        assertThat(platform.keeper().get("/v1/data/" + dataId + "/fragments").expect(200).body()).isEqualTo(storage);
+        assertThat(platform.keeper().get("/v1/data/" + dataId + "/placements").expect(200).body())
+                .isEqualTo(placements);
+        assertThat(platform.keeper().post(Wallet.create(), "/v1/clusters", Map.of("cluster_key_hash", keyHash))
+                .expect(409).errorCode()).isEqualTo("KEEPER.CLUSTER_KEY_HASH_TAKEN");
+        // the nodes still reach it: a new registration is stored and goes on sale
+        assertThat(flows.register(provider, List.of("k-" + UUID.randomUUID())).get("status").intValue()).isZero();
     }
 }

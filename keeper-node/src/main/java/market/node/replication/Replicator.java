@@ -1,25 +1,17 @@
 package market.node.replication;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import market.node.keeper.KeeperClient;
 import market.node.store.BlockStore;
 import market.node.store.FragmentIndex;
-import market.platform.content.Car;
 import market.platform.content.Cid;
 import market.platform.content.DagWalker;
+import market.platform.content.GatewayClient;
+import market.platform.runtime.PeriodicTask;
 import market.platform.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * already holds whole only needs the receipt sent again; one whose blocks went missing or bad is
  * fetched again.
  */
-public final class Replicator implements SmartLifecycle {
+public final class Replicator extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(Replicator.class);
     private static final Duration FETCH_TIMEOUT = Duration.ofMinutes(10);
@@ -39,20 +31,18 @@ public final class Replicator implements SmartLifecycle {
     private final KeeperClient keeper;
     private final BlockStore store;
     private final FragmentIndex index;
-    private final Duration interval;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private ScheduledExecutorService scheduler;
+    private final GatewayClient gateway = new GatewayClient(FETCH_TIMEOUT);
 
     public Replicator(KeeperClient keeper, BlockStore store, FragmentIndex index, Duration interval) {
+        super("replicator", interval);
         this.keeper = keeper;
         this.store = store;
         this.index = index;
-        this.interval = interval;
     }
 
     /** One round: every assignment fetched (or its receipt sent again) once. */
-    public void syncOnce() {
+    @Override
+    protected void runOnce() {
         JsonNode assignments;
         try {
             if (keeper.cluster() < 0) {
@@ -88,27 +78,12 @@ public final class Replicator implements SmartLifecycle {
     /** Fetches and stores the DAG under {@code cid} from the first holder that serves it whole and valid. */
     private boolean fetch(Cid cid, JsonNode holders) {
         for (JsonNode holder : holders) {
-            String url = "http://" + host(holder.path("ipaddr").asString()) + ":" + holder.path("port").asInt()
-                    + "/ipfs/" + cid + "?format=car&dups=y";
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(FETCH_TIMEOUT)
-                    .header("Accept", "application/vnd.ipld.car").GET().build();
             try {
-                HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                try (InputStream body = response.body()) {
-                    if (response.statusCode() != 200) {
-                        log.warn("{} answered {} for {}", holder.path("idfs_account").asString(),
-                                response.statusCode(), cid);
-                        continue;
-                    }
-                    Car.Reader car = new Car.Reader(body);
-                    new DagWalker(car.inWalkOrder()).walk(cid, store::put);
-                    return true;
-                }
+                gateway.walk(GatewayClient.nodeUrl(holder.path("ipaddr").asString(), holder.path("port").asInt()), cid,
+                        store::put);
+                return true;
             } catch (IOException e) {
                 log.warn("fetching {} from {} failed: {}", cid, holder.path("idfs_account").asString(), e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
             }
         }
         return false;
@@ -123,37 +98,5 @@ public final class Replicator implements SmartLifecycle {
             log.warn("the local copy of {} is not whole: {}", cid, e.getMessage());
             return false;
         }
-    }
-
-    private static String host(String ipaddr) {
-        return ipaddr.contains(":") ? "[" + ipaddr + "]" : ipaddr;
-    }
-
-    @Override
-    public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "replicator");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                syncOnce();
-            } catch (RuntimeException e) {
-                log.error("replication round failed", e);
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null && !scheduler.isShutdown();
     }
 }

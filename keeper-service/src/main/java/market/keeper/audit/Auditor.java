@@ -1,19 +1,11 @@
 package market.keeper.audit;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import market.keeper.KeeperAggregates;
@@ -23,15 +15,15 @@ import market.keeper.storage.domain.StorageCommand;
 import market.keeper.storage.domain.StorageEvent;
 import market.keeper.storage.domain.StorageState;
 import market.platform.config.ServiceRuntime;
-import market.platform.content.Car;
 import market.platform.content.Cid;
 import market.platform.content.DagWalker;
+import market.platform.content.GatewayClient;
 import market.platform.content.UnixFsImporter;
 import market.platform.runtime.AggregateType;
+import market.platform.runtime.PeriodicTask;
 import market.platform.web.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Audits every replica of every open dataset once a storage day (whole {@code day-length}s since
@@ -42,35 +34,31 @@ import org.springframework.context.SmartLifecycle;
  * again, from a new seed, before it counts. The outcome enters as a {@code RecordAudit} command on
  * {@code keeper.commands}, keyed by data_id; the decider keeps the first outcome of a day.
  */
-public final class Auditor implements SmartLifecycle {
+public final class Auditor extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(Auditor.class);
     private static final int RANGE = 1024;
 
     private final ServiceRuntime runtime;
-    private final CommandGateway gateway;
+    private final CommandGateway commands;
     private final AggregateType<StorageCommand, StorageEvent, StorageState> storage;
     private final Clock clock;
     private final Duration dayLength;
-    private final Duration interval;
-    private final Duration timeout;
     private final int attempts;
     private final byte[] key = new byte[32];
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
-    private ScheduledExecutorService scheduler;
+    private final GatewayClient gateway;
 
     public Auditor(ServiceRuntime runtime, CommandGateway gateway,
             AggregateType<StorageCommand, StorageEvent, StorageState> storage, Clock clock, Duration dayLength,
             Duration interval, Duration timeout, int attempts) {
+        super("auditor", interval);
         this.runtime = runtime;
-        this.gateway = gateway;
+        this.commands = gateway;
         this.storage = storage;
         this.clock = clock;
         this.dayLength = dayLength;
-        this.interval = interval;
-        this.timeout = timeout;
         this.attempts = attempts;
+        this.gateway = new GatewayClient(timeout);
         new SecureRandom().nextBytes(key);
     }
 
@@ -80,7 +68,8 @@ public final class Auditor implements SmartLifecycle {
     }
 
     /** One round: each replica not yet audited today, audited once. */
-    public void auditOnce() {
+    @Override
+    protected void runOnce() {
         if (!runtime.isCaughtUp()) {
             return;
         }
@@ -115,7 +104,7 @@ public final class Auditor implements SmartLifecycle {
         RecordAudit command = new RecordAudit(dataId, fragment.fragmentNo(), keeper.idfsAccount(), day, reason == null,
                 from, to, from / UnixFsImporter.CHUNK_SIZE, reason, clock.instant());
         try {
-            gateway.send(Long.toString(dataId), command).block(Duration.ofSeconds(30));
+            commands.send(Long.toString(dataId), command).block(Duration.ofSeconds(30));
         } catch (RuntimeException e) {
             log.warn("could not record the audit of data {} fragment {} at {}: {}", dataId, fragment.fragmentNo(),
                     keeper.idfsAccount(), e.getMessage());
@@ -124,36 +113,21 @@ public final class Auditor implements SmartLifecycle {
 
     /** Asks the keeper's node for {@code [from, to)}; null when its blocks prove it, else why not. */
     private String challenge(DirectoryState.Keeper keeper, Cid cid, long from, long to) {
-        String host = keeper.ipaddr().contains(":") ? "[" + keeper.ipaddr() + "]" : keeper.ipaddr();
-        URI uri = URI.create("http://" + host + ":" + keeper.port() + "/ipfs/" + cid
-                + "?format=car&dag-scope=entity&entity-bytes=" + from + ":" + (to - 1));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Accept", "application/vnd.ipld.car").GET().build();
+        long[] covered = new long[1];
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    return "the node answered HTTP " + response.statusCode();
-                }
-                Car.Reader car = new Car.Reader(body);
-                long[] covered = new long[1];
-                new DagWalker(car.inWalkOrder()).walk(cid, from, to, new DagWalker.Visitor() {
-                    @Override
-                    public void block(Cid block, byte[] bytes) {}
+            gateway.walk(GatewayClient.nodeUrl(keeper.ipaddr(), keeper.port()), cid, from, to, new DagWalker.Visitor() {
+                @Override
+                public void block(Cid block, byte[] bytes) {}
 
-                    @Override
-                    public void bytes(byte[] block, int offset, int length) {
-                        covered[0] += length;
-                    }
-                });
-                return covered[0] == to - from ? null : "the blocks cover " + covered[0] + " of " + (to - from) + " bytes";
-            }
+                @Override
+                public void bytes(byte[] block, int offset, int length) {
+                    covered[0] += length;
+                }
+            });
         } catch (IOException e) {
             return e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
         }
+        return covered[0] == to - from ? null : "the blocks cover " + covered[0] + " of " + (to - from) + " bytes";
     }
 
     private long seed(long dataId, long fragmentNo, String account, long day, int attempt) {
@@ -166,34 +140,6 @@ public final class Auditor implements SmartLifecycle {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @Override
-    public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "auditor");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                auditOnce();
-            } catch (RuntimeException e) {
-                log.error("audit round failed", e);
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return scheduler != null && !scheduler.isShutdown();
     }
 
     @Override

@@ -1,0 +1,59 @@
+package market.platform.runtime;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Work a service or node does on its own every interval, such as a keeper node fetching its
+ * cluster's fragments or keeper-service auditing replicas: one daemon thread of its own, a round
+ * that fails is logged and the next one runs, and it stops with the application context.
+ */
+public abstract class PeriodicTask implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PeriodicTask.class);
+
+    private final String name;
+    private final Duration interval;
+    private ScheduledExecutorService scheduler;
+
+    protected PeriodicTask(String name, Duration interval) {
+        this.name = name;
+        this.interval = interval;
+    }
+
+    /** One round of the work. */
+    protected abstract void runOnce();
+
+    @Override
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                runOnce();
+            } catch (RuntimeException e) {
+                log.error("{} round failed", name, e);
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null && !scheduler.isShutdown();
+    }
+}
