@@ -21,8 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
         subcommands = {DataBeginCommand.class, DataFetchCommand.class})
 final class DataCommands extends CommandGroup {
 
-    private static final Duration FEE_POLL = Duration.ofMillis(300);
-    private static final Duration PLACEMENT_POLL = Duration.ofMillis(300);
+    private static final Duration POLL = Duration.ofMillis(300);
     private static final long REGISTRATION_FAILED = 4;
 
     @ParentCommand
@@ -47,9 +46,9 @@ final class DataCommands extends CommandGroup {
             }
             ServiceClient registry = market.registry();
             // the registry learns that the fragments are stored from keeper-service's events, a moment later
-            JsonNode ended = new Polling(wait, FEE_POLL).whileRefused("REGISTRY.FRAGMENTS_NOT_STORED",
+            JsonNode ended = new Polling(wait, POLL).whileRefused("REGISTRY.FRAGMENTS_NOT_STORED",
                     () -> registry.post("/v1/data/" + id + "/end", body, market.wallet()));
-            JsonNode view = new Polling(wait, FEE_POLL).until(ended, () -> registry.get("/v1/data/" + id),
+            JsonNode view = new Polling(wait, POLL).until(ended, () -> registry.get("/v1/data/" + id),
                     DataCommands::feeSettled);
             Market.print(out, view);
             if (view != null && view.path("status").isIntegralNumber()
@@ -79,7 +78,7 @@ final class DataCommands extends CommandGroup {
             @Option(names = "--wait", defaultValue = "30", paramLabel = "SECONDS", converter = Polling.Seconds.class,
                     description = "How long to wait for the placement; 0 does not wait (default: ${DEFAULT-VALUE}).")
             Duration wait) {
-        return market.run(spec, out -> Market.print(out, new Polling(wait, PLACEMENT_POLL).whileRefused(
+        return market.run(spec, out -> Market.print(out, new Polling(wait, POLL).whileRefused(
                 "KEEPER.PLACEMENT_NOT_FOUND", () -> market.keeper().get("/v1/data/" + id + "/placements"))));
     }
 

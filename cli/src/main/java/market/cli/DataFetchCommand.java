@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -79,7 +78,7 @@ final class DataFetchCommand implements Callable<Integer> {
                     long no = fragment.path("fragment_no").asLong();
                     fetchFragment(market, fragment, key(keys, no), sources(market, storage, fragment), partial);
                 }
-                String whole = sha256(partial);
+                String whole = Hashes.sha256Hex(partial);
                 if (!whole.equals(dataset.path("data_hash_original").asString())) {
                     throw new CliException("the fragments decrypted, but the whole file does not match "
                             + "data_hash_original");
@@ -146,7 +145,7 @@ final class DataFetchCommand implements Callable<Integer> {
 
     /** Decrypts {@code sealed} onto the end of {@code partial}; answers the plain bytes' SHA-256. */
     private String decryptAppend(Path sealed, byte[] key, long fragmentNo, Path partial) throws IOException {
-        MessageDigest sha = sha();
+        MessageDigest sha = Hashes.sha256Digest();
         try (InputStream plain = SegmentedAead.decrypting(key, SegmentedAead.fragmentContext(dataId, fragmentNo),
                 Files.newInputStream(sealed));
                 OutputStream target = new DigestOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE,
@@ -188,25 +187,6 @@ final class DataFetchCommand implements Callable<Integer> {
             }
         }
         throw new CliException("no key was released for fragment " + fragmentNo);
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest sha = sha();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[256 * 1024];
-            for (int read; (read = in.read(buffer)) > 0; ) {
-                sha.update(buffer, 0, read);
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static MessageDigest sha() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void deleteQuietly(Path file) {

@@ -9,13 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import market.platform.content.BlockSink;
 import market.platform.content.Cid;
 import market.platform.content.UnixFsImporter;
+import market.platform.crypto.Hashes;
 import market.platform.crypto.SegmentedAead;
 
 /**
@@ -61,14 +61,14 @@ final class Fragmenter {
         }
         long base = size / count;
         long longer = size % count;
-        MessageDigest whole = sha256();
+        MessageDigest whole = Hashes.sha256Digest();
         List<Part> parts = new ArrayList<>(count);
         byte[] buffer = new byte[BUFFER];
         try (InputStream in = Files.newInputStream(file)) {
             long offset = 0;
             for (int no = 1; no <= count; no++) {
                 long partSize = base + (no <= longer ? 1 : 0);
-                MessageDigest part = sha256();
+                MessageDigest part = Hashes.sha256Digest();
                 for (long left = partSize; left > 0; ) {
                     int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
                     if (read < 0) {
@@ -89,7 +89,7 @@ final class Fragmenter {
 
     /** Encrypts one fragment of {@code file} into {@code out}. */
     static Sealed seal(Path file, Part part, byte[] key, long dataId, Path out, Progress progress) throws IOException {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Hashes.sha256Digest();
         UnixFsImporter importer = new UnixFsImporter(BlockSink.DISCARD);
         long[] written = new long[1];
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -131,14 +131,6 @@ final class Fragmenter {
         }
         Cid cid = importer.finish();
         return new Sealed(part.fragmentNo(), cid.toString(), hex(sha.digest()), written[0]);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String hex(byte[] bytes) {

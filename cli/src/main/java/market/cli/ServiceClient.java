@@ -106,13 +106,9 @@ final class ServiceClient {
         URI uri = URI.create(base + pathWithQuery);
         String signedPath = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         SignedHeaders headers = signer.signHashedRequest("POST", signedPath, sha256Hex, Clock.systemUTC());
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(30))
+        HttpRequest request = headers.addTo(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(30))
                 .header("Accept", "application/json")
-                .header("Content-Type", "application/octet-stream")
-                .header(RequestSignature.ADDRESS_HEADER, headers.address())
-                .header(RequestSignature.TIMESTAMP_HEADER, Long.toString(headers.timestamp()))
-                .header(RequestSignature.NONCE_HEADER, headers.nonce())
-                .header(RequestSignature.SIGNATURE_HEADER, headers.signature())
+                .header("Content-Type", "application/octet-stream"))
                 .POST(BodyPublishers.fromPublisher(counting(file, progress), fileSize(file))).build();
         return answer(exchange(request));
     }
@@ -173,11 +169,7 @@ final class ServiceClient {
         }
         if (signer != null) {
             String signedPath = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            SignedHeaders headers = signer.signRequest(method, signedPath, body, Clock.systemUTC());
-            request.header(RequestSignature.ADDRESS_HEADER, headers.address())
-                    .header(RequestSignature.TIMESTAMP_HEADER, Long.toString(headers.timestamp()))
-                    .header(RequestSignature.NONCE_HEADER, headers.nonce())
-                    .header(RequestSignature.SIGNATURE_HEADER, headers.signature());
+            signer.signRequest(method, signedPath, body, Clock.systemUTC()).addTo(request);
         }
         return answer(exchange(request.build()));
     }

@@ -69,7 +69,7 @@ class AuditEndToEndTest extends EndToEndTest {
                 .filter(a -> a.get("idfs_account").stringValue().equals(account)
                         && a.get("outcome").stringValue().equals("passed")
                         && a.get("timestamp").longValue() >= faultyAt).findFirst().orElse(null));
-        assertThat(Files.exists(block(victim, cid))).isTrue();
+        assertThat(Files.exists(victim.blockFile(cid))).isTrue();
     }
 
     private static List<JsonNode> audits(long dataId) {
@@ -79,16 +79,12 @@ class AuditEndToEndTest extends EndToEndTest {
 
     /** Deletes every block of the DAG under {@code root} from the node's block store. */
     private static void deleteDag(MarketPlatform.Node node, Cid root) throws IOException {
-        Path file = block(node, root.toString());
+        Path file = node.blockFile(root.toString());
         if (root.codec() == Cid.DAG_PB) {
             for (DagPb.Link link : DagPb.decode(Files.readAllBytes(file)).links()) {
                 deleteDag(node, link.cid());
             }
         }
         Files.deleteIfExists(file);
-    }
-
-    private static Path block(MarketPlatform.Node node, String cid) {
-        return node.folder().resolve("blocks").resolve(cid.substring(cid.length() - 2)).resolve(cid);
     }
 }

@@ -91,17 +91,12 @@ class BuyerFetchEndToEndTest extends EndToEndTest {
 
     /** Flips a byte of the first leaf under {@code root} (a dag-pb node) in the node's block store. */
     private static void corruptALeaf(MarketPlatform.Node node, String root) throws IOException {
-        byte[] rootBlock = Files.readAllBytes(block(node, root));
+        byte[] rootBlock = Files.readAllBytes(node.blockFile(root));
         String leaf = DagPb.decode(rootBlock).links().get(0).cid().toString();
-        Path file = block(node, leaf);
+        Path file = node.blockFile(leaf);
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 1;
         Files.write(file, bytes);
-    }
-
-    /** Where a keeper node's block store keeps a block: folders by the CID's last two characters. */
-    private static Path block(MarketPlatform.Node node, String cid) {
-        return node.folder().resolve("blocks").resolve(cid.substring(cid.length() - 2)).resolve(cid);
     }
 
     private static byte[] random(int size) {

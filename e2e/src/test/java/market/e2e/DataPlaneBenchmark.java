@@ -57,7 +57,7 @@ class DataPlaneBenchmark extends EndToEndTest {
             }
         }
         long size = Files.size(file);
-        String sha = sha256(file);
+        String sha = Hashes.sha256Hex(file);
         Cid cid = cidOf(file);
         MarketPlatform.Node node = platform.storageNodes().get(0);
         HttpServer plain = plainServer(file);
@@ -132,10 +132,7 @@ class DataPlaneBenchmark extends EndToEndTest {
     private int postFile(String url, Path file, RequestSignature.SignedHeaders headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofFile(file));
         if (headers != null) {
-            request.header(RequestSignature.ADDRESS_HEADER, headers.address())
-                    .header(RequestSignature.TIMESTAMP_HEADER, Long.toString(headers.timestamp()))
-                    .header(RequestSignature.NONCE_HEADER, headers.nonce())
-                    .header(RequestSignature.SIGNATURE_HEADER, headers.signature());
+            headers.addTo(request);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
@@ -190,17 +187,6 @@ class DataPlaneBenchmark extends EndToEndTest {
 
     private static double mbps(long bytes, double seconds) {
         return bytes / 1e6 / seconds;
-    }
-
-    private static String sha256(Path file) throws Exception {
-        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 20];
-            for (int read; (read = in.read(buffer)) > 0; ) {
-                sha.update(buffer, 0, read);
-            }
-        }
-        return java.util.HexFormat.of().formatHex(sha.digest());
     }
 
     private static Cid cidOf(Path file) throws Exception {

@@ -74,6 +74,11 @@ final class MarketPlatform {
         String url() {
             return "http://127.0.0.1:" + port();
         }
+
+        /** Where the node's block store keeps a block: a folder named by the CID's last two characters. */
+        java.nio.file.Path blockFile(String cid) {
+            return folder.resolve("blocks").resolve(cid.substring(cid.length() - 2)).resolve(cid);
+        }
     }
 
     /** Starts keeper node {@code name}, or starts it again on its folder (and so its wallet and blocks). */

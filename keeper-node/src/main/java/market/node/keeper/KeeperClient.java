@@ -68,12 +68,8 @@ public final class KeeperClient {
     public JsonNode receipt(long dataId, long fragmentNo, String cid) {
         byte[] body = JSON.writeValueAsBytes(Map.of("data_id", dataId, "fragment_no", fragmentNo, "cid", cid));
         RequestSignature.SignedHeaders signed = wallet.signRequest("POST", "/v1/receipts", body, clock);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/receipts")).timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header(RequestSignature.ADDRESS_HEADER, signed.address())
-                .header(RequestSignature.TIMESTAMP_HEADER, Long.toString(signed.timestamp()))
-                .header(RequestSignature.NONCE_HEADER, signed.nonce())
-                .header(RequestSignature.SIGNATURE_HEADER, signed.signature())
+        HttpRequest request = signed.addTo(HttpRequest.newBuilder(URI.create(base + "/v1/receipts")).timeout(TIMEOUT)
+                .header("Content-Type", "application/json"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         HttpResponse<byte[]> response = send(request);
         JsonNode answer = JSON.readTree(response.body());

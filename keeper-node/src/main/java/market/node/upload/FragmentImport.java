@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import market.node.store.BlockStore;
 import market.platform.content.BlockSink;
 import market.platform.content.Cid;
 import market.platform.content.UnixFsImporter;
+import market.platform.crypto.Hashes;
 
 /**
  * Checks an uploaded fragment on disk before any of it enters the block store: its SHA-256 (which
@@ -28,7 +28,7 @@ final class FragmentImport {
     private FragmentImport() {}
 
     static Digest digest(Path file) throws IOException {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Hashes.sha256Digest();
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha);
                 UnixFsImporter importer = new UnixFsImporter(BlockSink.DISCARD)) {
             transfer(in, importer);
@@ -49,14 +49,6 @@ final class FragmentImport {
         byte[] buffer = new byte[BUFFER];
         for (int read; (read = in.read(buffer)) > 0; ) {
             importer.write(buffer, 0, read);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,8 +2,6 @@ package market.keeper.audit;
 
 import java.util.List;
 import java.util.Map;
-import market.platform.crypto.Addresses;
-import market.platform.web.ApiException;
 import market.platform.web.Params;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,10 +19,7 @@ class AuditController {
 
     @GetMapping("/v1/keepers/{account}/audits")
     Map<String, List<AuditLog.Entry>> ofKeeper(@PathVariable String account) {
-        if (!Addresses.isAddress(account)) {
-            throw ApiException.badRequest("REQUEST.INVALID_PARAMETER", "idfs_account must be 0x and 40 hex digits");
-        }
-        return Map.of("items", log.ofKeeper(Addresses.normalize(account)));
+        return Map.of("items", log.ofKeeper(Params.address("idfs_account", account)));
     }
 
     @GetMapping("/v1/data/{dataId}/audits")

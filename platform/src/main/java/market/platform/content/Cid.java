@@ -2,8 +2,8 @@ package market.platform.content;
 
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import market.platform.crypto.Hashes;
 
 /**
  * An IPFS content id, version 1, with a sha2-256 multihash: {@code 0x01}, the multicodec of the
@@ -117,13 +117,9 @@ public record Cid(int codec, byte[] digest) {
     }
 
     static byte[] sha256(byte[] data, int offset, int length) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(data, offset, length);
-            return sha.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = Hashes.sha256Digest();
+        sha.update(data, offset, length);
+        return sha.digest();
     }
 
     static String base32Encode(byte[] data) {

@@ -32,6 +32,27 @@ public final class Hashes {
         return Hex.toHexString(sha256(data));
     }
 
+    /** A fresh SHA-256, to hash a stream as it passes (the JDK's, which uses the CPU's SHA instructions). */
+    public static java.security.MessageDigest sha256Digest() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The SHA-256 of a file in hex, read a buffer at a time. */
+    public static String sha256Hex(java.nio.file.Path file) throws java.io.IOException {
+        java.security.MessageDigest sha = sha256Digest();
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] buffer = new byte[256 * 1024];
+            for (int read; (read = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, read);
+            }
+        }
+        return Hex.toHexString(sha.digest());
+    }
+
     public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

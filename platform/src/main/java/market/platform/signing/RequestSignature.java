@@ -44,5 +44,14 @@ public final class RequestSignature {
     }
 
     /** The four headers of one signed request. */
-    public record SignedHeaders(String address, long timestamp, String nonce, String signature) {}
+    public record SignedHeaders(String address, long timestamp, String nonce, String signature) {
+
+        /** Puts the four headers on an HTTP request. */
+        public java.net.http.HttpRequest.Builder addTo(java.net.http.HttpRequest.Builder request) {
+            return request.header(ADDRESS_HEADER, address)
+                    .header(TIMESTAMP_HEADER, Long.toString(timestamp))
+                    .header(NONCE_HEADER, nonce)
+                    .header(SIGNATURE_HEADER, signature);
+        }
+    }
 }

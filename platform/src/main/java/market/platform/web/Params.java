@@ -17,6 +17,14 @@ public final class Params {
         throw ApiException.badRequest("REQUEST.INVALID_PARAMETER", name + " must be a positive integer");
     }
 
+    /** An account address (0x and 40 hex digits) in its canonical lower-case form. */
+    public static String address(String name, String value) {
+        if (!market.platform.crypto.Addresses.isAddress(value)) {
+            throw ApiException.badRequest("REQUEST.INVALID_PARAMETER", name + " must be 0x and 40 hex digits");
+        }
+        return market.platform.crypto.Addresses.normalize(value);
+    }
+
     public static int boundedInt(String name, String value, int min, int max) {
         try {
             int parsed = Integer.parseInt(value);

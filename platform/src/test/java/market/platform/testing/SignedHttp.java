@@ -73,10 +73,7 @@ public final class SignedHttp {
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         if (headers != null) {
-            request.header(RequestSignature.ADDRESS_HEADER, headers.address())
-                    .header(RequestSignature.TIMESTAMP_HEADER, Long.toString(headers.timestamp()))
-                    .header(RequestSignature.NONCE_HEADER, headers.nonce())
-                    .header(RequestSignature.SIGNATURE_HEADER, headers.signature());
+            headers.addTo(request);
         }
         return send(request.build());
     }

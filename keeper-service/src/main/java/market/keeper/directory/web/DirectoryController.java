@@ -95,10 +95,7 @@ class DirectoryController {
 
     @GetMapping("/v1/keepers/{account}")
     KeeperView showKeeper(@PathVariable String account) {
-        if (!Addresses.isAddress(account)) {
-            throw ApiException.badRequest("REQUEST.INVALID_PARAMETER", "idfs_account must be 0x and 40 hex digits");
-        }
-        return keeperOf(Addresses.normalize(account));
+        return keeperOf(Params.address("idfs_account", account));
     }
 
     @GetMapping("/v1/data/{dataId}/placements")

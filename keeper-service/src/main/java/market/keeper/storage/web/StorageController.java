@@ -10,7 +10,6 @@ import market.keeper.command.RecordReplica;
 import market.keeper.storage.view.AssignmentView;
 import market.keeper.storage.view.StorageQueries;
 import market.keeper.storage.view.StorageView;
-import market.platform.crypto.Addresses;
 import market.platform.web.ApiException;
 import market.platform.web.CommandGateway;
 import market.platform.web.JsonInput;
@@ -81,10 +80,7 @@ class StorageController {
 
     @GetMapping("/v1/keepers/{account}/assignments")
     Map<String, List<AssignmentView>> assignments(@PathVariable String account) {
-        if (!Addresses.isAddress(account)) {
-            throw ApiException.badRequest("REQUEST.INVALID_PARAMETER", "idfs_account must be 0x and 40 hex digits");
-        }
-        return Map.of("items", queries.assignments(Addresses.normalize(account)));
+        return Map.of("items", queries.assignments(Params.address("idfs_account", account)));
     }
 
     private StorageView storage(long dataId) {

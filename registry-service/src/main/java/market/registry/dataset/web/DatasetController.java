@@ -98,9 +98,7 @@ class DatasetController {
     DatasetQueries.Page list(@RequestParam(required = false) String provider,
             @RequestParam(required = false) String datatype, @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "20") String size) {
-        if (provider != null && !Addresses.isAddress(provider)) {
-            throw ApiException.badRequest("REQUEST.INVALID_PARAMETER", "provider must be 0x and 40 hex digits");
-        }
+        String providerAddress = provider == null ? null : Params.address("provider", provider);
         DatasetStatus wanted;
         try {
             wanted = status == null ? null : DatasetStatus.ofCode(Long.parseLong(status));
@@ -109,7 +107,7 @@ class DatasetController {
         }
         int pageNumber = Params.boundedInt("page", page, 0, 1_000_000);
         int pageSize = Params.boundedInt("size", size, 1, 100);
-        return queries.list(new DatasetQueries.Filter(provider == null ? null : Addresses.normalize(provider),
+        return queries.list(new DatasetQueries.Filter(providerAddress,
                 datatype, wanted), pageNumber, pageSize);
     }
 
