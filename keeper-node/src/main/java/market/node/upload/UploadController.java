@@ -72,7 +72,8 @@ class UploadController {
         return Mono.fromCallable(() -> expected(id, number, root, claimed))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(expected -> expected.held()
-                        ? bytes.map(DataBufferUtils::release).then(Mono.just(answer(expected, "already held")))
+                        ? bytes.map(DataBufferUtils::release).then(Mono.just(ResponseEntity.ok(
+                                answer(expected, "already held"))))
                         : receive(request, expected, bytes));
     }
 
@@ -116,7 +117,7 @@ class UploadController {
                     e.getMessage());
             receipt = "pending";
         }
-        return ResponseEntity.status(201).body(answer(expected, receipt).getBody());
+        return ResponseEntity.status(201).body(answer(expected, receipt));
     }
 
     private Expected expected(long dataId, long fragmentNo, Cid cid, String claimed) throws IOException {
@@ -153,9 +154,9 @@ class UploadController {
         throw ApiException.notFound("NODE.FRAGMENT_NOT_FOUND", "data " + dataId + " has no fragment " + fragmentNo);
     }
 
-    private static ResponseEntity<Map<String, Object>> answer(Expected expected, String receipt) {
-        return ResponseEntity.ok(Map.of("data_id", expected.dataId(), "fragment_no", expected.fragmentNo(),
-                "cid", expected.cid().toString(), "size", expected.size(), "receipt", receipt));
+    private static Map<String, Object> answer(Expected expected, String receipt) {
+        return Map.of("data_id", expected.dataId(), "fragment_no", expected.fragmentNo(),
+                "cid", expected.cid().toString(), "size", expected.size(), "receipt", receipt);
     }
 
     private static String required(String name, String value) {
