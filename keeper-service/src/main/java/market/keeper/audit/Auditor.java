@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * fragment, keeper, day and attempt under a key only this process knows, asks the keeper's node
  * for it as a CAR ({@code dag-scope=entity&entity-bytes=}), and checks that the blocks hash-link
  * from the fragment's CID down to the leaf and cover the range. A failed or late answer is tried
- * again, from a new seed, before it counts. The outcome enters as a {@code RecordAudit} command on
+ * again, from a new seed, before it counts; an audit cut short because the service is stopping
+ * counts for nothing. The outcome enters as a {@code RecordAudit} command on
  * {@code keeper.commands}, keyed by data_id; the decider keeps the first outcome of a day.
  */
 public final class Auditor extends PeriodicTask {
@@ -80,7 +81,8 @@ public final class Auditor extends PeriodicTask {
                 state.fragments().values().stream().filter(f -> f.cid() != null).forEach(fragment ->
                         fragment.replicas().forEach((account, replica) -> {
                             DirectoryState.Keeper keeper = directory.keepers().get(account);
-                            if (replica.lastAuditDay() < day && keeper != null) {
+                            if (replica.lastAuditDay() < day && keeper != null
+                                    && !stopping()) {
                                 record(state.dataId(), fragment, keeper, day);
                             }
                         })));
@@ -95,6 +97,10 @@ public final class Auditor extends PeriodicTask {
             from = Math.floorMod(seed(dataId, fragment.fragmentNo(), keeper.idfsAccount(), day, attempt), size);
             to = Math.min(size, from + RANGE);
             reason = challenge(keeper, Cid.parse(fragment.cid()), from, to);
+            if (stopping()) {
+                // the service is stopping: an audit cut short by our own shutdown says nothing of the keeper
+                return;
+            }
             if (reason == null) {
                 break;
             }

@@ -20,6 +20,7 @@ public abstract class PeriodicTask implements SmartLifecycle {
     private final String name;
     private final Duration interval;
     private ScheduledExecutorService scheduler;
+    private volatile boolean stopping;
 
     protected PeriodicTask(String name, Duration interval) {
         this.name = name;
@@ -29,8 +30,17 @@ public abstract class PeriodicTask implements SmartLifecycle {
     /** One round of the work. */
     protected abstract void runOnce();
 
+    /**
+     * True once {@link #stop} has begun: a round still running should end without acting on
+     * what the stop cut short (an interrupted request is not the other side's failure).
+     */
+    protected boolean stopping() {
+        return stopping || Thread.currentThread().isInterrupted();
+    }
+
     @Override
     public void start() {
+        stopping = false;
         scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, name);
             thread.setDaemon(true);
@@ -47,6 +57,7 @@ public abstract class PeriodicTask implements SmartLifecycle {
 
     @Override
     public void stop() {
+        stopping = true;
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
