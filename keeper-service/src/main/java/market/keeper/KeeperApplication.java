@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import market.keeper.audit.Auditor;
 import market.keeper.saga.KeeperReactor;
+import market.keeper.storage.TermScheduler;
 import market.keeper.storage.domain.StorageCommand;
+import market.keeper.storage.domain.StorageDays;
 import market.keeper.storage.domain.StorageEvent;
 import market.keeper.storage.domain.StorageState;
 import market.keeper.wire.KeeperWire;
@@ -26,9 +28,10 @@ import org.springframework.context.annotation.Import;
 /**
  * keeper-service: the clusters and keepers that store the encrypted fragments (addcluster,
  * addidfs), the placement of each registration's fragments on clusters, and each dataset's
- * storage record: the CIDs its provider declared and the replicas the keepers' receipts report.
- * Its reactions follow {@code registry.events} and its own {@code keeper.events}. It owns {@code keeper.commands}, {@code keeper.events} and
- * {@code keeper.replies}.
+ * storage record: the CIDs its provider declared, the replicas the keepers' receipts report,
+ * their audits, the storage term, the keepers' rewards and claims (claimkreward). Its reactions
+ * follow {@code registry.events}, its own {@code keeper.events} and {@code settlement.events}.
+ * It owns {@code keeper.commands}, {@code keeper.events} and {@code keeper.replies}.
  */
 @SpringBootApplication(exclude = KafkaAutoConfiguration.class)
 @Import(PlatformConfiguration.class)
@@ -54,17 +57,29 @@ public class KeeperApplication {
     }
 
     @Bean
-    Auditor auditor(ServiceRuntime runtime, CommandGateway gateway,
-            AggregateType<StorageCommand, StorageEvent, StorageState> storageType, Clock clock,
-            @Value("${market.keeper.day-length:1d}") Duration dayLength,
-            @Value("${market.keeper.audit-interval:1m}") Duration auditInterval,
-            @Value("${market.keeper.audit-timeout:10s}") Duration auditTimeout,
-            @Value("${market.keeper.audit-attempts:3}") int auditAttempts) {
-        return new Auditor(runtime, gateway, storageType, clock, dayLength, auditInterval, auditTimeout, auditAttempts);
+    StorageDays storageDays(@Value("${market.keeper.day-length:1d}") Duration dayLength) {
+        return new StorageDays(dayLength);
     }
 
     @Bean
-    Reactions keeperReactions(Clock clock) {
-        return new KeeperReactor(clock).reactions();
+    Auditor auditor(ServiceRuntime runtime, CommandGateway gateway,
+            AggregateType<StorageCommand, StorageEvent, StorageState> storageType, Clock clock, StorageDays days,
+            @Value("${market.keeper.audit-interval:1m}") Duration auditInterval,
+            @Value("${market.keeper.audit-timeout:10s}") Duration auditTimeout,
+            @Value("${market.keeper.audit-attempts:3}") int auditAttempts) {
+        return new Auditor(runtime, gateway, storageType, clock, days, auditInterval, auditTimeout, auditAttempts);
+    }
+
+    /** Ends the storage terms that ran out, checked as often as audits run. */
+    @Bean
+    TermScheduler termScheduler(ServiceRuntime runtime, CommandGateway gateway,
+            AggregateType<StorageCommand, StorageEvent, StorageState> storageType, Clock clock, StorageDays days,
+            @Value("${market.keeper.audit-interval:1m}") Duration interval) {
+        return new TermScheduler(runtime, gateway, storageType, clock, days, interval);
+    }
+
+    @Bean
+    Reactions keeperReactions(Clock clock, StorageDays days) {
+        return new KeeperReactor(clock, days).reactions();
     }
 }

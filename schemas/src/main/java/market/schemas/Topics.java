@@ -1,6 +1,23 @@
 package market.schemas;
 
 import java.util.List;
+import market.keeper.command.ClaimReward;
+import market.keeper.command.EndStorage;
+import market.keeper.command.SettleClaim;
+import market.keeper.command.StartStorageTerm;
+import market.keeper.event.ClaimPaid;
+import market.keeper.event.ClaimRejected;
+import market.keeper.event.RewardClaimed;
+import market.keeper.event.RewardEarned;
+import market.keeper.event.RewardOpened;
+import market.keeper.event.StorageEnded;
+import market.keeper.event.StorageTermStarted;
+import market.registry.event.DataStorageEnded;
+import market.settlement.command.CreditReward;
+import market.settlement.command.PayReward;
+import market.settlement.event.RewardCredited;
+import market.settlement.event.RewardDebited;
+import market.settlement.event.RewardRejected;
 import market.keeper.command.AddCluster;
 import market.keeper.command.AddKeeper;
 import market.keeper.command.CloseStorage;
@@ -86,13 +103,14 @@ public final class Topics {
             "aggregate id: datatype_name or data_id",
             List.of(AddDataType.class, AddDataBegin.class, AddDataEnd.class, RemoveData.class,
                     ConfirmStorageFee.class, FailRegistration.class, ReleaseKeys.class, RecordPlacement.class,
-                    FailPlacement.class, ConfirmFragmentStored.class));
+                    FailPlacement.class, ConfirmFragmentStored.class,
+                    market.registry.command.EndStorage.class));
 
     public static final Topic REGISTRY_EVENTS = new Topic("registry.events", REGISTRY,
             "aggregate id: datatype_name or data_id",
             List.of(DataTypeAdded.class, DataRegistrationStarted.class, DataRegistrationCompleted.class,
                     DataRemoved.class, DataPutOnSale.class, DataRegistrationFailed.class, KeysReleased.class,
-                    PlacementRecorded.class, FragmentStorageConfirmed.class));
+                    PlacementRecorded.class, FragmentStorageConfirmed.class, DataStorageEnded.class));
 
     public static final Topic REGISTRY_REPLIES = new Topic("registry.replies", REGISTRY,
             "aggregate id", List.of(CommandReply.class));
@@ -106,12 +124,13 @@ public final class Topics {
     public static final Topic SETTLEMENT_COMMANDS = new Topic("settlement.commands", SETTLEMENT,
             "account address, or osb.trader for the treasury",
             List.of(Deposit.class, Withdraw.class, ChargeStorageFee.class, CollectFee.class, PayDeal.class,
-                    CreditPayment.class));
+                    CreditPayment.class, PayReward.class, CreditReward.class));
 
     public static final Topic SETTLEMENT_EVENTS = new Topic("settlement.events", SETTLEMENT,
             "account address, or osb.trader for the treasury",
             List.of(FundsDeposited.class, FundsWithdrawn.class, FeeDebited.class, FeeRejected.class,
-                    FeeCredited.class, PaymentDebited.class, PaymentRejected.class, PaymentSettled.class));
+                    FeeCredited.class, PaymentDebited.class, PaymentRejected.class, PaymentSettled.class,
+                    RewardDebited.class, RewardRejected.class, RewardCredited.class));
 
     public static final Topic SETTLEMENT_REPLIES = new Topic("settlement.replies", SETTLEMENT,
             "account address", List.of(CommandReply.class));
@@ -143,14 +162,16 @@ public final class Topics {
             "directory (clusters and keepers), or data_id (a dataset's storage)",
             List.of(AddCluster.class, AddKeeper.class, PlaceFragments.class, ReleasePlacement.class,
                     OpenStorage.class, CloseStorage.class, DeclareFragments.class, RecordReplica.class,
-                    RecordAudit.class));
+                    RecordAudit.class, StartStorageTerm.class, ClaimReward.class, SettleClaim.class,
+                    EndStorage.class));
 
     public static final Topic KEEPER_EVENTS = new Topic("keeper.events", KEEPER,
             "directory (clusters and keepers), or data_id (a dataset's storage)",
             List.of(ClusterAdded.class, KeeperAdded.class, FragmentsPlaced.class, PlacementRejected.class,
                     PlacementReleased.class, StorageOpened.class, StorageClosed.class, FragmentsDeclared.class,
                     ReplicaStored.class, FragmentStored.class, AuditPassed.class, AuditFailed.class,
-                    ReplicaFaulty.class));
+                    ReplicaFaulty.class, StorageTermStarted.class, RewardOpened.class, RewardEarned.class,
+                    RewardClaimed.class, ClaimPaid.class, ClaimRejected.class, StorageEnded.class));
 
     public static final Topic KEEPER_REPLIES = new Topic("keeper.replies", KEEPER, "aggregate id",
             List.of(CommandReply.class));
@@ -180,6 +201,10 @@ public final class Topics {
 
     public static final Topic KEEPER_KEEPER_EVENTS_DLT = reactionDeadLetter(KEEPER, KEEPER_EVENTS);
 
+    public static final Topic SETTLEMENT_KEEPER_EVENTS_DLT = reactionDeadLetter(SETTLEMENT, KEEPER_EVENTS);
+
+    public static final Topic KEEPER_SETTLEMENT_EVENTS_DLT = reactionDeadLetter(KEEPER, SETTLEMENT_EVENTS);
+
     private Topics() {}
 
     /** The dead-letter topic of {@code topic}: same key, the failed record's bytes as value. */
@@ -201,7 +226,8 @@ public final class Topics {
                 ORDER_COMMANDS, ORDER_EVENTS, ORDER_REPLIES, ORDER_COMMANDS_DLT, ORDER_EVENTS_DLT,
                 ORDER_REGISTRY_EVENTS_DLT, ORDER_SETTLEMENT_EVENTS_DLT,
                 KEEPER_COMMANDS, KEEPER_EVENTS, KEEPER_REPLIES, KEEPER_COMMANDS_DLT, KEEPER_EVENTS_DLT,
-                KEEPER_REGISTRY_EVENTS_DLT, KEEPER_KEEPER_EVENTS_DLT, REGISTRY_KEEPER_EVENTS_DLT);
+                KEEPER_REGISTRY_EVENTS_DLT, KEEPER_KEEPER_EVENTS_DLT, REGISTRY_KEEPER_EVENTS_DLT,
+                SETTLEMENT_KEEPER_EVENTS_DLT, KEEPER_SETTLEMENT_EVENTS_DLT);
     }
 
     /** The topics a service writes or consumes as its own. */

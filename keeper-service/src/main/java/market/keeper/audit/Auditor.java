@@ -12,6 +12,7 @@ import market.keeper.KeeperAggregates;
 import market.keeper.command.RecordAudit;
 import market.keeper.directory.domain.DirectoryState;
 import market.keeper.storage.domain.StorageCommand;
+import market.keeper.storage.domain.StorageDays;
 import market.keeper.storage.domain.StorageEvent;
 import market.keeper.storage.domain.StorageState;
 import market.platform.config.ServiceRuntime;
@@ -26,8 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Audits every replica of every open dataset once a storage day (whole {@code day-length}s since
- * the epoch). For each it picks a byte range of the fragment from an HMAC of the dataset,
+ * Audits every replica of every open dataset once a storage day ({@link StorageDays}). For each it picks a byte range of the fragment from an HMAC of the dataset,
  * fragment, keeper, day and attempt under a key only this process knows, asks the keeper's node
  * for it as a CAR ({@code dag-scope=entity&entity-bytes=}), and checks that the blocks hash-link
  * from the fragment's CID down to the leaf and cover the range. A failed or late answer is tried
@@ -44,28 +44,23 @@ public final class Auditor extends PeriodicTask {
     private final CommandGateway commands;
     private final AggregateType<StorageCommand, StorageEvent, StorageState> storage;
     private final Clock clock;
-    private final Duration dayLength;
+    private final StorageDays days;
     private final int attempts;
     private final byte[] key = new byte[32];
     private final GatewayClient gateway;
 
     public Auditor(ServiceRuntime runtime, CommandGateway gateway,
-            AggregateType<StorageCommand, StorageEvent, StorageState> storage, Clock clock, Duration dayLength,
+            AggregateType<StorageCommand, StorageEvent, StorageState> storage, Clock clock, StorageDays days,
             Duration interval, Duration timeout, int attempts) {
         super("auditor", interval);
         this.runtime = runtime;
         this.commands = gateway;
         this.storage = storage;
         this.clock = clock;
-        this.dayLength = dayLength;
+        this.days = days;
         this.attempts = attempts;
         this.gateway = new GatewayClient(timeout);
         new SecureRandom().nextBytes(key);
-    }
-
-    /** The storage day of {@code epochMillis}: whole day-lengths since the epoch. */
-    public long day(long epochMillis) {
-        return epochMillis / dayLength.toMillis();
     }
 
     /** One round: each replica not yet audited today, audited once. */
@@ -74,7 +69,7 @@ public final class Auditor extends PeriodicTask {
         if (!runtime.isCaughtUp()) {
             return;
         }
-        long day = day(clock.millis());
+        long day = days.day(clock.instant());
         DirectoryState directory = (DirectoryState) runtime.projection().states()
                 .state(KeeperAggregates.DIRECTORY_TYPE, KeeperAggregates.DIRECTORY);
         runtime.projection().states().all(storage).filter(StorageState::open).forEach(state ->

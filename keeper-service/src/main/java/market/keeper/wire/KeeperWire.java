@@ -5,18 +5,25 @@ import java.util.List;
 import market.keeper.KeeperAggregates;
 import market.keeper.command.AddCluster;
 import market.keeper.command.AddKeeper;
+import market.keeper.command.ClaimReward;
 import market.keeper.command.CloseStorage;
 import market.keeper.command.DeclareFragments;
+import market.keeper.command.EndStorage;
 import market.keeper.command.OpenStorage;
 import market.keeper.command.PlaceFragments;
 import market.keeper.command.RecordAudit;
 import market.keeper.command.RecordReplica;
 import market.keeper.command.ReleasePlacement;
+import market.keeper.command.SettleClaim;
+import market.keeper.command.StartStorageTerm;
 import market.keeper.directory.domain.DirectoryCommand;
 import market.keeper.directory.domain.DirectoryEvent;
 import market.keeper.directory.domain.DirectoryState;
 import market.keeper.event.AuditFailed;
 import market.keeper.event.AuditPassed;
+import market.keeper.event.ClaimPaid;
+import market.keeper.event.ClaimRejected;
+import market.keeper.event.ClaimedReward;
 import market.keeper.event.ClusterAdded;
 import market.keeper.event.DeclaredFragment;
 import market.keeper.event.FragmentPlacement;
@@ -29,8 +36,13 @@ import market.keeper.event.PlacementRejected;
 import market.keeper.event.PlacementReleased;
 import market.keeper.event.ReplicaFaulty;
 import market.keeper.event.ReplicaStored;
+import market.keeper.event.RewardClaimed;
+import market.keeper.event.RewardEarned;
+import market.keeper.event.RewardOpened;
 import market.keeper.event.StorageClosed;
+import market.keeper.event.StorageEnded;
 import market.keeper.event.StorageOpened;
+import market.keeper.event.StorageTermStarted;
 import market.keeper.storage.domain.StorageCommand;
 import market.keeper.storage.domain.StorageEvent;
 import market.platform.runtime.ReferenceData;
@@ -79,6 +91,21 @@ public final class KeeperWire implements ServiceModel.CommandTranslator, Service
         if (command instanceof RecordAudit c) {
             return new StorageCommand.RecordAudit(c.getDataId(), c.getFragmentNo(), c.getIdfsAccount(), c.getDay(),
                     c.getPassed(), c.getRangeFrom(), c.getRangeTo(), c.getChunk(), c.getReason(), c.getIssuedAt());
+        }
+        if (command instanceof StartStorageTerm c) {
+            return new StorageCommand.StartStorageTerm(c.getDataId(), c.getPeriod(), c.getDaySingleIDFSfee(),
+                    c.getStartDay(), c.getIssuedAt());
+        }
+        if (command instanceof ClaimReward c) {
+            return new StorageCommand.ClaimReward(c.getActor(), c.getDataId(), c.getClaimId(), c.getStoragePeriod(),
+                    c.getIssuedAt());
+        }
+        if (command instanceof SettleClaim c) {
+            return new StorageCommand.SettleClaim(c.getDataId(), c.getClaimId(), c.getPaid(), c.getReason(),
+                    c.getIssuedAt());
+        }
+        if (command instanceof EndStorage c) {
+            return new StorageCommand.EndStorage(c.getDataId(), c.getDay(), c.getIssuedAt());
         }
         if (command instanceof RecordReplica c) {
             DirectoryState directory = references.state(KeeperAggregates.DIRECTORY_TYPE, KeeperAggregates.DIRECTORY,
@@ -145,6 +172,39 @@ public final class KeeperWire implements ServiceModel.CommandTranslator, Service
             return new StorageEvent.ReplicaFaulty(e.getDataId(), e.getFragmentNo(), e.getIdfsAccount(),
                     e.getFailedDays(), e.getReplicasLeft(), e.getTimestamp());
         }
+        return rewardToDomain(event);
+    }
+
+    private static Object rewardToDomain(SpecificRecord event) {
+        if (event instanceof StorageTermStarted e) {
+            return new StorageEvent.StorageTermStarted(e.getDataId(), e.getPeriod(), e.getDaySingleIDFSfee(),
+                    e.getStartDay(), e.getEndDay(), e.getTimestamp());
+        }
+        if (event instanceof RewardOpened e) {
+            return new StorageEvent.RewardOpened(e.getRewardId(), e.getDataId(), e.getFragmentNo(), e.getClusterId(),
+                    e.getIdfsAccount(), e.getRewardTotal(), e.getTimestamp());
+        }
+        if (event instanceof RewardEarned e) {
+            return new StorageEvent.RewardEarned(e.getRewardId(), e.getDataId(), e.getFragmentNo(), e.getIdfsAccount(),
+                    e.getDay(), e.getEarnedDays(), e.getTimestamp());
+        }
+        if (event instanceof RewardClaimed e) {
+            return new StorageEvent.RewardClaimed(e.getClaimId(), e.getDataId(), e.getIdfsAccount(),
+                    e.getStoragePeriod(), e.getQuantity(), e.getItems().stream()
+                            .map(i -> new StorageEvent.ClaimItem(i.getRewardId(), i.getFragmentNo(), i.getQuantity()))
+                            .toList(), e.getTimestamp());
+        }
+        if (event instanceof ClaimPaid e) {
+            return new StorageEvent.ClaimPaid(e.getClaimId(), e.getDataId(), e.getIdfsAccount(), e.getQuantity(),
+                    e.getTimestamp());
+        }
+        if (event instanceof ClaimRejected e) {
+            return new StorageEvent.ClaimRejected(e.getClaimId(), e.getDataId(), e.getIdfsAccount(), e.getQuantity(),
+                    e.getReason(), e.getTimestamp());
+        }
+        if (event instanceof StorageEnded e) {
+            return new StorageEvent.StorageEnded(e.getDataId(), e.getDay(), e.getTimestamp());
+        }
         throw new IllegalArgumentException("not a keeper event: " + event.getSchema().getFullName());
     }
 
@@ -201,6 +261,35 @@ public final class KeeperWire implements ServiceModel.CommandTranslator, Service
         if (event instanceof StorageEvent.ReplicaFaulty e) {
             return new ReplicaFaulty(e.dataId(), e.fragmentNo(), e.idfsAccount(), e.failedDays(), e.replicasLeft(),
                     e.at());
+        }
+        return rewardToAvro(event);
+    }
+
+    private static SpecificRecord rewardToAvro(Object event) {
+        if (event instanceof StorageEvent.StorageTermStarted e) {
+            return new StorageTermStarted(e.dataId(), e.period(), e.dayFee(), e.startDay(), e.endDay(), e.at());
+        }
+        if (event instanceof StorageEvent.RewardOpened e) {
+            return new RewardOpened(e.rewardId(), e.dataId(), e.fragmentNo(), e.clusterId(), e.idfsAccount(),
+                    e.rewardTotal(), e.at());
+        }
+        if (event instanceof StorageEvent.RewardEarned e) {
+            return new RewardEarned(e.rewardId(), e.dataId(), e.fragmentNo(), e.idfsAccount(), e.day(), e.earnedDays(),
+                    e.at());
+        }
+        if (event instanceof StorageEvent.RewardClaimed e) {
+            return new RewardClaimed(e.claimId(), e.dataId(), e.idfsAccount(), e.storagePeriod(), e.quantity(),
+                    e.items().stream().map(i -> new ClaimedReward(i.rewardId(), i.fragmentNo(), i.quantity())).toList(),
+                    e.at());
+        }
+        if (event instanceof StorageEvent.ClaimPaid e) {
+            return new ClaimPaid(e.claimId(), e.dataId(), e.idfsAccount(), e.quantity(), e.at());
+        }
+        if (event instanceof StorageEvent.ClaimRejected e) {
+            return new ClaimRejected(e.claimId(), e.dataId(), e.idfsAccount(), e.quantity(), e.reason(), e.at());
+        }
+        if (event instanceof StorageEvent.StorageEnded e) {
+            return new StorageEnded(e.dataId(), e.day(), e.at());
         }
         throw new IllegalArgumentException("not a keeper event: " + event.getClass().getName());
     }

@@ -22,14 +22,24 @@ import market.registry.event.DataRegistrationFailed;
 import market.registry.event.DataRegistrationStarted;
 import market.registry.event.DataRemoved;
 import market.registry.event.RegisteredFragment;
+import java.time.Duration;
+import market.keeper.command.SettleClaim;
+import market.keeper.command.StartStorageTerm;
+import market.keeper.event.StorageEnded;
+import market.keeper.storage.domain.StorageDays;
+import market.settlement.event.RewardCredited;
+import market.settlement.event.RewardRejected;
 import org.junit.jupiter.api.Test;
 
 class KeeperReactorTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
     private static final String PROVIDER = "0x9999999999999999999999999999999999999999";
+    private static final String KEEPER = "0x1111111111111111111111111111111111111111";
 
-    private final KeeperReactor reactor = new KeeperReactor(Clock.fixed(NOW, ZoneOffset.UTC));
+    private static final StorageDays DAYS = new StorageDays(Duration.ofDays(1));
+
+    private final KeeperReactor reactor = new KeeperReactor(Clock.fixed(NOW, ZoneOffset.UTC), DAYS);
 
     @Test
     void aStartedRegistrationPlacesItsFragmentsOnTheDirectory() {
@@ -62,7 +72,32 @@ class KeeperReactorTest {
     }
 
     @Test
-    void otherEventsCauseNothing() {
-        assertThat(reactor.react(new DataPutOnSale(42L, PROVIDER, 10L, NOW))).isEmpty();
+    void dataOnSaleStartsItsTermOnTheNextStorageDay() {
+        Instant onSale = Instant.parse("2026-12-01T23:59:00Z");
+        long today = DAYS.day(onSale);
+
+        assertThat(reactor.react(new DataPutOnSale(42L, PROVIDER, 600L, onSale, 30L, 2L))).containsExactly(
+                new KeyedCommand("42", new StartStorageTerm(42L, 30L, 2L, today + 1, NOW)));
+        assertThat(DAYS.day(Instant.parse("2026-12-02T00:00:00Z"))).isEqualTo(today + 1);
+    }
+
+    @Test
+    void anEndedTermReleasesTheRoom() {
+        assertThat(reactor.react(new StorageEnded(42L, 20_000L, NOW))).containsExactly(
+                new KeyedCommand(KeeperAggregates.DIRECTORY,
+                        new ReleasePlacement(42L, KeeperReactor.STORAGE_ENDED, NOW)));
+    }
+
+    @Test
+    void settlementsAnswerSettlesTheClaim() {
+        assertThat(reactor.react(new RewardCredited(KEEPER, 77L, 42L, 120L, NOW))).containsExactly(
+                new KeyedCommand("42", new SettleClaim(42L, 77L, true, null, NOW)));
+        assertThat(reactor.react(new RewardRejected("osb.trader", 78L, 42L, KEEPER, 120L, "insufficient funds", NOW)))
+                .containsExactly(new KeyedCommand("42", new SettleClaim(42L, 78L, false, "insufficient funds", NOW)));
+    }
+
+    @Test
+    void dataOnSaleWrittenBeforeStorageTermsStartsNone() {
+        assertThat(reactor.react(new DataPutOnSale(42L, PROVIDER, 10L, NOW, 0L, 0L))).isEmpty();
     }
 }

@@ -12,6 +12,7 @@ import market.platform.runtime.Reactions.KeyedCommand;
 import market.registry.event.DataPutOnSale;
 import market.registry.event.DataRegistrationCompleted;
 import market.registry.event.DataRemoved;
+import market.registry.event.DataStorageEnded;
 import market.schemas.Topics;
 import market.settlement.event.PaymentRejected;
 import market.settlement.event.PaymentSettled;
@@ -19,13 +20,15 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The order service's saga steps, each an event turned into a command on {@code order.commands}
- * keyed by dataset address: data on sale opens its market, removed data closes it, a settled
+ * keyed by dataset address: data on sale opens its market, removed data and data whose storage
+ * period ended close it (its open orders are closed with it), a settled
  * payment completes its deal and a rejected one cancels it. Follows {@code registry.events} and
  * {@code settlement.events}.
  */
 public final class OrderReactor implements Reactions.Reaction {
 
     public static final String REMOVED = "The data has been removed";
+    public static final String STORAGE_ENDED = "The data's storage period has ended";
 
     private final Clock clock;
 
@@ -49,6 +52,10 @@ public final class OrderReactor implements Reactions.Reaction {
         if (event instanceof DataRemoved e) {
             String dataset = DatasetAddress.of(e.getDataId());
             return List.of(new KeyedCommand(dataset, new CloseMarket(dataset, e.getDataId(), REMOVED, now)));
+        }
+        if (event instanceof DataStorageEnded e) {
+            String dataset = DatasetAddress.of(e.getDataId());
+            return List.of(new KeyedCommand(dataset, new CloseMarket(dataset, e.getDataId(), STORAGE_ENDED, now)));
         }
         if (event instanceof PaymentSettled e) {
             return List.of(new KeyedCommand(e.getDataset(), new CompleteDeal(e.getDataset(), e.getDealId(), now)));

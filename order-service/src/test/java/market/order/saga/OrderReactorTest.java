@@ -31,7 +31,7 @@ class OrderReactorTest {
 
     @Test
     void dataOnSaleOpensItsMarket() {
-        assertThat(reactor.react(new DataPutOnSale(42L, PROVIDER, 600L, NOW)))
+        assertThat(reactor.react(new DataPutOnSale(42L, PROVIDER, 600L, NOW, 30L, 4L)))
                 .containsExactly(new KeyedCommand(dataset, new OpenMarket(dataset, 42L, PROVIDER, NOW)));
     }
 

@@ -10,6 +10,8 @@ import market.platform.runtime.Reactions;
 import market.platform.runtime.Reactions.KeyedCommand;
 import market.registry.command.ConfirmFragmentStored;
 import market.registry.command.ConfirmStorageFee;
+import market.registry.command.EndStorage;
+import market.keeper.event.StorageEnded;
 import market.registry.command.FailPlacement;
 import market.registry.command.FailRegistration;
 import market.registry.command.PlacedFragment;
@@ -24,8 +26,8 @@ import org.apache.avro.specific.SpecificRecord;
  * The registry's saga steps, each an event turned into a command on {@code registry.commands}
  * keyed by data_id: a charged storage fee puts the data on sale, a rejected one fails the
  * registration; keeper-service's placement records each fragment's cluster, a refused one fails
- * the registration, and a stored fragment is recorded with its CID; a completed deal releases the
- * keys to its buyer. Follows {@code settlement.events}, {@code order.events} and
+ * the registration, a stored fragment is recorded with its CID, and an ended storage term ends
+ * the data (status 3); a completed deal releases the keys to its buyer. Follows {@code settlement.events}, {@code order.events} and
  * {@code keeper.events}.
  */
 public final class RegistryReactor implements Reactions.Reaction {
@@ -63,6 +65,9 @@ public final class RegistryReactor implements Reactions.Reaction {
         if (event instanceof FragmentStored e) {
             return List.of(new KeyedCommand(Long.toString(e.getDataId()), new ConfirmFragmentStored(e.getDataId(),
                     e.getFragmentNo(), e.getCid(), e.getReplicas(), now)));
+        }
+        if (event instanceof StorageEnded e) {
+            return List.of(new KeyedCommand(Long.toString(e.getDataId()), new EndStorage(e.getDataId(), now)));
         }
         if (event instanceof DealCompleted e) {
             return List.of(new KeyedCommand(Long.toString(e.getDataId()),

@@ -68,6 +68,9 @@ public final class RegistryCommands implements ServiceModel.CommandTranslator {
         if (command instanceof ConfirmStorageFee c) {
             return new DatasetCommand.ConfirmStorageFee(c.getDataId(), c.getAmount(), c.getIssuedAt());
         }
+        if (command instanceof market.registry.command.EndStorage c) {
+            return new DatasetCommand.EndStorage(c.getDataId(), c.getIssuedAt());
+        }
         if (command instanceof FailRegistration c) {
             return new DatasetCommand.FailRegistration(c.getDataId(), c.getReason(), c.getIssuedAt());
         }

@@ -14,6 +14,7 @@ import market.registry.event.KeysReleased;
 import market.registry.event.ReleasedKey;
 import market.registry.event.DataRegistrationStarted;
 import market.registry.event.DataRemoved;
+import market.registry.event.DataStorageEnded;
 import market.registry.event.DataTypeAdded;
 import market.registry.event.RegisteredFragment;
 import market.registry.event.StoredFragment;
@@ -45,7 +46,10 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
                     e.feePending());
         }
         if (event instanceof DatasetEvent.DataPutOnSale e) {
-            return new DataPutOnSale(e.dataId(), e.provider(), e.storageFee(), e.at());
+            return new DataPutOnSale(e.dataId(), e.provider(), e.storageFee(), e.at(), e.period(), e.daySingleIDFSfee());
+        }
+        if (event instanceof DatasetEvent.DataStorageEnded e) {
+            return new DataStorageEnded(e.dataId(), e.provider(), e.at());
         }
         if (event instanceof DatasetEvent.DataRegistrationFailed e) {
             return new DataRegistrationFailed(e.dataId(), e.provider(), e.reason(), e.at());
@@ -89,7 +93,11 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
                     e.getTimestamp(), e.getStorageFee(), e.getFeePending());
         }
         if (event instanceof DataPutOnSale e) {
-            return new DatasetEvent.DataPutOnSale(e.getDataId(), e.getProvider(), e.getStorageFee(), e.getTimestamp());
+            return new DatasetEvent.DataPutOnSale(e.getDataId(), e.getProvider(), e.getStorageFee(), e.getPeriod(),
+                    e.getDaySingleIDFSfee(), e.getTimestamp());
+        }
+        if (event instanceof DataStorageEnded e) {
+            return new DatasetEvent.DataStorageEnded(e.getDataId(), e.getProvider(), e.getTimestamp());
         }
         if (event instanceof DataRegistrationFailed e) {
             return new DatasetEvent.DataRegistrationFailed(e.getDataId(), e.getProvider(), e.getReason(),

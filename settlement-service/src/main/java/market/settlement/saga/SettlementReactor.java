@@ -12,6 +12,10 @@ import market.settlement.command.ChargeStorageFee;
 import market.settlement.command.CollectFee;
 import market.settlement.command.CreditPayment;
 import market.settlement.command.PayDeal;
+import market.settlement.command.CreditReward;
+import market.settlement.command.PayReward;
+import market.keeper.event.RewardClaimed;
+import market.settlement.event.RewardDebited;
 import market.settlement.event.FeeDebited;
 import market.settlement.event.PaymentDebited;
 import org.apache.avro.specific.SpecificRecord;
@@ -20,7 +24,9 @@ import org.apache.avro.specific.SpecificRecord;
  * Settlement's saga steps, each an event turned into a command on {@code settlement.commands}:
  * a completed registration with a pending fee charges the provider; a debited fee is collected
  * by the treasury; a created deal is paid by the buyer; a debited payment is credited to the
- * provider. Follows {@code registry.events}, {@code order.events} and {@code settlement.events}.
+ * provider; a keeper's claimed reward is paid by the treasury, and a debited reward is credited
+ * to the keeper. Follows {@code registry.events}, {@code order.events}, {@code keeper.events} and
+ * {@code settlement.events}.
  */
 public final class SettlementReactor implements Reactions.Reaction {
 
@@ -31,7 +37,8 @@ public final class SettlementReactor implements Reactions.Reaction {
     }
 
     public Reactions reactions() {
-        return new Reactions(List.of(Topics.REGISTRY_EVENTS, Topics.ORDER_EVENTS, Topics.SETTLEMENT_EVENTS), this);
+        return new Reactions(List.of(Topics.REGISTRY_EVENTS, Topics.ORDER_EVENTS, Topics.KEEPER_EVENTS,
+                Topics.SETTLEMENT_EVENTS), this);
     }
 
     @Override
@@ -52,6 +59,14 @@ public final class SettlementReactor implements Reactions.Reaction {
         if (event instanceof PaymentDebited e) {
             return List.of(new KeyedCommand(e.getProvider(), new CreditPayment(e.getProvider(), e.getDealId(),
                     e.getDataId(), e.getDataset(), e.getAccount(), e.getAmount(), now)));
+        }
+        if (event instanceof RewardClaimed e) {
+            return List.of(new KeyedCommand(SettlementAggregates.TREASURY, new PayReward(SettlementAggregates.TREASURY,
+                    e.getClaimId(), e.getDataId(), e.getIdfsAccount(), e.getQuantity(), now)));
+        }
+        if (event instanceof RewardDebited e) {
+            return List.of(new KeyedCommand(e.getKeeper(), new CreditReward(e.getKeeper(), e.getClaimId(),
+                    e.getDataId(), e.getAmount(), now)));
         }
         return List.of();
     }

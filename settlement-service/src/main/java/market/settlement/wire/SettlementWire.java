@@ -7,8 +7,10 @@ import market.settlement.account.domain.AccountEvent;
 import market.settlement.command.ChargeStorageFee;
 import market.settlement.command.CollectFee;
 import market.settlement.command.CreditPayment;
+import market.settlement.command.CreditReward;
 import market.settlement.command.Deposit;
 import market.settlement.command.PayDeal;
+import market.settlement.command.PayReward;
 import market.settlement.command.Withdraw;
 import market.settlement.event.FeeCredited;
 import market.settlement.event.FeeDebited;
@@ -18,6 +20,9 @@ import market.settlement.event.FundsWithdrawn;
 import market.settlement.event.PaymentDebited;
 import market.settlement.event.PaymentRejected;
 import market.settlement.event.PaymentSettled;
+import market.settlement.event.RewardCredited;
+import market.settlement.event.RewardDebited;
+import market.settlement.event.RewardRejected;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Settlement's Avro commands and events to and from their domain records. */
@@ -47,6 +52,14 @@ public final class SettlementWire implements ServiceModel.CommandTranslator, Ser
         if (command instanceof CreditPayment c) {
             return new AccountCommand.CreditPayment(c.getAccount(), c.getDealId(), c.getDataId(), c.getDataset(),
                     c.getBuyer(), c.getAmount(), c.getIssuedAt());
+        }
+        if (command instanceof PayReward c) {
+            return new AccountCommand.PayReward(c.getAccount(), c.getClaimId(), c.getDataId(), c.getKeeper(),
+                    c.getAmount(), c.getIssuedAt());
+        }
+        if (command instanceof CreditReward c) {
+            return new AccountCommand.CreditReward(c.getAccount(), c.getClaimId(), c.getDataId(), c.getAmount(),
+                    c.getIssuedAt());
         }
         throw new IllegalArgumentException("not a settlement command: " + command.getSchema().getFullName());
     }
@@ -83,6 +96,18 @@ public final class SettlementWire implements ServiceModel.CommandTranslator, Ser
             return new AccountEvent.PaymentSettled(e.getAccount(), e.getDealId(), e.getDataId(), e.getDataset(),
                     e.getBuyer(), e.getAmount(), e.getTimestamp());
         }
+        if (event instanceof RewardDebited e) {
+            return new AccountEvent.RewardDebited(e.getAccount(), e.getClaimId(), e.getDataId(), e.getKeeper(),
+                    e.getAmount(), e.getTimestamp());
+        }
+        if (event instanceof RewardRejected e) {
+            return new AccountEvent.RewardRejected(e.getAccount(), e.getClaimId(), e.getDataId(), e.getKeeper(),
+                    e.getAmount(), e.getReason(), e.getTimestamp());
+        }
+        if (event instanceof RewardCredited e) {
+            return new AccountEvent.RewardCredited(e.getAccount(), e.getClaimId(), e.getDataId(), e.getAmount(),
+                    e.getTimestamp());
+        }
         throw new IllegalArgumentException("not a settlement event: " + event.getSchema().getFullName());
     }
 
@@ -112,6 +137,15 @@ public final class SettlementWire implements ServiceModel.CommandTranslator, Ser
         }
         if (event instanceof AccountEvent.PaymentSettled e) {
             return new PaymentSettled(e.account(), e.dealId(), e.dataId(), e.dataset(), e.buyer(), e.amount(), e.at());
+        }
+        if (event instanceof AccountEvent.RewardDebited e) {
+            return new RewardDebited(e.account(), e.claimId(), e.dataId(), e.keeper(), e.amount(), e.at());
+        }
+        if (event instanceof AccountEvent.RewardRejected e) {
+            return new RewardRejected(e.account(), e.claimId(), e.dataId(), e.keeper(), e.amount(), e.reason(), e.at());
+        }
+        if (event instanceof AccountEvent.RewardCredited e) {
+            return new RewardCredited(e.account(), e.claimId(), e.dataId(), e.amount(), e.at());
         }
         throw new IllegalArgumentException("not a settlement event: " + event.getClass().getName());
     }

@@ -14,6 +14,11 @@ import market.settlement.command.ChargeStorageFee;
 import market.settlement.command.CollectFee;
 import market.settlement.command.CreditPayment;
 import market.settlement.command.PayDeal;
+import market.settlement.command.CreditReward;
+import market.settlement.command.PayReward;
+import market.keeper.event.ClaimedReward;
+import market.keeper.event.RewardClaimed;
+import market.settlement.event.RewardDebited;
 import market.settlement.event.FeeDebited;
 import market.settlement.event.PaymentDebited;
 import org.junit.jupiter.api.Test;
@@ -47,6 +52,17 @@ class SettlementReactorTest {
         assertThat(reactor.react(new PaymentDebited(BUYER, 7L, 42L, DATASET, PROVIDER, 20_000L, NOW)))
                 .containsExactly(new KeyedCommand(PROVIDER,
                         new CreditPayment(PROVIDER, 7L, 42L, DATASET, BUYER, 20_000L, NOW)));
+    }
+
+    @Test
+    void aClaimedRewardIsPaidByTheTreasuryThenCreditedToTheKeeper() {
+        String keeper = "0x3333333333333333333333333333333333333333";
+        assertThat(reactor.react(new RewardClaimed(900L, 42L, keeper, 30L, 120L,
+                List.of(new ClaimedReward(5L, 1L, 120L)), NOW)))
+                .containsExactly(new KeyedCommand("osb.trader", new PayReward("osb.trader", 900L, 42L, keeper, 120L,
+                        NOW)));
+        assertThat(reactor.react(new RewardDebited("osb.trader", 900L, 42L, keeper, 120L, NOW)))
+                .containsExactly(new KeyedCommand(keeper, new CreditReward(keeper, 900L, 42L, 120L, NOW)));
     }
 
     @Test

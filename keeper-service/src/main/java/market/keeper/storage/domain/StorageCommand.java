@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * Commands on a dataset's storage record, keyed by {@code data_id}: opened when its fragments are
- * placed and closed when their room is released (saga steps of keeper-service's reactions); the
- * provider declares each fragment's CID before uploading it (signed); each keeper node reports
- * the replicas it holds (signed receipts).
+ * placed, its term started when it goes on sale, and closed when their room is released (saga
+ * steps of keeper-service's reactions); the provider declares each fragment's CID before
+ * uploading it (signed); each keeper node reports the replicas it holds (signed receipts);
+ * audits and the end of the term come from keeper-service's schedulers; keepers claim their
+ * rewards (signed) and settlement's answer settles each claim.
  */
 public sealed interface StorageCommand {
 
@@ -45,4 +47,21 @@ public sealed interface StorageCommand {
     /** The outcome of one audit of {@code idfsAccount}'s replica, for storage day {@code day}, after retries. */
     record RecordAudit(long dataId, long fragmentNo, String idfsAccount, long day, boolean passed, long rangeFrom,
             long rangeTo, long chunk, String reason, Instant at) implements StorageCommand {}
+
+    /**
+     * The data went on sale: keepers earn {@code dayFee} per fragment for each audited storage day
+     * from {@code startDay} for {@code period} days.
+     */
+    record StartStorageTerm(long dataId, long period, long dayFee, long startDay, Instant at)
+            implements StorageCommand {}
+
+    /** claimkreward: {@code idfsAccount} claims what its audited days earned, counting at most {@code storagePeriod} days. */
+    record ClaimReward(String idfsAccount, long dataId, long claimId, long storagePeriod, Instant at)
+            implements StorageCommand {}
+
+    /** Settlement paid the claim, or refused it for {@code reason}. */
+    record SettleClaim(long dataId, long claimId, boolean paid, String reason, Instant at) implements StorageCommand {}
+
+    /** Storage day {@code day} has begun: a term that ended before it is over. */
+    record EndStorage(long dataId, long day, Instant at) implements StorageCommand {}
 }

@@ -1,21 +1,31 @@
 package market.keeper.storage.domain;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import market.keeper.storage.domain.StorageEvent.ClaimItem;
 
 /**
- * A dataset's storage record: its data_id and provider, whether it is open, and its fragments by number,
- * each with its cluster, its declared CID and encrypted size (null and 0 until declared), the
- * keepers holding a replica (account to its {@link Replica}), and whether it is stored.
+ * A dataset's storage record: its data_id and provider, whether it is open, and its fragments by
+ * number, each with its cluster, its declared CID and encrypted size (null and 0 until declared),
+ * the keepers holding a replica (account to its {@link Replica}), and whether it is stored. Once
+ * the data is on sale it has a {@link Term}, a {@link Reward} for each keeper's replica of a
+ * fragment (by {@link #rewardKey}), and the keepers' {@link Claim}s by claim_id; {@code ended} once
+ * the term ran out.
  */
-public record StorageState(long dataId, String provider, boolean open, SortedMap<Long, Fragment> fragments) {
+public record StorageState(long dataId, String provider, boolean open, SortedMap<Long, Fragment> fragments,
+        Term term, boolean ended, Map<String, Reward> rewards, SortedMap<Long, Claim> claims) {
 
-    public static final StorageState NONE = new StorageState(0, null, false, new TreeMap<>());
+    public static final StorageState NONE =
+            new StorageState(0, null, false, new TreeMap<>(), null, false, Map.of(), new TreeMap<>());
 
     public StorageState {
-        fragments = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(fragments));
+        fragments = Collections.unmodifiableSortedMap(new TreeMap<>(fragments));
+        rewards = Map.copyOf(rewards);
+        claims = Collections.unmodifiableSortedMap(new TreeMap<>(claims));
     }
 
     public boolean exists() {
@@ -24,6 +34,18 @@ public record StorageState(long dataId, String provider, boolean open, SortedMap
 
     public boolean declared() {
         return !fragments.isEmpty() && fragments.values().stream().allMatch(f -> f.cid() != null);
+    }
+
+    StorageState withFragments(SortedMap<Long, Fragment> changed) {
+        return new StorageState(dataId, provider, open, changed, term, ended, rewards, claims);
+    }
+
+    StorageState withRewards(Map<String, Reward> changed) {
+        return new StorageState(dataId, provider, open, fragments, term, ended, changed, claims);
+    }
+
+    public static String rewardKey(long fragmentNo, String idfsAccount) {
+        return fragmentNo + "/" + idfsAccount;
     }
 
     public record Fragment(long fragmentNo, long size, long clusterId, String cid, long sizeEncrypted,
@@ -38,4 +60,30 @@ public record StorageState(long dataId, String provider, boolean open, SortedMap
      * none), and the days in a row its audit has failed since it last passed.
      */
     public record Replica(Instant storedAt, long lastAuditDay, int failedDays) {}
+
+    /** The paid storage: days {@code startDay} to {@code endDay - 1}, {@code dayFee} a replica and day. */
+    public record Term(long period, long dayFee, long startDay, long endDay) {
+
+        public boolean covers(long day) {
+            return day >= startDay && day < endDay;
+        }
+    }
+
+    /**
+     * What a keeper earns for its replica of a fragment: {@code earnedDays} audited days of the
+     * term, the last on {@code lastEarnedDay} (-1 for none); {@code claimed} is what its claims
+     * took, paid or in flight, and {@code paid} what settlement paid out of it.
+     */
+    public record Reward(long rewardId, long fragmentNo, long clusterId, String idfsAccount, long rewardTotal,
+            long earnedDays, long lastEarnedDay, long claimed, long paid, Instant openedAt) {}
+
+    public enum ClaimStatus { PENDING, PAID, REJECTED }
+
+    /** A keeper's claim: what it took from which rewards, and what settlement made of it. */
+    public record Claim(long claimId, String idfsAccount, long storagePeriod, long quantity, List<ClaimItem> items,
+            ClaimStatus status, String reason, Instant at) {
+        public Claim {
+            items = List.copyOf(items);
+        }
+    }
 }

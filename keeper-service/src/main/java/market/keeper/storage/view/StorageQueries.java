@@ -31,8 +31,46 @@ public class StorageQueries {
     }
 
     public Optional<StorageView> find(long dataId) {
-        StorageState state = (StorageState) runtime.projection().states().state(storage, Long.toString(dataId));
+        StorageState state = state(dataId);
         return state.exists() ? Optional.of(StorageView.of(dataId, state, directory().keepers())) : Optional.empty();
+    }
+
+    /** The rewards of {@code account}'s replicas, by data_id and fragment_no. */
+    public List<RewardView> rewardsOf(String account) {
+        return runtime.projection().states().all(storage).filter(s -> s.term() != null)
+                .flatMap(s -> s.rewards().values().stream().filter(r -> r.idfsAccount().equals(account))
+                        .map(r -> RewardView.of(s, r)))
+                .sorted(Comparator.comparingLong(RewardView::dataId).thenComparingLong(RewardView::fragmentNo))
+                .toList();
+    }
+
+    /** The rewards of a dataset's replicas, by fragment_no and keeper; empty before it is on sale. */
+    public List<RewardView> rewardsOf(long dataId) {
+        StorageState state = state(dataId);
+        if (state.term() == null) {
+            return List.of();
+        }
+        return state.rewards().values().stream().map(r -> RewardView.of(state, r))
+                .sorted(Comparator.comparingLong(RewardView::fragmentNo).thenComparing(RewardView::idfsAccount))
+                .toList();
+    }
+
+    /** {@code account}'s claims, oldest first. */
+    public List<ClaimView> claimsOf(String account) {
+        return runtime.projection().states().all(storage)
+                .flatMap(s -> s.claims().values().stream().filter(c -> c.idfsAccount().equals(account))
+                        .map(c -> ClaimView.of(s.dataId(), c)))
+                .sorted(Comparator.comparingLong(ClaimView::timestamp).thenComparingLong(ClaimView::claimId))
+                .toList();
+    }
+
+    public Optional<ClaimView> claim(long dataId, long claimId) {
+        StorageState.Claim claim = state(dataId).claims().get(claimId);
+        return claim == null ? Optional.empty() : Optional.of(ClaimView.of(dataId, claim));
+    }
+
+    private StorageState state(long dataId) {
+        return (StorageState) runtime.projection().states().state(storage, Long.toString(dataId));
     }
 
     /**

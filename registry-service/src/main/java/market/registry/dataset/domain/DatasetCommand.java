@@ -36,6 +36,9 @@ public sealed interface DatasetCommand {
     /** Settlement rejected the storage fee (a reaction to FeeRejected). */
     record FailRegistration(long dataId, String reason, Instant at) implements DatasetCommand {}
 
+    /** keeper-service ended the data's storage term. */
+    record EndStorage(long dataId, Instant at) implements DatasetCommand {}
+
     /**
      * A deal completed (a reaction to DealCompleted): release the keys, which the translator has
      * already wrapped to {@code buyerKey}; empty when the dataset has no stored keys.

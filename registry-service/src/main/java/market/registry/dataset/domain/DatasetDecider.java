@@ -197,6 +197,10 @@ public final class DatasetDecider implements Decider<DatasetCommand, DatasetEven
         if (state.status() == DatasetStatus.REMOVED) {
             return Decision.reject(Rejection.conflict("REGISTRY.DATA_ALREADY_REMOVED", ALREADY_REMOVED));
         }
+        if (state.status() == DatasetStatus.STORAGE_ENDED) {
+            return Decision.reject(Rejection.conflict("REGISTRY.STORAGE_ENDED",
+                    "The data's storage period has ended: it is no longer stored"));
+        }
         if (state.feePending()) {
             return Decision.reject(feePending());
         }

@@ -31,7 +31,12 @@ public sealed interface DatasetEvent {
     }
 
     /** Settlement charged the storage fee: status 0 (on sale). */
-    record DataPutOnSale(long dataId, String provider, long storageFee, Instant at) implements DatasetEvent {}
+    /** The fee was charged: status 0, on sale; its storage term of {@code period} days starts, {@code daySingleIDFSfee} a keeper and day. */
+    record DataPutOnSale(long dataId, String provider, long storageFee, long period, long daySingleIDFSfee, Instant at)
+            implements DatasetEvent {}
+
+    /** The storage period ran out: status 3. */
+    record DataStorageEnded(long dataId, String provider, Instant at) implements DatasetEvent {}
 
     /** Settlement rejected the storage fee: status 4 (registration failed). */
     record DataRegistrationFailed(long dataId, String provider, String reason, Instant at) implements DatasetEvent {}

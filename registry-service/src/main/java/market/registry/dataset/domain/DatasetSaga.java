@@ -5,16 +5,19 @@ import java.util.Map;
 import market.platform.domain.Decision;
 import market.platform.domain.Rejection;
 import market.registry.dataset.domain.DatasetCommand.ConfirmStorageFee;
+import market.registry.dataset.domain.DatasetCommand.EndStorage;
 import market.registry.dataset.domain.DatasetCommand.FailRegistration;
 import market.registry.dataset.domain.DatasetCommand.ReleaseKeys;
 import market.registry.dataset.domain.DatasetEvent.DataPutOnSale;
 import market.registry.dataset.domain.DatasetEvent.DataRegistrationFailed;
+import market.registry.dataset.domain.DatasetEvent.DataStorageEnded;
 import market.registry.dataset.domain.DatasetEvent.KeysReleased;
 
 /**
  * The dataset's saga steps: settlement charged the storage fee (on sale) or rejected it
- * (registration failed), each applied once while the fee is pending; and a completed deal
- * releases the keys to its buyer, once per deal_id.
+ * (registration failed), each applied once while the fee is pending; a completed deal
+ * releases the keys to its buyer, once per deal_id; the end of its storage term ends data on
+ * sale (status 3), once, and changes nothing for data removed or failed before.
  */
 final class DatasetSaga {
 
@@ -26,7 +29,8 @@ final class DatasetSaga {
                 return Decision.reject(DatasetDecider.notFound());
             }
             return state.feePending()
-                    ? Decision.accept(new DataPutOnSale(c.dataId(), state.registration().provider(), c.amount(), c.at()))
+                    ? Decision.accept(new DataPutOnSale(c.dataId(), state.registration().provider(), c.amount(),
+                            state.registration().period(), state.registration().fee().daySingleIDFSfee(), c.at()))
                     : Decision.accept();
         }
         if (command instanceof FailRegistration c) {
@@ -36,6 +40,14 @@ final class DatasetSaga {
             return state.feePending()
                     ? Decision.accept(new DataRegistrationFailed(c.dataId(), state.registration().provider(),
                             c.reason(), c.at()))
+                    : Decision.accept();
+        }
+        if (command instanceof EndStorage c) {
+            if (!state.exists()) {
+                return Decision.reject(DatasetDecider.notFound());
+            }
+            return state.status() == DatasetStatus.ON_SALE
+                    ? Decision.accept(new DataStorageEnded(c.dataId(), state.registration().provider(), c.at()))
                     : Decision.accept();
         }
         ReleaseKeys c = (ReleaseKeys) command;
@@ -55,6 +67,9 @@ final class DatasetSaga {
     static DatasetState evolve(DatasetState state, DatasetEvent event) {
         if (event instanceof DataPutOnSale) {
             return state.with(DatasetStatus.ON_SALE, false, null);
+        }
+        if (event instanceof DataStorageEnded) {
+            return state.with(DatasetStatus.STORAGE_ENDED, false, state.failureReason());
         }
         if (event instanceof DataRegistrationFailed failed) {
             return state.with(DatasetStatus.REGISTRATION_FAILED, false, failed.reason());

@@ -282,7 +282,7 @@ class DatasetDeciderTest {
 
     @Test
     void endOnlyWhileRegistering() {
-        fixture.given(started(), completed(), new DataPutOnSale(DATA_ID, PROVIDER, 600, LATER))
+        fixture.given(started(), completed(), new DataPutOnSale(DATA_ID, PROVIDER, 600, 30, 2, LATER))
                 .when(new AddDataEnd(PROVIDER, DATA_ID, stored(), LATER))
                 .thenRejects("REGISTRY.NOT_REGISTERING", "The data is not being registered");
         fixture.given(started(), new DataRemoved(DATA_ID, PROVIDER, LATER))
@@ -308,7 +308,7 @@ class DatasetDeciderTest {
 
     @Test
     void providerRemovesData() {
-        DatasetState state = fixture.given(started(), completed(), new DataPutOnSale(DATA_ID, PROVIDER, 600, LATER))
+        DatasetState state = fixture.given(started(), completed(), new DataPutOnSale(DATA_ID, PROVIDER, 600, 30, 2, LATER))
                 .when(new RemoveData(PROVIDER, DATA_ID, LATER))
                 .then(new DataRemoved(DATA_ID, PROVIDER, LATER));
         assertThat(state.status()).isEqualTo(DatasetStatus.REMOVED);

@@ -10,11 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import market.platform.testing.DeciderFixture;
 import market.registry.dataset.domain.DatasetCommand.ConfirmStorageFee;
+import market.registry.dataset.domain.DatasetCommand.EndStorage;
+import market.registry.dataset.domain.DatasetCommand.RemoveData;
 import market.registry.dataset.domain.DatasetCommand.FailRegistration;
 import market.registry.dataset.domain.DatasetCommand.ReleaseKeys;
 import market.registry.dataset.domain.DatasetEvent.DataPutOnSale;
 import market.registry.dataset.domain.DatasetEvent.DataRegistrationFailed;
 import market.registry.dataset.domain.DatasetEvent.DataRemoved;
+import market.registry.dataset.domain.DatasetEvent.DataStorageEnded;
 import market.registry.dataset.domain.DatasetEvent.KeysReleased;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +33,7 @@ class DatasetSagaTest {
             DeciderFixture.of(new DatasetDecider());
 
     private static DataPutOnSale onSale() {
-        return new DataPutOnSale(DATA_ID, PROVIDER, 600, LATER);
+        return new DataPutOnSale(DATA_ID, PROVIDER, 600, 30, 2, LATER);
     }
 
     @Test
@@ -39,6 +42,37 @@ class DatasetSagaTest {
                 .then(onSale());
         assertThat(state.status()).isEqualTo(DatasetStatus.ON_SALE);
         assertThat(state.feePending()).isFalse();
+    }
+
+    @Test
+    void dataGoesOnSaleWithThePeriodAndKeeperFeeOfItsRegistration() {
+        fixture.given(started(), completed()).when(new ConfirmStorageFee(DATA_ID, 600, LATER))
+                .then(new DataPutOnSale(DATA_ID, PROVIDER, 600, started().period(),
+                        started().fee().daySingleIDFSfee(), LATER));
+        assertThat(started().fee().daySingleIDFSfee()).isEqualTo(2);
+    }
+
+    @Test
+    void theEndOfItsStorageTermEndsDataOnSaleOnce() {
+        DatasetState state = fixture.given(started(), completed(), onSale()).when(new EndStorage(DATA_ID, LATER))
+                .then(new DataStorageEnded(DATA_ID, PROVIDER, LATER));
+        assertThat(state.status()).isEqualTo(DatasetStatus.STORAGE_ENDED);
+        assertThat(state.status().code()).isEqualTo(3);
+        fixture.given(started(), completed(), onSale(), new DataStorageEnded(DATA_ID, PROVIDER, LATER))
+                .when(new EndStorage(DATA_ID, LATER)).then();
+    }
+
+    @Test
+    void theEndOfAStorageTermChangesNothingForRemovedDataAndIsNotFoundForUnknownData() {
+        fixture.given(started(), completed(), onSale(), new DataRemoved(DATA_ID, PROVIDER, LATER))
+                .when(new EndStorage(DATA_ID, LATER)).then();
+        fixture.given().when(new EndStorage(DATA_ID, LATER)).thenRejects("REGISTRY.DATA_NOT_FOUND");
+    }
+
+    @Test
+    void dataWhoseStorageEndedCannotBeRemoved() {
+        fixture.given(started(), completed(), onSale(), new DataStorageEnded(DATA_ID, PROVIDER, LATER))
+                .when(new RemoveData(PROVIDER, DATA_ID, LATER)).thenRejects("REGISTRY.STORAGE_ENDED");
     }
 
     @Test

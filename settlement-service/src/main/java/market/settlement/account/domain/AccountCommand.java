@@ -32,4 +32,11 @@ public sealed interface AccountCommand {
     /** A deal's price left the buyer: credit it to the provider. */
     record CreditPayment(String account, long dealId, long dataId, String dataset, String buyer, long amount,
             Instant at) implements AccountCommand {}
+
+    /** A keeper claimed its reward: take the claim's quantity from the treasury. */
+    record PayReward(String account, long claimId, long dataId, String keeper, long amount, Instant at)
+            implements AccountCommand {}
+
+    /** A claim's quantity left the treasury: credit it to the keeper. */
+    record CreditReward(String account, long claimId, long dataId, long amount, Instant at) implements AccountCommand {}
 }

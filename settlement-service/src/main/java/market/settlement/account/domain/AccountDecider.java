@@ -10,8 +10,10 @@ import market.platform.domain.Rejection;
 import market.settlement.account.domain.AccountCommand.ChargeStorageFee;
 import market.settlement.account.domain.AccountCommand.CollectFee;
 import market.settlement.account.domain.AccountCommand.CreditPayment;
+import market.settlement.account.domain.AccountCommand.CreditReward;
 import market.settlement.account.domain.AccountCommand.Deposit;
 import market.settlement.account.domain.AccountCommand.PayDeal;
+import market.settlement.account.domain.AccountCommand.PayReward;
 import market.settlement.account.domain.AccountCommand.Withdraw;
 import market.settlement.account.domain.AccountEvent.FeeCredited;
 import market.settlement.account.domain.AccountEvent.FeeDebited;
@@ -21,13 +23,17 @@ import market.settlement.account.domain.AccountEvent.FundsWithdrawn;
 import market.settlement.account.domain.AccountEvent.PaymentDebited;
 import market.settlement.account.domain.AccountEvent.PaymentRejected;
 import market.settlement.account.domain.AccountEvent.PaymentSettled;
+import market.settlement.account.domain.AccountEvent.RewardCredited;
+import market.settlement.account.domain.AccountEvent.RewardDebited;
+import market.settlement.account.domain.AccountEvent.RewardRejected;
 
 /**
  * Rules of an account: amounts are positive; a deposit is applied once per rail reference, and a
  * reference never changes its amount; a withdrawal is applied once per id; only the owner
- * withdraws, at most the available balance; a fee or a deal price is taken once per data_id or
- * deal_id, and only from the available balance, else it is rejected with "insufficient funds";
- * its credit to the payee is applied once; no balance ever overflows.
+ * withdraws, at most the available balance; a fee, a deal price or a keeper's reward claim is
+ * taken once per data_id, deal_id or claim_id, and only from the available balance (so the
+ * treasury never goes below 0), else it is rejected with "insufficient funds"; its credit to the
+ * payee is applied once; no balance ever overflows.
  */
 public final class AccountDecider implements Decider<AccountCommand, AccountEvent, AccountState> {
 
@@ -61,6 +67,16 @@ public final class AccountDecider implements Decider<AccountCommand, AccountEven
                             c.amount(), c.at()),
                     () -> new PaymentRejected(c.account(), c.dealId(), c.dataId(), c.dataset(), c.provider(),
                             c.amount(), INSUFFICIENT_FUNDS, c.at()));
+        }
+        if (command instanceof PayReward c) {
+            return debit(state, rewardDebit(c.claimId()), c.amount(),
+                    () -> new RewardDebited(c.account(), c.claimId(), c.dataId(), c.keeper(), c.amount(), c.at()),
+                    () -> new RewardRejected(c.account(), c.claimId(), c.dataId(), c.keeper(), c.amount(),
+                            INSUFFICIENT_FUNDS, c.at()));
+        }
+        if (command instanceof CreditReward c) {
+            return credit(state, rewardCredit(c.claimId()), c.amount(),
+                    new RewardCredited(c.account(), c.claimId(), c.dataId(), c.amount(), c.at()));
         }
         if (command instanceof CollectFee c) {
             return credit(state, feeCredit(c.dataId()), c.amount(),
@@ -163,6 +179,15 @@ public final class AccountDecider implements Decider<AccountCommand, AccountEven
         if (event instanceof FeeCredited e) {
             return received(s, feeCredit(e.dataId()), e.amount());
         }
+        if (event instanceof RewardDebited e) {
+            return sent(s, rewardDebit(e.claimId()), e.amount());
+        }
+        if (event instanceof RewardRejected e) {
+            return sent(s, rewardDebit(e.claimId()), 0);
+        }
+        if (event instanceof RewardCredited e) {
+            return received(s, rewardCredit(e.claimId()), e.amount());
+        }
         PaymentSettled e = (PaymentSettled) event;
         return received(s, dealCredit(e.dataset(), e.dealId()), e.amount());
     }
@@ -191,6 +216,14 @@ public final class AccountDecider implements Decider<AccountCommand, AccountEven
 
     static String feeCredit(long dataId) {
         return "fee-credit:" + dataId;
+    }
+
+    static String rewardDebit(long claimId) {
+        return "reward-debit:" + claimId;
+    }
+
+    static String rewardCredit(long claimId) {
+        return "reward-credit:" + claimId;
     }
 
     /** A deal is named by its dataset and its id, as the order service keeps it. */

@@ -13,14 +13,16 @@ import market.settlement.account.domain.AccountEvent.FeeCredited;
 import market.settlement.account.domain.AccountEvent.FeeDebited;
 import market.settlement.account.domain.AccountEvent.PaymentDebited;
 import market.settlement.account.domain.AccountEvent.PaymentSettled;
+import market.settlement.account.domain.AccountEvent.RewardCredited;
+import market.settlement.account.domain.AccountEvent.RewardDebited;
 import org.springframework.stereotype.Component;
 
 /**
  * The double-entry ledger, fed by the projection of {@code settlement.events}: every movement is
  * booked as a pair of entries, the account against its counterparty, keyed by the event's
  * position. Entries of the payment rail and of clearing are kept too, so their sides balance the
- * accounts: a deposit is rail to account, a fee or a deal price is payer to clearing, then
- * clearing to payee.
+ * accounts: a deposit is rail to account, a fee, a deal price or a keeper's reward is payer to
+ * clearing, then clearing to payee.
  */
 @Component
 public class LedgerView implements ProjectionListener {
@@ -46,6 +48,12 @@ public class LedgerView implements ProjectionListener {
             book(id, e.account(), AccountEvent.CLEARING, e.amount(), "payment of deal " + e.dealId(), seconds);
         } else if (movement instanceof PaymentSettled e) {
             book(id, AccountEvent.CLEARING, e.account(), e.amount(), "payment of deal " + e.dealId(), seconds);
+        } else if (movement instanceof RewardDebited e) {
+            book(id, e.account(), AccountEvent.CLEARING, e.amount(), "reward claim " + e.claimId() + " of data "
+                    + e.dataId(), seconds);
+        } else if (movement instanceof RewardCredited e) {
+            book(id, AccountEvent.CLEARING, e.account(), e.amount(), "reward claim " + e.claimId() + " of data "
+                    + e.dataId(), seconds);
         }
         // rejections move nothing and book nothing
     }

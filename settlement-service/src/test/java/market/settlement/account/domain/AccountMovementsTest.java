@@ -7,6 +7,11 @@ import market.platform.testing.DeciderFixture;
 import market.settlement.account.domain.AccountCommand.ChargeStorageFee;
 import market.settlement.account.domain.AccountCommand.CollectFee;
 import market.settlement.account.domain.AccountCommand.CreditPayment;
+import market.settlement.account.domain.AccountCommand.CreditReward;
+import market.settlement.account.domain.AccountCommand.PayReward;
+import market.settlement.account.domain.AccountEvent.RewardCredited;
+import market.settlement.account.domain.AccountEvent.RewardDebited;
+import market.settlement.account.domain.AccountEvent.RewardRejected;
 import market.settlement.account.domain.AccountCommand.PayDeal;
 import market.settlement.account.domain.AccountEvent.FeeCredited;
 import market.settlement.account.domain.AccountEvent.FeeDebited;
@@ -66,6 +71,43 @@ class AccountMovementsTest {
         assertThat(state.receivedFromClearing()).isEqualTo(600);
         fixture.given(new FeeCredited(TREASURY, 42, PROVIDER, 600, AT))
                 .when(new CollectFee(TREASURY, 42, PROVIDER, 600, AT)).then();
+    }
+
+    private static final String KEEPER = "0x3333333333333333333333333333333333333333";
+
+    @Test
+    void aClaimedRewardLeavesTheTreasuryForClearingOnce() {
+        FeeCredited collected = new FeeCredited(TREASURY, 42, PROVIDER, 600, AT);
+        AccountState state = fixture.given(collected).when(new PayReward(TREASURY, 900, 42, KEEPER, 120, AT))
+                .then(new RewardDebited(TREASURY, 900, 42, KEEPER, 120, AT));
+        assertThat(state.available()).isEqualTo(480);
+        assertThat(state.sentToClearing()).isEqualTo(120);
+        fixture.given(collected, new RewardDebited(TREASURY, 900, 42, KEEPER, 120, AT))
+                .when(new PayReward(TREASURY, 900, 42, KEEPER, 120, AT)).then();
+    }
+
+    @Test
+    void theTreasuryNeverPaysARewardItDoesNotHold() {
+        AccountState state = fixture.given(new FeeCredited(TREASURY, 42, PROVIDER, 100, AT))
+                .when(new PayReward(TREASURY, 900, 42, KEEPER, 120, AT))
+                .then(new RewardRejected(TREASURY, 900, 42, KEEPER, 120, "insufficient funds", AT));
+        assertThat(state.available()).isEqualTo(100);
+        assertThat(state.sentToClearing()).isZero();
+        fixture.given(new RewardRejected(TREASURY, 900, 42, KEEPER, 120, "insufficient funds", AT),
+                new FeeCredited(TREASURY, 43, PROVIDER, 600, AT))
+                .when(new PayReward(TREASURY, 900, 42, KEEPER, 120, AT)).then();
+    }
+
+    @Test
+    void theKeeperIsCreditedOncePerClaim() {
+        AccountState state = fixture.given().when(new CreditReward(KEEPER, 900, 42, 120, AT))
+                .then(new RewardCredited(KEEPER, 900, 42, 120, AT));
+        assertThat(state.available()).isEqualTo(120);
+        assertThat(state.receivedFromClearing()).isEqualTo(120);
+        fixture.given(new RewardCredited(KEEPER, 900, 42, 120, AT)).when(new CreditReward(KEEPER, 900, 42, 120, AT))
+                .then();
+        fixture.given().when(new CreditReward(KEEPER, 901, 42, 0, AT)).thenRejects("SETTLEMENT.INVALID_AMOUNT");
+        fixture.given().when(new PayReward(TREASURY, 901, 42, KEEPER, -1, AT)).thenRejects("SETTLEMENT.INVALID_AMOUNT");
     }
 
     @Test

@@ -1,0 +1,30 @@
+package market.keeper.storage.view;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import market.keeper.storage.domain.KeeperReward;
+import market.keeper.storage.domain.StorageState;
+
+/**
+ * A keeper's reward for its replica of a fragment, as the seed's reward table has it
+ * ({@code reward_claimed} is what settlement paid), with the audited days earned so far, what
+ * claims in flight hold, and what a claim for the whole period would pay now.
+ */
+public record RewardView(
+        @JsonProperty("reward_id") long rewardId,
+        @JsonProperty("data_id") long dataId,
+        @JsonProperty("fragment_no") long fragmentNo,
+        @JsonProperty("cluster_id") long clusterId,
+        @JsonProperty("idfs_account") String idfsAccount,
+        @JsonProperty("reward_total") long rewardTotal,
+        @JsonProperty("reward_claimed") long rewardClaimed,
+        @JsonProperty("pending") long pending,
+        @JsonProperty("earned_days") long earnedDays,
+        @JsonProperty("daySingleIDFSfee") long dayFee,
+        @JsonProperty("claimable") long claimable) {
+
+    static RewardView of(StorageState state, StorageState.Reward r) {
+        return new RewardView(r.rewardId(), state.dataId(), r.fragmentNo(), r.clusterId(), r.idfsAccount(),
+                r.rewardTotal(), r.paid(), r.claimed() - r.paid(), r.earnedDays(), state.term().dayFee(),
+                KeeperReward.claimable(r, state.term(), state.term().period()));
+    }
+}
