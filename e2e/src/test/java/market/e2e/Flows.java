@@ -77,6 +77,12 @@ final class Flows {
      */
     JsonNode register(Wallet provider, List<byte[]> contents, List<byte[]> fragmentKeys, List<String> keyTexts,
             long cluster, MarketPlatform.Node node) {
+        return register(provider, contents, fragmentKeys, keyTexts, cluster, node, 30);
+    }
+
+    /** As {@link #register(Wallet, List, List, List, long, MarketPlatform.Node)}, stored for {@code period} days. */
+    JsonNode register(Wallet provider, List<byte[]> contents, List<byte[]> fragmentKeys, List<String> keyTexts,
+            long cluster, MarketPlatform.Node node, long period) {
         String type = "type-" + UUID.randomUUID().toString().substring(0, 8);
         platform.registry().post(provider, "/v1/datatypes", Map.of("datatype_name", type, "detail_fields_num", 1,
                 "detail_fields", List.of("city"))).expect(201);
@@ -92,7 +98,7 @@ final class Flows {
         begin.put("datatypename", type);
         begin.put("price", "2.0000 OSB");
         begin.put("detail_fields", List.of("Seoul"));
-        begin.put("period", 30);
+        begin.put("period", period);
         begin.put("data_hash_original", Hashes.sha256Hex(whole.toByteArray()));
         begin.put("size", whole.size());
         begin.put("fragments", plans);

@@ -253,6 +253,44 @@ class DirectoryServiceTest {
     }
 
     /** Plays the registry: appends one of its events to {@code registry.events}, which keeper-service follows. */
+    @Test
+    void badClaimsAreRefusedWithoutAnEvent() {
+        long clusterId = addCluster(Wallet.create());
+        Wallet keeper = Wallet.create();
+        addKeeper(keeper, clusterId, 10_000).expect(201);
+        long dataId = 3_000_000 + NODE_PORTS.incrementAndGet();
+        playRegistry(dataId, new DataRegistrationStarted(dataId, "weather", Wallet.create().address(), 20_000L,
+                List.of("Seoul"), 30L, "0".repeat(64), 4000L,
+                List.of(new RegisteredFragment(1L, 4000L, "1".repeat(64), clusterId)), 10L, 1L, 300L, Instant.now()));
+        awaitStorage(dataId);
+        String path = "/v1/claims";
+        byte[] body = ("{\"data_id\":" + dataId + ",\"storagePeriod\":30}").getBytes(StandardCharsets.UTF_8);
+
+        assertRejectedWithoutEvent(401, "AUTH.UNSIGNED", () -> http.send("POST", path, body, null));
+        RequestSignature.SignedHeaders mine = keeper.signRequest("POST", path, body, Clock.systemUTC());
+        RequestSignature.SignedHeaders forged = new RequestSignature.SignedHeaders(Wallet.create().address(),
+                mine.timestamp(), mine.nonce(), mine.signature());
+        assertRejectedWithoutEvent(401, "AUTH.BAD_SIGNATURE", () -> http.send("POST", path, body, forged));
+        // a keeper of the cluster before the data is on sale: no reward yet
+        assertRejectedWithoutEvent(404, "KEEPER.REWARD_NOT_FOUND", () -> http.send("POST", path, body, mine));
+        assertRejectedWithoutEvent(401, "AUTH.NONCE_REUSED", () -> http.send("POST", path, body, mine));
+        assertRejectedWithoutEvent(404, "KEEPER.STORAGE_NOT_FOUND",
+                () -> http.post(keeper, path, Map.of("data_id", dataId + 1_000_000, "storagePeriod", 30)));
+        assertRejectedWithoutEvent(400, "KEEPER.INVALID_STORAGE_PERIOD",
+                () -> http.post(keeper, path, Map.of("data_id", dataId, "storagePeriod", 0)));
+        assertRejectedWithoutEvent(400, "REQUEST.INVALID_FIELD",
+                () -> http.post(keeper, path, Map.of("data_id", 0, "storagePeriod", 30)));
+        assertRejectedWithoutEvent(400, "REQUEST.UNKNOWN_FIELD",
+                () -> http.post(keeper, path, Map.of("data_id", dataId, "storagePeriod", 30, "sk", "0x01")));
+        assertRejectedWithoutEvent(400, "REQUEST.MALFORMED_JSON",
+                () -> http.signed(keeper, "POST", path, "{\"data_id\":".getBytes(StandardCharsets.UTF_8)));
+        assertThat(http.get("/v1/keepers/" + keeper.address() + "/claims").expect(200).json().get("items")).isEmpty();
+        assertThat(http.get("/v1/keepers/" + keeper.address() + "/rewards").expect(200).json().get("items")).isEmpty();
+        assertThat(http.get("/v1/data/" + dataId + "/rewards").expect(200).json().get("items")).isEmpty();
+        assertThat(http.get("/v1/keepers/not-an-address/claims").expect(400).errorCode())
+                .isEqualTo("REQUEST.INVALID_PARAMETER");
+    }
+
     private static void playRegistry(long dataId, org.apache.avro.specific.SpecificRecord event) {
         Map<String, Object> config = new KafkaClients(KafkaBroker.bootstrapServers()).producer("registry-stand-in");
         try (var producer = new KafkaProducer<String, byte[]>(config)) {

@@ -16,7 +16,7 @@ public record ClaimView(
         @JsonProperty("data_id") long dataId,
         @JsonProperty("idfs_account") String idfsAccount,
         @JsonProperty("storagePeriod") long storagePeriod,
-        @JsonProperty("quantity") long quantity,
+        @JsonProperty("quantity") String quantity,
         @JsonProperty("status") String status,
         @JsonProperty("reason") String reason,
         @JsonProperty("timestamp") long timestamp,
@@ -26,13 +26,14 @@ public record ClaimView(
             @JsonProperty("claim_id") long claimId,
             @JsonProperty("reward_id") long rewardId,
             @JsonProperty("fragment_no") long fragmentNo,
-            @JsonProperty("quantity") long quantity,
+            @JsonProperty("quantity") String quantity,
             @JsonProperty("timestamp") long timestamp) {}
 
     static ClaimView of(long dataId, StorageState.Claim c) {
         long at = c.at().getEpochSecond();
-        return new ClaimView(c.claimId(), dataId, c.idfsAccount(), c.storagePeriod(), c.quantity(),
+        return new ClaimView(c.claimId(), dataId, c.idfsAccount(), c.storagePeriod(), RewardView.osb(c.quantity()),
                 c.status().name().toLowerCase(Locale.ROOT), c.reason(), at, c.items().stream()
-                        .map(i -> new Item(c.claimId(), i.rewardId(), i.fragmentNo(), i.quantity(), at)).toList());
+                        .map(i -> new Item(c.claimId(), i.rewardId(), i.fragmentNo(), RewardView.osb(i.quantity()), at))
+                        .toList());
     }
 }
