@@ -92,6 +92,8 @@ final class MarketPlatform {
         properties.put("market.node.data-dir", folder.toString());
         properties.put("market.node.keeper-url", keeperUrl());
         properties.put("market.node.sync-interval", "300ms");
+        // what the cluster no longer stores is dropped a storage day after, not a week
+        properties.put("market.node.drop-grace", "3s");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(NodeApplication.class)
                 .properties(properties)
                 .initializers(c -> ((org.springframework.context.support.GenericApplicationContext) c)

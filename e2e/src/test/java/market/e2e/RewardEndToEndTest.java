@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Storage terms, rewards and claims on a cluster of 5 real keeper nodes, with storage days of
  * 3 s: a 3-fragment dataset stored for 2 days goes on sale, every replica is audited on each day
- * of its term, the term ends (status 3, its order closed, the cluster's usage released), and each
+ * of its term, the term ends (status 3, its order closed, the cluster's usage released, the
+ * nodes' blocks dropped after their grace period), and each
  * keeper claims exactly its audited days × the daily keeper fee, paid by the treasury; a second
  * claim pays nothing; the payouts never exceed the fee the provider paid.
  */
@@ -76,6 +77,11 @@ class RewardEndToEndTest extends EndToEndTest {
                 .isEqualTo("The data is not on sale");
         Flows.await("the cluster's usage released", () -> platform.keeper().get("/v1/clusters/" + cluster.id())
                 .expect(200).json().get("usage").longValue() == 0 ? true : null);
+        // after their grace period the nodes drop the blocks
+        List<String> cids = StreamSupport.stream(data.get("fragments").spliterator(), false)
+                .map(f -> f.get("cid").stringValue()).toList();
+        Flows.await("the blocks dropped from every node", () -> nodes.stream().allMatch(node -> cids.stream()
+                .noneMatch(cid -> java.nio.file.Files.exists(node.blockFile(cid)))) ? true : null);
 
         // each keeper claims: audited days × fee for each of its 3 rewards, paid from the treasury
         long paid = 0;

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.nio.file.Files;
 import market.node.gateway.ContentBackend;
 import market.node.keeper.KeeperClient;
+import market.node.replication.Pruner;
 import market.node.replication.Replicator;
 import market.node.store.BlockStore;
 import market.node.store.FragmentIndex;
@@ -96,5 +97,11 @@ public class NodeApplication {
     @Bean
     Replicator replicator(KeeperClient keeperClient, BlockStore store, FragmentIndex index, NodeProperties properties) {
         return new Replicator(keeperClient, store, index, properties.syncInterval());
+    }
+
+    @Bean
+    Pruner pruner(KeeperClient keeperClient, BlockStore store, FragmentIndex index, Clock clock,
+            NodeProperties properties) {
+        return new Pruner(keeperClient, store, index, clock, properties.syncInterval(), properties.dropGrace());
     }
 }

@@ -64,6 +64,11 @@ public final class KeeperClient {
         return get("/v1/keepers/" + wallet.address() + "/assignments");
     }
 
+    /** What this keeper's cluster stores now (keeper-service's list); null while the keeper is unknown. */
+    public JsonNode kept() {
+        return get("/v1/keepers/" + wallet.address() + "/fragments");
+    }
+
     /** Reports a verified replica; answers keeper-service's reply, or throws its refusal. */
     public JsonNode receipt(long dataId, long fragmentNo, String cid) {
         byte[] body = JSON.writeValueAsBytes(Map.of("data_id", dataId, "fragment_no", fragmentNo, "cid", cid));

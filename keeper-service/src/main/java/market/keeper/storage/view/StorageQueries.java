@@ -35,6 +35,25 @@ public class StorageQueries {
         return state.exists() ? Optional.of(StorageView.of(dataId, state, directory().keepers())) : Optional.empty();
     }
 
+    /**
+     * What {@code account}'s cluster stores now: each declared fragment placed on it, of datasets
+     * still stored, whether the keeper holds it yet or not; by data_id and fragment_no. A node may
+     * drop what it holds and this no longer lists. Empty for an unknown keeper.
+     */
+    public List<KeptFragmentView> kept(String account) {
+        DirectoryState.Keeper keeper = directory().keepers().get(account);
+        if (keeper == null) {
+            return List.of();
+        }
+        List<KeptFragmentView> kept = new ArrayList<>();
+        runtime.projection().states().all(storage).filter(StorageState::open).forEach(state -> state.fragments().values()
+                .stream().filter(f -> f.clusterId() == keeper.clusterId() && f.cid() != null)
+                .forEach(f -> kept.add(new KeptFragmentView(state.dataId(), f.fragmentNo(), f.cid(),
+                        f.replicas().containsKey(account)))));
+        kept.sort(Comparator.comparingLong(KeptFragmentView::dataId).thenComparingLong(KeptFragmentView::fragmentNo));
+        return kept;
+    }
+
     /** The rewards of {@code account}'s replicas, by data_id and fragment_no. */
     public List<RewardView> rewardsOf(String account) {
         return runtime.projection().states().all(storage).filter(s -> s.term() != null)

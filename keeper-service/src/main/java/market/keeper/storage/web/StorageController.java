@@ -8,6 +8,7 @@ import market.keeper.command.DeclareFragments;
 import market.keeper.command.FragmentDeclaration;
 import market.keeper.command.RecordReplica;
 import market.keeper.storage.view.AssignmentView;
+import market.keeper.storage.view.KeptFragmentView;
 import market.keeper.storage.view.StorageQueries;
 import market.keeper.storage.view.StorageView;
 import market.platform.web.ApiException;
@@ -26,7 +27,7 @@ import reactor.core.publisher.Mono;
 /**
  * A dataset's storage: the provider declares each fragment's CID (signed), keeper nodes send
  * receipts for the replicas they hold (signed by the keeper), and nodes read what they should
- * fetch. Each signed request is one command on {@code keeper.commands} keyed by data_id.
+ * fetch and what their cluster still stores. Each signed request is one command on {@code keeper.commands} keyed by data_id.
  */
 @RestController
 class StorageController {
@@ -81,6 +82,11 @@ class StorageController {
     @GetMapping("/v1/keepers/{account}/assignments")
     Map<String, List<AssignmentView>> assignments(@PathVariable String account) {
         return Map.of("items", queries.assignments(Params.address("idfs_account", account)));
+    }
+
+    @GetMapping("/v1/keepers/{account}/fragments")
+    Map<String, List<KeptFragmentView>> kept(@PathVariable String account) {
+        return Map.of("items", queries.kept(Params.address("idfs_account", account)));
     }
 
     private StorageView storage(long dataId) {
