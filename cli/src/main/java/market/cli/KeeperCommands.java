@@ -10,11 +10,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code market cluster} and {@code market keeper}: addcluster and addidfs against keeper-service,
- * signed by the wallet, which is the keeper's account; and reads of clusters and keepers. A
+ * {@code market cluster}, {@code market keeper} and {@code market reward}: addcluster, addidfs and
+ * claimkreward against keeper-service, signed by the wallet, which is the keeper's account; and
+ * reads of clusters, keepers, audits, rewards and claims. A
  * cluster's secret never leaves the machine: {@code cluster add} sends only its SHA-256.
  */
 final class KeeperCommands {
@@ -92,6 +94,76 @@ final class KeeperCommands {
                 Market.print(out, new Polling(wait, java.time.Duration.ofMillis(500)).until(keeper.get(path),
                         () -> keeper.get(path), answer -> answer != null && !answer.path("items").isEmpty()));
             });
+        }
+    }
+
+    @Command(name = "reward", description = "Show a keeper's rewards and claims, and claim what audited days earned.")
+    static final class Rewards extends CommandGroup {
+
+        @ParentCommand
+        Market market;
+
+        @Command(name = "show", description = {"List rewards: reward_total, what was paid (reward_claimed), the "
+            + "audited days earned and what a claim would pay now.",
+            "The wallet's own keeper unless --keeper or --data is given."})
+        int show(@ArgGroup(exclusive = true) Audits.Subject subject) {
+            return market.run(spec, out -> Market.print(out, market.keeper().get(
+                    subject != null && subject.dataId != null ? "/v1/data/" + subject.dataId + "/rewards"
+                            : "/v1/keepers/" + ServiceClient.encode(keeperOf(subject)) + "/rewards")));
+        }
+
+        @Command(name = "claims", description = "List a keeper's claims, oldest first: the wallet's unless one is named.")
+        int claims(@Parameters(arity = "0..1", paramLabel = "ACCOUNT", description = "The keeper's address.")
+                String account) {
+            return market.run(spec, out -> Market.print(out, market.keeper().get("/v1/keepers/"
+                    + ServiceClient.encode(account != null ? account : market.wallet().address()) + "/claims")));
+        }
+
+        @Command(name = "claim", description = {"Claim what the wallet's keeper earned on a dataset "
+            + "(claimkreward, signed): audited days, at most --storage-period, × the daily keeper fee, minus what "
+            + "was claimed before.", "Waits for settlement to pay it from osb.trader and prints the claim."})
+        int claim(@Parameters(paramLabel = "DATA_ID", description = "The dataset's data_id.") long dataId,
+                @Option(names = "--storage-period", paramLabel = "DAYS",
+                        description = "The most storage days to count (default: the dataset's period).")
+                Long storagePeriod,
+                @Option(names = "--wait", defaultValue = "60", paramLabel = "SECONDS",
+                        converter = Polling.Seconds.class,
+                        description = "Wait up to this long for the payment (default: ${DEFAULT-VALUE}).")
+                java.time.Duration wait) {
+            return market.run(spec, out -> {
+                Wallet wallet = market.wallet();
+                ObjectNode body = Json.object();
+                body.put("data_id", dataId);
+                body.put("storagePeriod", storagePeriod != null ? storagePeriod
+                        : market.registry().get("/v1/data/" + dataId).path("period").asLong());
+                ServiceClient keeper = market.keeper();
+                JsonNode claim = keeper.post("/v1/claims", body, wallet);
+                long claimId = claim.path("claim_id").asLong();
+                String path = "/v1/keepers/" + ServiceClient.encode(wallet.address()) + "/claims";
+                JsonNode settled = new Polling(wait, java.time.Duration.ofMillis(300),
+                        () -> Market.note(spec, "claim " + claimId + " of " + claim.path("quantity").asString()
+                                + " accepted; waiting for settlement to pay it…"))
+                        .until(claim, () -> find(keeper.get(path), claimId), c -> !"pending".equals(
+                                c.path("status").asString()));
+                Market.print(out, settled);
+                if ("rejected".equals(settled.path("status").asString())) {
+                    throw new CliException("settlement refused claim " + claimId + ": "
+                            + settled.path("reason").asString());
+                }
+            });
+        }
+
+        private String keeperOf(Audits.Subject subject) {
+            return subject != null && subject.keeper != null ? subject.keeper : market.wallet().address();
+        }
+
+        private static JsonNode find(JsonNode claims, long claimId) {
+            for (JsonNode c : claims.path("items")) {
+                if (c.path("claim_id").asLong() == claimId) {
+                    return c;
+                }
+            }
+            throw new CliException("claim " + claimId + " is not listed by keeper-service");
         }
     }
 

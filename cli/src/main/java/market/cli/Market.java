@@ -23,12 +23,12 @@ import tools.jackson.databind.JsonNode;
 @Command(name = "market", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = Market.Version.class,
         description = "Client of the data marketplace: wallet, data types, datasets, OSB accounts, orders, deals, "
-                + "released keys, keeper clusters and keepers. State-changing requests are signed with the "
-                + "wallet's key.",
+                + "released keys, keeper clusters, keepers, audits and rewards. State-changing requests are signed "
+                + "with the wallet's key.",
         subcommands = {WalletCommands.class, DataTypeCommands.class, DataCommands.class, AccountCommands.class,
             SettlementCommands.Ledger.class, SettlementCommands.Treasury.class, OrderCommands.class,
             BuyCommand.class, DealCommands.class, KeysCommands.class, KeeperCommands.Clusters.class,
-            KeeperCommands.Keepers.class, KeeperCommands.Audits.class})
+            KeeperCommands.Keepers.class, KeeperCommands.Audits.class, KeeperCommands.Rewards.class})
 public final class Market extends CommandGroup {
 
     @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",

@@ -113,4 +113,50 @@ class KeeperCommandsTest {
         assertThat(run.out()).contains("\"data_id\" : 42");
         assertThat(keeper.received()).hasSize(2);
     }
+
+    @Test
+    void rewardClaimSignsTheClaimAndWaitsForSettlementToPayIt() {
+        String claims = "/v1/keepers/" + wallet.address() + "/claims";
+        keeper.on("POST", "/v1/claims", FakeService.reply(201,
+                "{\"claim_id\":9,\"data_id\":42,\"quantity\":\"0.0012 OSB\",\"status\":\"pending\"}"));
+        keeper.on("GET", claims,
+                FakeService.reply(200, "{\"items\":[{\"claim_id\":9,\"status\":\"pending\"}]}"),
+                FakeService.reply(200, "{\"items\":[{\"claim_id\":8,\"status\":\"paid\"},"
+                        + "{\"claim_id\":9,\"status\":\"paid\",\"quantity\":\"0.0012 OSB\"}]}"));
+
+        CliRun run = market("reward", "claim", "42", "--storage-period", "2", "--wait", "5");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        FakeService.Received post = keeper.received().get(0);
+        assertThat(post.pathWithQuery()).isEqualTo("/v1/claims");
+        assertThat(post.json().get("data_id").longValue()).isEqualTo(42);
+        assertThat(post.json().get("storagePeriod").longValue()).isEqualTo(2);
+        assertThat(post.signer()).isEqualTo(wallet.address());
+        assertThat(run.out()).contains("\"status\" : \"paid\"").contains("0.0012 OSB");
+        assertThat(run.err()).contains("waiting for settlement");
+    }
+
+    @Test
+    void aClaimSettlementRefusedFailsWithTheReason() {
+        keeper.on("POST", "/v1/claims", FakeService.reply(201, "{\"claim_id\":9,\"status\":\"pending\"}"));
+        keeper.on("GET", "/v1/keepers/" + wallet.address() + "/claims", FakeService.reply(200,
+                "{\"items\":[{\"claim_id\":9,\"status\":\"rejected\",\"reason\":\"insufficient funds\"}]}"));
+
+        CliRun run = market("reward", "claim", "42", "--storage-period", "2", "--wait", "5");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("settlement refused claim 9: insufficient funds");
+    }
+
+    @Test
+    void rewardShowReadsAKeepersOrADatasetsRewards() {
+        keeper.answer(200, "{\"items\":[]}");
+
+        assertThat(market("reward", "show").exitCode()).isZero();
+        assertThat(keeper.last().pathWithQuery()).isEqualTo("/v1/keepers/" + wallet.address() + "/rewards");
+        assertThat(market("reward", "show", "--data", "42").exitCode()).isZero();
+        assertThat(keeper.last().pathWithQuery()).isEqualTo("/v1/data/42/rewards");
+        assertThat(market("reward", "claims").exitCode()).isZero();
+        assertThat(keeper.last().pathWithQuery()).isEqualTo("/v1/keepers/" + wallet.address() + "/claims");
+    }
 }
