@@ -121,14 +121,16 @@ final class KeeperCommands {
 
         @Command(name = "claim", description = {"Claim what the wallet's keeper earned on a dataset "
             + "(claimkreward, signed): audited days, at most --storage-period, × the daily keeper fee, minus what "
-            + "was claimed before.", "Waits for settlement to pay it from osb.trader and prints the claim."})
+            + "was claimed before.", "Waits, up to --wait, for a claimable audited day and for settlement to pay "
+            + "the claim from osb.trader, and prints the claim."})
         int claim(@Parameters(paramLabel = "DATA_ID", description = "The dataset's data_id.") long dataId,
                 @Option(names = "--storage-period", paramLabel = "DAYS",
                         description = "The most storage days to count (default: the dataset's period).")
                 Long storagePeriod,
                 @Option(names = "--wait", defaultValue = "60", paramLabel = "SECONDS",
                         converter = Polling.Seconds.class,
-                        description = "Wait up to this long for the payment (default: ${DEFAULT-VALUE}).")
+                        description = "Wait up to this long for something to claim, then as long for the "
+                                + "payment (default: ${DEFAULT-VALUE}).")
                 java.time.Duration wait) {
             return market.run(spec, out -> {
                 Wallet wallet = market.wallet();
@@ -137,7 +139,10 @@ final class KeeperCommands {
                 body.put("storagePeriod", storagePeriod != null ? storagePeriod
                         : market.registry().get("/v1/data/" + dataId).path("period").asLong());
                 ServiceClient keeper = market.keeper();
-                JsonNode claim = keeper.post("/v1/claims", body, wallet);
+                // nothing earned yet: ask again until an audited storage day is claimable, or time is up
+                JsonNode claim = new Polling(wait, java.time.Duration.ofSeconds(1), () -> Market.note(spec,
+                        "nothing to claim yet; waiting for an audited storage day…"))
+                        .whileRefused("KEEPER.NOTHING_TO_CLAIM", () -> keeper.post("/v1/claims", body, wallet));
                 long claimId = claim.path("claim_id").asLong();
                 String path = "/v1/keepers/" + ServiceClient.encode(wallet.address()) + "/claims";
                 JsonNode settled = new Polling(wait, java.time.Duration.ofMillis(300),
@@ -149,6 +154,9 @@ final class KeeperCommands {
                 if ("rejected".equals(settled.path("status").asString())) {
                     throw new CliException("settlement refused claim " + claimId + ": "
                             + settled.path("reason").asString());
+                }
+                if ("pending".equals(settled.path("status").asString())) {
+                    throw new CliException("claim " + claimId + " is still being paid; see market reward claims");
                 }
             });
         }

@@ -137,6 +137,22 @@ class KeeperCommandsTest {
     }
 
     @Test
+    void aClaimWaitsForAnAuditedDayWhileThereIsNothingToClaim() {
+        keeper.on("POST", "/v1/claims",
+                FakeService.reply(409, "{\"errorCode\":\"KEEPER.NOTHING_TO_CLAIM\",\"errorMsg\":\"No audited storage "
+                        + "day is left to claim\"}"),
+                FakeService.reply(201, "{\"claim_id\":9,\"status\":\"paid\"}"));
+
+        CliRun run = market("reward", "claim", "42", "--storage-period", "2", "--wait", "5");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(keeper.received()).hasSize(2);
+        assertThat(keeper.received().get(0).header("X-Market-Nonce"))
+                .isNotEqualTo(keeper.received().get(1).header("X-Market-Nonce"));
+        assertThat(run.err()).contains("nothing to claim yet");
+    }
+
+    @Test
     void aClaimSettlementRefusedFailsWithTheReason() {
         keeper.on("POST", "/v1/claims", FakeService.reply(201, "{\"claim_id\":9,\"status\":\"pending\"}"));
         keeper.on("GET", "/v1/keepers/" + wallet.address() + "/claims", FakeService.reply(200,
