@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * Audits on real keeper nodes, with storage days of 3 s: every replica passes once a day; a
  * replica whose blocks are deleted from its node fails its audit that day, with the reason, and
  * after 3 failed days in a row is faulty; its node then fetches the fragment again from a peer,
- * and the replica counts and passes again.
+ * and the replica counts and passes again. The failed days earn its keeper nothing.
  */
 class AuditEndToEndTest extends EndToEndTest {
 
@@ -70,6 +70,17 @@ class AuditEndToEndTest extends EndToEndTest {
                         && a.get("outcome").stringValue().equals("passed")
                         && a.get("timestamp").longValue() >= faultyAt).findFirst().orElse(null));
         assertThat(Files.exists(victim.blockFile(cid))).isTrue();
+
+        // the data is on sale, so its term runs: the failed days, all in the term, earned the
+        // victim nothing, while the other keepers earned each of those days
+        List<JsonNode> rewards = StreamSupport.stream(platform.keeper().get("/v1/data/" + dataId + "/rewards")
+                .expect(200).json().get("items").spliterator(), false).toList();
+        assertThat(rewards).hasSize(3);
+        long victimDays = rewards.stream().filter(r -> r.get("idfs_account").stringValue().equals(account))
+                .mapToLong(r -> r.get("earned_days").longValue()).sum();
+        long othersMost = rewards.stream().filter(r -> !r.get("idfs_account").stringValue().equals(account))
+                .mapToLong(r -> r.get("earned_days").longValue()).max().orElseThrow();
+        assertThat(victimDays).isLessThanOrEqualTo(othersMost - 3);
     }
 
     private static List<JsonNode> audits(long dataId) {

@@ -20,8 +20,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A buyer's {@code market data fetch}, the packaged CLI run as a process, against a cluster of
- * three real keeper nodes: with one node stopped and another holding a corrupted block, the
- * fetch drops both and gets the file, byte for byte, from the third.
+ * five real keeper nodes holding a 3-fragment dataset that was uploaded once, replicated to all
+ * five and audited: with one node stopped and another holding a corrupted block, the fetch drops
+ * both and gets the file, byte for byte, from the next.
  */
 class BuyerFetchEndToEndTest extends EndToEndTest {
 
@@ -30,26 +31,37 @@ class BuyerFetchEndToEndTest extends EndToEndTest {
 
     @Test
     void theFetchGoesPastAStoppedNodeAndACorruptedBlock() throws Exception {
-        MarketPlatform.Cluster started = platform.startCluster("fetch-1", "fetch-2", "fetch-3");
+        MarketPlatform.Cluster started = platform.startCluster("fetch-1", "fetch-2", "fetch-3", "fetch-4",
+                "fetch-5");
         long cluster = started.id();
         List<MarketPlatform.Node> nodes = started.nodes();
         Wallet provider = Wallet.create();
         Wallet buyer = Wallet.create();
         flows.deposit(provider.address(), "1.0000 OSB");
         flows.deposit(buyer.address(), "3.0000 OSB");
-        List<byte[]> contents = List.of(random(600_000), random(300_000));
-        List<byte[]> keys = List.of(AesGcm.newKey(), AesGcm.newKey());
+        List<byte[]> contents = List.of(random(600_000), random(300_000), random(200_000));
+        List<byte[]> keys = List.of(AesGcm.newKey(), AesGcm.newKey(), AesGcm.newKey());
         JsonNode data = flows.register(provider, contents, keys,
                 keys.stream().map(k -> HexFormat.of().formatHex(k)).toList(), cluster, nodes.get(0));
         long dataId = data.get("data_id").longValue();
-        Flows.await("three replicas of data " + dataId, () -> {
+        Flows.await("five replicas of each fragment of data " + dataId, () -> {
             JsonNode storage = platform.keeper().get("/v1/data/" + dataId + "/fragments").expect(200).json();
             for (JsonNode fragment : storage.get("fragments")) {
-                if (fragment.get("replicas").size() < 3) {
+                if (fragment.get("replicas").size() < 5) {
                     return null;
                 }
             }
             return storage;
+        });
+        Flows.await("a passed audit of each of the 15 replicas", () -> {
+            java.util.Set<String> passed = new java.util.HashSet<>();
+            for (JsonNode audit : platform.keeper().get("/v1/data/" + dataId + "/audits").expect(200).json()
+                    .get("items")) {
+                if (audit.get("outcome").stringValue().equals("passed")) {
+                    passed.add(audit.get("fragment_no").longValue() + "/" + audit.get("idfs_account").stringValue());
+                }
+            }
+            return passed.size() == 15 ? passed : null;
         });
         String dataset = data.get("address").stringValue();
         flows.publishOrder(provider, dataset, 20_000, 1, Addresses.ZERO);
