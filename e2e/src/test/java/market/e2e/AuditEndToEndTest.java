@@ -71,8 +71,17 @@ class AuditEndToEndTest extends EndToEndTest {
                         && a.get("timestamp").longValue() >= faultyAt).findFirst().orElse(null));
         assertThat(Files.exists(victim.blockFile(cid))).isTrue();
 
-        // the data is on sale, so its term runs: the failed days, all in the term, earned the
-        // victim nothing, while the other keepers earned each of those days
+        // the data is on sale, so its term runs: the victim's failed days in the term (at least 2 of
+        // the 3, since it failed from the day of the sale on) earned it nothing, so its days earned
+        // and failed fit in the term days so far; the other keepers earned on those days
+        JsonNode term = platform.keeper().get("/v1/data/" + dataId + "/fragments").expect(200).json().get("term");
+        long start = term.get("start_day").longValue();
+        List<JsonNode> outcomes = audits(dataId);
+        long failedInTerm = outcomes.stream().filter(a -> a.get("idfs_account").stringValue().equals(account)
+                && a.get("outcome").stringValue().equals("failed") && a.get("day").longValue() >= start).count();
+        long termDays = outcomes.stream().filter(a -> a.get("day").isNumber())
+                .mapToLong(a -> a.get("day").longValue()).max().orElseThrow() - start + 1;
+        assertThat(failedInTerm).isGreaterThanOrEqualTo(2);
         List<JsonNode> rewards = StreamSupport.stream(platform.keeper().get("/v1/data/" + dataId + "/rewards")
                 .expect(200).json().get("items").spliterator(), false).toList();
         assertThat(rewards).hasSize(3);
@@ -80,7 +89,8 @@ class AuditEndToEndTest extends EndToEndTest {
                 .mapToLong(r -> r.get("earned_days").longValue()).sum();
         long othersMost = rewards.stream().filter(r -> !r.get("idfs_account").stringValue().equals(account))
                 .mapToLong(r -> r.get("earned_days").longValue()).max().orElseThrow();
-        assertThat(victimDays).isLessThanOrEqualTo(othersMost - 3);
+        assertThat(victimDays + failedInTerm).isLessThanOrEqualTo(termDays);
+        assertThat(othersMost).isGreaterThanOrEqualTo(failedInTerm);
     }
 
     private static List<JsonNode> audits(long dataId) {

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
  * Upload and download through a keeper node, beside a plain loopback HTTP transfer of the same
  * bytes in the same run (the JDK's HTTP server and client, no checks). The node's upload includes
  * streaming to disk, the SHA-256 and CID check, storing the blocks and the receipt; its download
- * is a CAR that the client checks block by block. Prints MB/s and the ratios; asserts nothing
- * about time. Run it with
+ * is a CAR that the client checks block by block. Then it times audits of the stored replica. Prints
+ * MB/s, the ratios and the audit times; asserts nothing about time. Run it with
  * {@code mvn -B -pl e2e test -Dgroups=benchmark -DexcludedGroups= -Dtest=DataPlaneBenchmark}
  * ({@code -Dbench.mib=64} in {@code -DargLine=...} sets the fragment size, {@code -Dbench.rounds=3}
  * the repetitions).
@@ -85,10 +85,49 @@ class DataPlaneBenchmark extends EndToEndTest {
             System.out.printf("%d MiB fragment, best of %d: upload %.0f MB/s through the node vs %.0f MB/s plain "
                     + "(%.2f of plain); download %.0f MB/s vs %.0f MB/s plain (%.2f of plain)%n", MIB, ROUNDS,
                     best[1], best[0], best[1] / best[0], best[3], best[2], best[3] / best[2]);
+            audits(node, cid, size);
         } finally {
             plain.stop(0);
             Files.deleteIfExists(file);
         }
+    }
+
+    /**
+     * Audit time per replica: what the auditor does for each replica, the entity-bytes CAR of a
+     * 1 KiB range at a random offset asked of the node and walked from the CID down to the leaf,
+     * {@code bench.audits} times (200). The RecordAudit command that follows is one more command
+     * on keeper.commands, not counted here.
+     */
+    private static void audits(MarketPlatform.Node node, Cid cid, long size) throws Exception {
+        int count = Integer.getInteger("bench.audits", 200);
+        market.platform.content.GatewayClient gateway = new market.platform.content.GatewayClient(
+                java.time.Duration.ofSeconds(10));
+        SecureRandom random = new SecureRandom();
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            long from = Math.floorMod(random.nextLong(), size);
+            long to = Math.min(size, from + 1024);
+            long[] covered = new long[1];
+            long started = System.nanoTime();
+            gateway.walk(node.url(), cid, from, to, new DagWalker.Visitor() {
+                @Override
+                public void block(Cid block, byte[] bytes) {}
+
+                @Override
+                public void bytes(byte[] block, int offset, int length) {
+                    covered[0] += length;
+                }
+            });
+            nanos[i] = System.nanoTime() - started;
+            if (covered[0] != to - from) {
+                throw new AssertionError("the audit's blocks cover " + covered[0] + " of " + (to - from) + " bytes");
+            }
+        }
+        java.util.Arrays.sort(nanos);
+        double mean = java.util.Arrays.stream(nanos).average().orElse(0) / 1e6;
+        System.out.printf("audit of one replica (1 KiB entity-bytes CAR of a %d MiB fragment, verified), %d audits: "
+                + "mean %.2f ms, p50 %.2f ms, p99 %.2f ms, so %.0f replicas a second on one thread%n", MIB, count,
+                mean, nanos[count / 2] / 1e6, nanos[(int) (count * 0.99)] / 1e6, 1000 / mean);
     }
 
     /** A registration of one fragment of {@code size} encrypted bytes, placed and declared, ready for upload. */

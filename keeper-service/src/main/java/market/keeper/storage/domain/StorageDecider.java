@@ -55,7 +55,8 @@ import market.platform.ids.Ids;
  * <p>
  * Rewards ({@link KeeperReward}): the term starts once, when the data goes on sale, and opens a
  * reward for each replica held then or stored later; a passed audit on a day of the term earns
- * its reward that day, once; a keeper claims what its rewards on the data may pay, and a claim
+ * its reward that day, once, unless an audit already failed for it that day (a replica made
+ * faulty and stored again the same day earns from the next day); a keeper claims what its rewards on the data may pay, and a claim
  * that would pay nothing is refused; settlement's answer settles a pending claim once, and a
  * refused claim's quantity is claimable again. The term ends, once, on the first storage day
  * after it; the data is then closed, and its rewards stay claimable.
@@ -297,7 +298,7 @@ public final class StorageDecider implements Decider<StorageCommand, StorageEven
             AuditPassed passed = new AuditPassed(c.dataId(), c.fragmentNo(), c.idfsAccount(), c.day(), c.rangeFrom(),
                     c.rangeTo(), c.chunk(), c.at());
             Reward reward = state.rewards().get(StorageState.rewardKey(c.fragmentNo(), c.idfsAccount()));
-            if (reward != null && state.term().covers(c.day()) && c.day() > reward.lastEarnedDay()) {
+            if (reward != null && state.term().covers(c.day()) && c.day() > reward.lastCountedDay()) {
                 return Decision.accept(passed, new RewardEarned(reward.rewardId(), c.dataId(), c.fragmentNo(),
                         c.idfsAccount(), c.day(), reward.earnedDays() + 1, c.at()));
             }
@@ -359,6 +360,16 @@ public final class StorageDecider implements Decider<StorageCommand, StorageEven
             return new StorageState(s.dataId(), s.provider(), s.open(), s.fragments(), s.term(), s.ended(),
                     moveClaimed(s, e.idfsAccount(), e.items(), 1, 0), claims);
         }
+        if (event instanceof AuditFailed e && s.term() != null && s.term().covers(e.day())
+                && s.rewards().containsKey(StorageState.rewardKey(e.fragmentNo(), e.idfsAccount()))) {
+            // a failed day of the term counts for the reward: it can no longer earn that day
+            Map<String, Reward> rewards = new HashMap<>(s.rewards());
+            rewards.computeIfPresent(StorageState.rewardKey(e.fragmentNo(), e.idfsAccount()),
+                    (k, r) -> r.lastCountedDay() >= e.day() ? r : new Reward(r.rewardId(), r.fragmentNo(),
+                            r.clusterId(), r.idfsAccount(), r.rewardTotal(), r.earnedDays(), e.day(), r.claimed(),
+                            r.paid(), r.openedAt()));
+            return s.withRewards(rewards).withFragments(evolveFragments(s, event));
+        }
         if (event instanceof ClaimPaid e) {
             Claim claim = s.claims().get(e.claimId());
             return settled(s, claim, ClaimStatus.PAID, null, moveClaimed(s, claim.idfsAccount(), claim.items(), 0, 1));
@@ -416,7 +427,7 @@ public final class StorageDecider implements Decider<StorageCommand, StorageEven
         for (ClaimItem item : items) {
             rewards.computeIfPresent(StorageState.rewardKey(item.fragmentNo(), account),
                     (k, r) -> new Reward(r.rewardId(), r.fragmentNo(), r.clusterId(), r.idfsAccount(), r.rewardTotal(),
-                            r.earnedDays(), r.lastEarnedDay(), r.claimed() + claimedSign * item.quantity(),
+                            r.earnedDays(), r.lastCountedDay(), r.claimed() + claimedSign * item.quantity(),
                             r.paid() + paidSign * item.quantity(), r.openedAt()));
         }
         return rewards;

@@ -71,11 +71,12 @@ public record StorageState(long dataId, String provider, boolean open, SortedMap
 
     /**
      * What a keeper earns for its replica of a fragment: {@code earnedDays} audited days of the
-     * term, the last on {@code lastEarnedDay} (-1 for none); {@code claimed} is what its claims
+     * term; {@code lastCountedDay} is the last day of the term its audit outcome counted for, passed
+     * or failed (-1 for none), so a day counts once; {@code claimed} is what its claims
      * took, paid or in flight, and {@code paid} what settlement paid out of it.
      */
     public record Reward(long rewardId, long fragmentNo, long clusterId, String idfsAccount, long rewardTotal,
-            long earnedDays, long lastEarnedDay, long claimed, long paid, Instant openedAt) {}
+            long earnedDays, long lastCountedDay, long claimed, long paid, Instant openedAt) {}
 
     public enum ClaimStatus { PENDING, PAID, REJECTED }
 

@@ -8,14 +8,24 @@ import market.keeper.directory.domain.DirectoryState;
 import market.keeper.storage.domain.StorageState;
 
 /**
- * A dataset's storage as the API shows it: each fragment's cluster, declared CID and encrypted
- * size, whether it is stored, and the keepers that hold a replica, with their nodes' addresses.
+ * A dataset's storage as the API shows it: its term (null until it is on sale), each fragment's
+ * cluster, declared CID and encrypted size, whether it is stored, and the keepers that hold a
+ * replica, with their nodes' addresses.
  */
 public record StorageView(
         @JsonProperty("data_id") long dataId,
         @JsonProperty("provider") String provider,
         @JsonProperty("open") boolean open,
+        @JsonProperty("term") Term term,
         @JsonProperty("fragments") List<FragmentView> fragments) {
+
+    /** The storage term once the data is on sale: storage days {@code start_day} to {@code end_day - 1}. */
+    public record Term(
+            @JsonProperty("period") long period,
+            @JsonProperty("daySingleIDFSfee") String daySingleIDFSfee,
+            @JsonProperty("start_day") long startDay,
+            @JsonProperty("end_day") long endDay,
+            @JsonProperty("ended") boolean ended) {}
 
     public record FragmentView(
             @JsonProperty("fragment_no") long fragmentNo,
@@ -35,7 +45,10 @@ public record StorageView(
             @JsonProperty("failed_days") int failedDays) {}
 
     public static StorageView of(long dataId, StorageState state, Map<String, DirectoryState.Keeper> keepers) {
-        return new StorageView(dataId, state.provider(), state.open(), state.fragments().values().stream()
+        StorageState.Term t = state.term();
+        Term term = t == null ? null : new Term(t.period(), RewardView.osb(t.dayFee()), t.startDay(), t.endDay(),
+                state.ended());
+        return new StorageView(dataId, state.provider(), state.open(), term, state.fragments().values().stream()
                 .map(f -> new FragmentView(f.fragmentNo(), f.size(), f.clusterId(), f.cid(), f.sizeEncrypted(),
                         f.stored(), replicas(f, keepers)))
                 .toList());

@@ -150,6 +150,17 @@ class StorageRewardDeciderTest {
     }
 
     @Test
+    void aDayWhoseAuditFailedEarnsNothingEvenAfterTheReplicaIsStoredAgainThatDay() {
+        StorageEvent.AuditFailed failed = new StorageEvent.AuditFailed(42, 1, KEEPER_A, START + 1, 0, 1024, 0,
+                "missing block", AT);
+        StorageState state = fixture.given(OPENED, DECLARED, A1, TERM, opened(1, KEEPER_A), failed,
+                        new ReplicaFaulty(42, 1, KEEPER_A, 3, 0, AT), new ReplicaStored(42, 1, CID_1, KEEPER_A, 7, AT))
+                .when(audit(1, KEEPER_A, START + 1)).then(passed(1, KEEPER_A, START + 1));
+        assertThat(state.rewards().get(StorageState.rewardKey(1, KEEPER_A)).earnedDays()).isZero();
+        assertThat(state.rewards().get(StorageState.rewardKey(1, KEEPER_A)).lastCountedDay()).isEqualTo(START + 1);
+    }
+
+    @Test
     void aClaimPaysTheAuditedDaysTimesTheFeeOfEachReward() {
         StorageState state = fixture.given(earning().toArray(StorageEvent[]::new)).when(claim(KEEPER_A, 900, PERIOD))
                 .then(new RewardClaimed(900, 42, KEEPER_A, PERIOD, 12, List.of(
