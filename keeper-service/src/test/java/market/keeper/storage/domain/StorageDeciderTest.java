@@ -26,13 +26,13 @@ import org.junit.jupiter.api.Test;
 
 class StorageDeciderTest {
 
-    private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
-    private static final String PROVIDER = "0x9999999999999999999999999999999999999999";
-    private static final String KEEPER_A = "0x000000000000000000000000000000000000000a";
-    private static final String KEEPER_B = "0x000000000000000000000000000000000000000b";
-    private static final String KEEPER_C = "0x000000000000000000000000000000000000000c";
-    private static final String CID_1 = UnixFsImporter.cidOf(new byte[] {1}).toString();
-    private static final String CID_2 = UnixFsImporter.cidOf(new byte[] {2}).toString();
+    static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
+    static final String PROVIDER = "0x9999999999999999999999999999999999999999";
+    static final String KEEPER_A = "0x000000000000000000000000000000000000000a";
+    static final String KEEPER_B = "0x000000000000000000000000000000000000000b";
+    static final String KEEPER_C = "0x000000000000000000000000000000000000000c";
+    static final String CID_1 = UnixFsImporter.cidOf(new byte[] {1}).toString();
+    static final String CID_2 = UnixFsImporter.cidOf(new byte[] {2}).toString();
 
     private final DeciderFixture<StorageCommand, StorageEvent, StorageState> fixture =
             DeciderFixture.of(new StorageDecider(2, 3));

@@ -1,8 +1,14 @@
 package market.keeper.storage.domain;
 
+import static market.keeper.storage.domain.StorageDeciderTest.AT;
+import static market.keeper.storage.domain.StorageDeciderTest.CID_1;
+import static market.keeper.storage.domain.StorageDeciderTest.CID_2;
+import static market.keeper.storage.domain.StorageDeciderTest.KEEPER_A;
+import static market.keeper.storage.domain.StorageDeciderTest.KEEPER_B;
+import static market.keeper.storage.domain.StorageDeciderTest.KEEPER_C;
+import static market.keeper.storage.domain.StorageDeciderTest.PROVIDER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import market.keeper.storage.domain.StorageCommand.ClaimReward;
@@ -27,7 +33,6 @@ import market.keeper.storage.domain.StorageEvent.StorageClosed;
 import market.keeper.storage.domain.StorageEvent.StorageEnded;
 import market.keeper.storage.domain.StorageEvent.StorageOpened;
 import market.keeper.storage.domain.StorageEvent.StorageTermStarted;
-import market.platform.content.UnixFsImporter;
 import market.platform.domain.Decision;
 import market.platform.testing.DeciderFixture;
 import org.junit.jupiter.api.Test;
@@ -35,13 +40,6 @@ import org.junit.jupiter.api.Test;
 /** The storage term, the keepers' rewards, their claims and the end of the term. */
 class StorageRewardDeciderTest {
 
-    private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
-    private static final String PROVIDER = "0x9999999999999999999999999999999999999999";
-    private static final String KEEPER_A = "0x000000000000000000000000000000000000000a";
-    private static final String KEEPER_B = "0x000000000000000000000000000000000000000b";
-    private static final String KEEPER_C = "0x000000000000000000000000000000000000000c";
-    private static final String CID_1 = UnixFsImporter.cidOf(new byte[] {1}).toString();
-    private static final String CID_2 = UnixFsImporter.cidOf(new byte[] {2}).toString();
     /** 3 days from day 100, 4 units a replica and day. */
     private static final long PERIOD = 3;
     private static final long FEE = 4;
