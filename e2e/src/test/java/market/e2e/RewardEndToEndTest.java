@@ -106,9 +106,9 @@ class RewardEndToEndTest extends EndToEndTest {
                             && c.get("status").stringValue().equals("paid")).findFirst().orElse(null));
             assertThat(flows.available(keeper.address())).isEqualTo(expected);
 
-            // claiming again for the same days pays nothing
+            // claiming again for the same days pays nothing: the term has ended and all was claimed
             assertThat(platform.keeper().post(keeper, "/v1/claims", Map.of("data_id", dataId, "storagePeriod", PERIOD))
-                    .expect(409).errorCode()).isEqualTo("KEEPER.NOTHING_TO_CLAIM");
+                    .expect(409).errorCode()).isEqualTo("KEEPER.ALL_CLAIMED");
             assertThat(flows.available(keeper.address())).isEqualTo(expected);
             assertThat(items(platform.keeper().get("/v1/keepers/" + keeper.address() + "/rewards").expect(200).json())
                     .stream().filter(r -> r.get("data_id").longValue() == dataId))

@@ -70,12 +70,18 @@ public class KeeperApplication {
         return new Auditor(runtime, gateway, storageType, clock, days, auditInterval, auditTimeout, auditAttempts);
     }
 
-    /** Ends the storage terms that ran out, checked as often as audits run. */
+    /**
+     * Ends the storage terms that ran out, checked as often as audits run, once the audits of a
+     * term's last day can no longer be under way.
+     */
     @Bean
     TermScheduler termScheduler(ServiceRuntime runtime, CommandGateway gateway,
             AggregateType<StorageCommand, StorageEvent, StorageState> storageType, Clock clock, StorageDays days,
-            @Value("${market.keeper.audit-interval:1m}") Duration interval) {
-        return new TermScheduler(runtime, gateway, storageType, clock, days, interval);
+            @Value("${market.keeper.audit-interval:1m}") Duration interval,
+            @Value("${market.keeper.audit-timeout:10s}") Duration auditTimeout,
+            @Value("${market.keeper.audit-attempts:3}") int auditAttempts) {
+        return new TermScheduler(runtime, gateway, storageType, clock, days, interval,
+                interval.plus(auditTimeout.multipliedBy(auditAttempts)));
     }
 
     @Bean

@@ -64,7 +64,10 @@ public final class KeeperClient {
         return get("/v1/keepers/" + wallet.address() + "/assignments");
     }
 
-    /** What this keeper's cluster stores now (keeper-service's list); null while the keeper is unknown. */
+    /**
+     * What this keeper's cluster stores now (keeper-service's list, whole); null while the keeper
+     * is unknown; a 503 while keeper-service is still replaying.
+     */
     public JsonNode kept() {
         return get("/v1/keepers/" + wallet.address() + "/fragments");
     }

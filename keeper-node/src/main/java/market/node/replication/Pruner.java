@@ -26,7 +26,11 @@ import tools.jackson.databind.JsonNode;
  * removed, its registration failed, or its storage ended) is dropped once every answer for a
  * whole {@code grace} period has left it out: its index entry first, so it is no longer held,
  * then the blocks of its DAG that no fragment still held links to. A failed answer says
- * nothing, and a fragment listed again is kept; a restart starts the grace period again.
+ * nothing (keeper-service answers the list only once it has replayed its events, and only for a
+ * keeper it knows), a fragment listed again is kept, and a restart starts the grace period again.
+ * A fragment being fetched or uploaded while another is dropped is recorded only once whole, so
+ * a block both share can still go in that moment; fragments are ciphertext under keys of their
+ * own, so two of them share a block only when they are the same bytes.
  */
 public final class Pruner extends PeriodicTask {
 
@@ -54,6 +58,9 @@ public final class Pruner extends PeriodicTask {
     protected void runOnce() {
         JsonNode kept;
         try {
+            if (keeper.cluster() < 0) {
+                return;
+            }
             kept = keeper.kept();
         } catch (ApiException e) {
             log.debug("no list of kept fragments this round: {}", e.getMessage());
@@ -77,7 +84,7 @@ public final class Pruner extends PeriodicTask {
                 }
                 Instant since = unlisted.computeIfAbsent(name, n -> now);
                 if (!now.isBefore(since.plus(grace)) && !stopping()) {
-                    drop(entry, held, listed);
+                    drop(entry);
                     unlisted.remove(name);
                 }
             }
@@ -86,14 +93,12 @@ public final class Pruner extends PeriodicTask {
         }
     }
 
-    private void drop(FragmentIndex.Entry dropped, List<FragmentIndex.Entry> held, Set<String> listed)
-            throws IOException {
+    private void drop(FragmentIndex.Entry dropped) throws IOException {
         index.remove(dropped.dataId(), dropped.fragmentNo());
+        // what is held now, read again: a fragment recorded since the round began keeps its blocks
         Set<Cid> stillLinked = new HashSet<>();
-        for (FragmentIndex.Entry entry : held) {
-            if (entry != dropped && index.held(entry.dataId(), entry.fragmentNo()).isPresent()) {
-                collect(Cid.parse(entry.cid()), stillLinked);
-            }
+        for (FragmentIndex.Entry entry : index.all()) {
+            collect(Cid.parse(entry.cid()), stillLinked);
         }
         Set<Cid> blocks = new HashSet<>();
         collect(Cid.parse(dropped.cid()), blocks);

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Ends storage terms: every interval, once keeper-service has caught up, each open dataset whose
- * term ended before today's storage day is sent an {@code EndStorage} command with that day, on
+ * term ended before today's storage day, {@code grace} ago (the longest an audit of the term's
+ * last day can still be under way: an audit interval and every attempt's timeout), is sent an
+ * {@code EndStorage} command with today's day, on
  * {@code keeper.commands} keyed by data_id; the decider ends a term once, so a command sent twice
  * (after a restart, or by two rounds) changes nothing.
  */
@@ -29,16 +31,18 @@ public final class TermScheduler extends PeriodicTask {
     private final AggregateType<StorageCommand, StorageEvent, StorageState> storage;
     private final Clock clock;
     private final StorageDays days;
+    private final Duration grace;
 
     public TermScheduler(ServiceRuntime runtime, CommandGateway commands,
             AggregateType<StorageCommand, StorageEvent, StorageState> storage, Clock clock, StorageDays days,
-            Duration interval) {
+            Duration interval, Duration grace) {
         super("storage-terms", interval);
         this.runtime = runtime;
         this.commands = commands;
         this.storage = storage;
         this.clock = clock;
         this.days = days;
+        this.grace = grace;
     }
 
     @Override
@@ -47,8 +51,9 @@ public final class TermScheduler extends PeriodicTask {
             return;
         }
         long today = days.day(clock.instant());
+        long settled = days.day(clock.instant().minus(grace));
         runtime.projection().states().all(storage)
-                .filter(s -> s.open() && s.term() != null && today >= s.term().endDay())
+                .filter(s -> s.open() && s.term() != null && settled >= s.term().endDay())
                 .forEach(s -> {
                     if (stopping()) {
                         return;

@@ -287,6 +287,10 @@ class DirectoryServiceTest {
         assertThat(http.get("/v1/keepers/" + keeper.address() + "/claims").expect(200).json().get("items")).isEmpty();
         assertThat(http.get("/v1/keepers/" + keeper.address() + "/rewards").expect(200).json().get("items")).isEmpty();
         assertThat(http.get("/v1/data/" + dataId + "/rewards").expect(200).json().get("items")).isEmpty();
+        // the list a node drops by is answered in full or not at all
+        assertThat(http.get("/v1/keepers/" + keeper.address() + "/fragments").expect(200).json().get("items")).isEmpty();
+        assertThat(http.get("/v1/keepers/" + Wallet.create().address() + "/fragments").expect(404).errorCode())
+                .isEqualTo("KEEPER.KEEPER_NOT_FOUND");
         assertThat(http.get("/v1/keepers/not-an-address/claims").expect(400).errorCode())
                 .isEqualTo("REQUEST.INVALID_PARAMETER");
     }

@@ -178,6 +178,14 @@ public final class StorageDecider implements Decider<StorageCommand, StorageEven
                 quantity = Math.addExact(quantity, payable);
             }
         }
+        if (quantity == 0 && state.term().dayFee() == 0) {
+            return Decision.reject(Rejection.conflict("KEEPER.NO_KEEPER_FEE",
+                    "The daily keeper fee of this data is 0 units: its storage earns nothing"));
+        }
+        if (quantity == 0 && state.ended()) {
+            return Decision.reject(Rejection.conflict("KEEPER.ALL_CLAIMED",
+                    "The storage term has ended and every audited day was claimed"));
+        }
         if (quantity == 0) {
             return Decision.reject(Rejection.conflict("KEEPER.NOTHING_TO_CLAIM",
                     "No audited storage day is left to claim"));

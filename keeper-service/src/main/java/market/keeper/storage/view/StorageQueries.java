@@ -38,12 +38,12 @@ public class StorageQueries {
     /**
      * What {@code account}'s cluster stores now: each declared fragment placed on it, of datasets
      * still stored, whether the keeper holds it yet or not; by data_id and fragment_no. A node may
-     * drop what it holds and this no longer lists. Empty for an unknown keeper.
+     * drop what it holds and this no longer lists. None for an unknown keeper.
      */
-    public List<KeptFragmentView> kept(String account) {
+    public Optional<List<KeptFragmentView>> kept(String account) {
         DirectoryState.Keeper keeper = directory().keepers().get(account);
         if (keeper == null) {
-            return List.of();
+            return Optional.empty();
         }
         List<KeptFragmentView> kept = new ArrayList<>();
         runtime.projection().states().all(storage).filter(StorageState::open).forEach(state -> state.fragments().values()
@@ -51,7 +51,7 @@ public class StorageQueries {
                 .forEach(f -> kept.add(new KeptFragmentView(state.dataId(), f.fragmentNo(), f.cid(),
                         f.replicas().containsKey(account)))));
         kept.sort(Comparator.comparingLong(KeptFragmentView::dataId).thenComparingLong(KeptFragmentView::fragmentNo));
-        return kept;
+        return Optional.of(kept);
     }
 
     /** The rewards of {@code account}'s replicas, by data_id and fragment_no. */

@@ -11,6 +11,7 @@ import market.keeper.storage.view.AssignmentView;
 import market.keeper.storage.view.KeptFragmentView;
 import market.keeper.storage.view.StorageQueries;
 import market.keeper.storage.view.StorageView;
+import market.platform.config.ServiceRuntime;
 import market.platform.web.ApiException;
 import market.platform.web.CommandGateway;
 import market.platform.web.JsonInput;
@@ -40,12 +41,15 @@ class StorageController {
     private final CommandGateway gateway;
     private final StorageQueries queries;
     private final Clock clock;
+    private final ServiceRuntime runtime;
 
-    StorageController(SignatureVerifier verifier, CommandGateway gateway, StorageQueries queries, Clock clock) {
+    StorageController(SignatureVerifier verifier, CommandGateway gateway, StorageQueries queries, Clock clock,
+            ServiceRuntime runtime) {
         this.verifier = verifier;
         this.gateway = gateway;
         this.queries = queries;
         this.clock = clock;
+        this.runtime = runtime;
     }
 
     @PostMapping("/v1/data/{dataId}/fragments")
@@ -86,7 +90,14 @@ class StorageController {
 
     @GetMapping("/v1/keepers/{account}/fragments")
     Map<String, List<KeptFragmentView>> kept(@PathVariable String account) {
-        return Map.of("items", queries.kept(Params.address("idfs_account", account)));
+        String keeper = Params.address("idfs_account", account);
+        // a node drops what this list leaves out, so it is answered only in full: never while the
+        // service is still replaying its events, never for a keeper it does not know
+        if (!runtime.isCaughtUp()) {
+            throw new ApiException(503, "SERVICE.NOT_READY", "keeper-service is still replaying its events");
+        }
+        return Map.of("items", queries.kept(keeper).orElseThrow(() ->
+                ApiException.notFound("KEEPER.KEEPER_NOT_FOUND", "The keeper is not registered")));
     }
 
     private StorageView storage(long dataId) {

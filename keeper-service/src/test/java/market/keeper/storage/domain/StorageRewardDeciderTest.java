@@ -208,6 +208,20 @@ class StorageRewardDeciderTest {
     }
 
     @Test
+    void saysWhenNothingCanEverBeClaimed() {
+        StorageTermStarted noFee = new StorageTermStarted(42, PERIOD, 0, START, START + PERIOD, AT);
+        fixture.given(OPENED, DECLARED, A1, noFee, new RewardOpened(rewardId(1, KEEPER_A), 42, 1, 7, KEEPER_A, 0, AT),
+                        passed(1, KEEPER_A, START), earned(1, KEEPER_A, START, 1))
+                .when(claim(KEEPER_A, 900, PERIOD)).thenRejects("KEEPER.NO_KEEPER_FEE");
+        List<StorageEvent> claimedThenEnded = new ArrayList<>(earning());
+        claimedThenEnded.add(new RewardClaimed(900, 42, KEEPER_A, PERIOD, 12, List.of(
+                new ClaimItem(rewardId(1, KEEPER_A), 1, 8), new ClaimItem(rewardId(2, KEEPER_A), 2, 4)), AT));
+        claimedThenEnded.add(new StorageEnded(42, START + PERIOD, AT));
+        fixture.given(claimedThenEnded.toArray(StorageEvent[]::new)).when(claim(KEEPER_A, 901, PERIOD))
+                .thenRejects("KEEPER.ALL_CLAIMED");
+    }
+
+    @Test
     void aPaidClaimIsSettledOnce() {
         List<StorageEvent> given = new ArrayList<>(earning());
         given.add(new RewardClaimed(900, 42, KEEPER_A, PERIOD, 12, List.of(
