@@ -81,9 +81,18 @@ class PurchaseBenchmark extends EndToEndTest {
                 flows.available(provider.address()) == providerBefore + BUYERS * PRICE ? Boolean.TRUE : null);
         double paidSeconds = (System.currentTimeMillis() - started) / 1e3;
 
-        // when each deal completed and its keys were released: the Kafka timestamps of those events
-        long[] completed = eventTimes(Topics.ORDER_EVENTS.name(), sentAt, DealCompleted.class);
-        long[] released = eventTimes(Topics.REGISTRY_EVENTS.name(), sentAt, KeysReleased.class);
+        // when each deal completed and its keys were released: the Kafka timestamps of those events,
+        // of this dataset's deals only, read again until every one has arrived (a paid provider does
+        // not mean the last completions and releases are written yet)
+        long dataId = data.get("data_id").longValue();
+        long[][] times = Flows.await("every deal completed and its keys released", () -> {
+            long[] completedAt = eventTimes(Topics.ORDER_EVENTS.name(), sentAt, dataset, dataId, DealCompleted.class);
+            long[] releasedAt = eventTimes(Topics.REGISTRY_EVENTS.name(), sentAt, dataset, dataId, KeysReleased.class);
+            return completedAt.length == BUYERS && releasedAt.length == BUYERS ? new long[][] {completedAt, releasedAt}
+                    : null;
+        });
+        long[] completed = times[0];
+        long[] released = times[1];
 
         assertThat(completed).hasSize(BUYERS);
         Arrays.sort(answered);
@@ -99,8 +108,8 @@ class PurchaseBenchmark extends EndToEndTest {
                 BUYERS / paidSeconds);
     }
 
-    /** For each of {@code sentAt}'s deals, the time from its buy request to the event of {@code type}. */
-    private static long[] eventTimes(String topic, Map<Long, Long> sentAt, Class<?> type) {
+    /** For each of {@code sentAt}'s deals of the dataset, the time from its buy request to the event of {@code type}. */
+    private static long[] eventTimes(String topic, Map<Long, Long> sentAt, String dataset, long dataId, Class<?> type) {
         SingleObjectCodec codec = SingleObjectCodec.standard();
         List<Long> times = new ArrayList<>();
         for (var record : TopicReader.readAll(KafkaBroker.bootstrapServers(), topic)) {
@@ -110,8 +119,9 @@ class PurchaseBenchmark extends EndToEndTest {
             } catch (SingleObjectCodec.UndecodableException poison) {
                 continue;
             }
-            Long dealId = event instanceof DealCompleted e ? Long.valueOf(e.getDealId())
-                    : event instanceof KeysReleased e ? Long.valueOf(e.getDealId()) : null;
+            // deal ids count per dataset: another dataset's deal 7 is not this one's
+            Long dealId = event instanceof DealCompleted e && e.getDataset().equals(dataset) ? Long.valueOf(e.getDealId())
+                    : event instanceof KeysReleased e && e.getDataId() == dataId ? Long.valueOf(e.getDealId()) : null;
             if (type.isInstance(event) && sentAt.containsKey(dealId)) {
                 times.add(record.timestamp() - sentAt.get(dealId));
             }
