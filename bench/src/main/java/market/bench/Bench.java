@@ -82,7 +82,7 @@ public final class Bench {
                 + "%,.0f records/s read", raw.producedPerSecond(), raw.producerAvgLatencyMs(), raw.consumedPerSecond()));
         report.put("raw_kafka", raw);
 
-        fundBuyers(Integer.getInteger("bench.buyers", 2000), report);
+        fundBuyers(Integer.getInteger("bench.buyers", 6000), report);
         ProcessCpu cpu = new ProcessCpu(Path.of(System.getProperty("bench.run-dir")));
         List<Map<String, Object>> steps = new ArrayList<>();
         try (KeysListener keys = new KeysListener(bootstrap)) {
@@ -101,6 +101,11 @@ public final class Bench {
                     steps.add(Map.of("step", rate, "offered_per_s", offered, "skipped", "saturated below this rate"));
                     continue;
                 }
+                if (pairsLeft() == 0) {
+                    say("rate " + rate + "/s: not run, every buyer has bought every dataset (raise BENCH_BUYERS)");
+                    steps.add(Map.of("step", rate, "offered_per_s", offered, "skipped", "no buyer left"));
+                    continue;
+                }
                 Map<String, Object> row = step(rate, offered, stepSeconds, loop, keys, cpu, raw);
                 steps.add(row);
                 // saturated: less than half of what could be offered (the buyers left bound it) was achieved
@@ -108,7 +113,12 @@ public final class Bench {
                 saturated = (double) row.get("achieved_per_s") < 0.5 * possible;
             }
             // the most it takes: as many requests as the in-flight slots allow, for a step's time
-            steps.add(step("max", 1_000_000, stepSeconds, loop, keys, cpu, raw));
+            if (pairsLeft() == 0) {
+                say("max: not run, every buyer has bought every dataset (raise BENCH_BUYERS)");
+                steps.add(Map.of("step", "max", "skipped", "no buyer left"));
+            } else {
+                steps.add(step("max", 1_000_000, stepSeconds, loop, keys, cpu, raw));
+            }
         }
         report.put("steps", steps);
         Report.write(out, report, steps);
@@ -150,8 +160,7 @@ public final class Bench {
     private Map<String, Object> step(String name, double rate, int seconds, OpenLoopStep loop, KeysListener keys,
             ProcessCpu cpu, RawKafka.Baseline raw) throws Exception {
         long wanted = (long) Math.min(rate * seconds, name.equals("max") ? inFlight * 200L : Long.MAX_VALUE);
-        long left = (long) buyers.size() * datasets.size() - nextPair;
-        long count = Math.min(wanted, left);
+        long count = Math.min(wanted, pairsLeft());
         long signStarted = System.nanoTime();
         List<OpenLoopStep.SignedBuy> buys = new ArrayList<>();
         for (long i = 0; i < count; i++) {
@@ -228,6 +237,10 @@ public final class Bench {
                 ms(answers, 99.9), ms(releases, 50), ms(releases, 99), ms(releases, 99.9),
                 completed == 0 ? 0 : records / (double) completed, rounded(cpuPerPurchase), signMicros));
         return row;
+    }
+
+    private long pairsLeft() {
+        return (long) buyers.size() * datasets.size() - nextPair;
     }
 
     /** Pair k: buyer k mod B buys dataset k div B, so no buyer buys a dataset twice. */

@@ -1,9 +1,5 @@
 package market.settlement.account.domain;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 import market.platform.domain.Decider;
 import market.platform.domain.Decision;
 import market.platform.domain.Rejection;
@@ -151,18 +147,15 @@ public final class AccountDecider implements Decider<AccountCommand, AccountEven
     @Override
     public AccountState evolve(AccountState s, AccountEvent event) {
         if (event instanceof FundsDeposited e) {
-            Map<String, Long> deposits = new HashMap<>(s.deposits());
-            deposits.put(e.depositRef(), e.amount());
             return new AccountState(Math.addExact(s.available(), e.amount()), s.locked(),
                     Math.addExact(s.deposited(), e.amount()), s.withdrawn(), s.sentToClearing(),
-                    s.receivedFromClearing(), deposits, s.withdrawalIds(), s.settled());
+                    s.receivedFromClearing(), s.deposits().plus(e.depositRef(), e.amount()), s.withdrawalIds(),
+                    s.settled());
         }
         if (event instanceof FundsWithdrawn e) {
-            Set<Long> withdrawalIds = new HashSet<>(s.withdrawalIds());
-            withdrawalIds.add(e.withdrawalId());
             return new AccountState(Math.subtractExact(s.available(), e.amount()), s.locked(), s.deposited(),
                     Math.addExact(s.withdrawn(), e.amount()), s.sentToClearing(), s.receivedFromClearing(),
-                    s.deposits(), withdrawalIds, s.settled());
+                    s.deposits(), s.withdrawalIds().plus(e.withdrawalId()), s.settled());
         }
         if (event instanceof FeeDebited e) {
             return sent(s, feeDebit(e.dataId()), e.amount());
@@ -195,19 +188,13 @@ public final class AccountDecider implements Decider<AccountCommand, AccountEven
     private static AccountState sent(AccountState s, String cause, long amount) {
         return new AccountState(Math.subtractExact(s.available(), amount), s.locked(), s.deposited(), s.withdrawn(),
                 Math.addExact(s.sentToClearing(), amount), s.receivedFromClearing(), s.deposits(), s.withdrawalIds(),
-                with(s.settled(), cause));
+                s.settled().plus(cause));
     }
 
     private static AccountState received(AccountState s, String cause, long amount) {
         return new AccountState(Math.addExact(s.available(), amount), s.locked(), s.deposited(), s.withdrawn(),
                 s.sentToClearing(), Math.addExact(s.receivedFromClearing(), amount), s.deposits(), s.withdrawalIds(),
-                with(s.settled(), cause));
-    }
-
-    private static Set<String> with(Set<String> causes, String cause) {
-        Set<String> copy = new HashSet<>(causes);
-        copy.add(cause);
-        return copy;
+                s.settled().plus(cause));
     }
 
     static String feeDebit(long dataId) {
