@@ -63,9 +63,14 @@ public final class Bench {
     private final List<Wallet> buyers = new ArrayList<>();
     private long nextPair;
 
-    public static void main(String[] args) throws Exception {
-        new Bench().run();
-        System.exit(0);
+    public static void main(String[] args) {
+        try {
+            new Bench().run();
+            System.exit(0);
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
     }
 
     private void run() throws Exception {
@@ -136,6 +141,17 @@ public final class Bench {
         say("depositing " + amount + " for each of " + count + " buyers…");
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            deposit(operator, amount, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        say(String.format("%d deposits in %.1f s (%.0f/s, 16 clients)", count, seconds, count / seconds));
+        report.put("deposits_per_s", count / seconds);
+    }
+
+    private void deposit(Wallet operator, String amount, ExecutorService pool) throws Exception {
         List<Future<Integer>> answers = new ArrayList<>();
         for (Wallet buyer : buyers) {
             answers.add(pool.submit(() -> {
@@ -150,10 +166,6 @@ public final class Bench {
                 throw new IllegalStateException("a deposit answered " + answer.get());
             }
         }
-        pool.shutdown();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        say(String.format("%d deposits in %.1f s (%.0f/s, 16 clients)", count, seconds, count / seconds));
-        report.put("deposits_per_s", count / seconds);
     }
 
     /** One step: signs its buys, then offers them at {@code rate} for {@code seconds}, and measures. */
@@ -243,10 +255,13 @@ public final class Bench {
         return (long) buyers.size() * datasets.size() - nextPair;
     }
 
-    /** Pair k: buyer k mod B buys dataset k div B, so no buyer buys a dataset twice. */
+    /**
+     * Pair k: buyer k div D buys dataset k mod D, so consecutive buys go to every dataset in turn
+     * (every market, on every partition, grows alike) and no buyer buys a dataset twice.
+     */
     private OpenLoopStep.SignedBuy buy(long pair) {
-        Wallet buyer = buyers.get((int) (pair % buyers.size()));
-        String dataset = datasets.get((int) (pair / buyers.size()));
+        Wallet buyer = buyers.get((int) (pair / datasets.size()));
+        String dataset = datasets.get((int) (pair % datasets.size()));
         String body = "{\"buyer\":\"" + buyer.address() + "\",\"dataset\":\"" + dataset + "\",\"maxprice\":\""
                 + price + "\",\"buyer_key\":\"" + Hashes.toHex0x(buyer.publicKey()) + "\",\"salt\":\""
                 + Hashes.toHex0x(Hashes.sha256(Hashes.utf8(buyer.address() + dataset))) + "\"}";

@@ -78,7 +78,13 @@ final class KeysListener implements AutoCloseable {
 
     private void run() {
         while (running.get()) {
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+            org.apache.kafka.clients.consumer.ConsumerRecords<byte[], byte[]> records;
+            try {
+                records = consumer.poll(Duration.ofMillis(100));
+            } catch (org.apache.kafka.common.errors.WakeupException e) {
+                return;
+            }
+            for (ConsumerRecord<byte[], byte[]> record : records) {
                 SpecificRecord event;
                 try {
                     event = codec.decode(record.value());
@@ -121,6 +127,7 @@ final class KeysListener implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running.set(false);
+        consumer.wakeup();
         thread.join(5000);
         consumer.close();
     }

@@ -17,7 +17,9 @@ import org.HdrHistogram.Recorder;
  * One offered rate, open loop: request i is due at start + i / rate, whatever happened to the
  * ones before. At most {@code inFlight} requests are outstanding; a request that waits for a free
  * slot is late, and its latency still counts from when it was due, so a stalled system cannot
- * hide its queue. Requests still unsent when the step's time is up are counted as not sent.
+ * hide its queue up to the in-flight limit. Requests still unsent when the step's time is up are
+ * counted as not sent, and are in no percentile: the percentiles are those of the requests sent,
+ * so a step with requests not sent is past saturation, whatever its percentiles say.
  * Latency of the buy's answer is measured here; buy → keys released by the {@link KeysListener}.
  * The "max" step runs closed loop instead: as many requests as there are slots, each timed from
  * its own send.

@@ -88,10 +88,18 @@ final class RawKafka {
                 .toString(), "-Xmx1g", "-cp", classpath.resolve("*") + java.io.File.pathSeparator
                 + System.getProperty("bench.classes", ""), mainClass));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException(mainClass + " failed:\n" + output);
+        // the output goes to a file, so a tool that hangs meets the timeout instead of a blocked read
+        Path log = java.nio.file.Files.createTempFile("bench-raw", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean ended = process.waitFor(10, TimeUnit.MINUTES);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        String output = java.nio.file.Files.readString(log, StandardCharsets.UTF_8);
+        java.nio.file.Files.deleteIfExists(log);
+        if (!ended || process.exitValue() != 0) {
+            throw new IllegalStateException(mainClass + (ended ? " failed" : " did not end in 10 minutes") + ":\n"
+                    + output);
         }
         return output;
     }

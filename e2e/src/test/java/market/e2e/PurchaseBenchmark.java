@@ -119,7 +119,7 @@ class PurchaseBenchmark extends EndToEndTest {
             } catch (SingleObjectCodec.UndecodableException poison) {
                 continue;
             }
-            // deal ids count per dataset: another dataset's deal 7 is not this one's
+            // only this dataset's deals: the topics also hold every other test's
             Long dealId = event instanceof DealCompleted e && e.getDataset().equals(dataset) ? Long.valueOf(e.getDealId())
                     : event instanceof KeysReleased e && e.getDataId() == dataId ? Long.valueOf(e.getDealId()) : null;
             if (type.isInstance(event) && sentAt.containsKey(dealId)) {
