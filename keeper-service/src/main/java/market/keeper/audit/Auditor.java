@@ -17,7 +17,6 @@ import market.keeper.storage.domain.StorageEvent;
 import market.keeper.storage.domain.StorageState;
 import market.platform.config.ServiceRuntime;
 import market.platform.content.Cid;
-import market.platform.content.DagWalker;
 import market.platform.content.GatewayClient;
 import market.platform.content.UnixFsImporter;
 import market.platform.runtime.AggregateType;
@@ -114,21 +113,13 @@ public final class Auditor extends PeriodicTask {
 
     /** Asks the keeper's node for {@code [from, to)}; null when its blocks prove it, else why not. */
     private String challenge(DirectoryState.Keeper keeper, Cid cid, long from, long to) {
-        long[] covered = new long[1];
+        long covered;
         try {
-            gateway.walk(GatewayClient.nodeUrl(keeper.ipaddr(), keeper.port()), cid, from, to, new DagWalker.Visitor() {
-                @Override
-                public void block(Cid block, byte[] bytes) {}
-
-                @Override
-                public void bytes(byte[] block, int offset, int length) {
-                    covered[0] += length;
-                }
-            });
+            covered = gateway.provenBytes(GatewayClient.nodeUrl(keeper.ipaddr(), keeper.port()), cid, from, to);
         } catch (IOException e) {
             return e.getMessage();
         }
-        return covered[0] == to - from ? null : "the blocks cover " + covered[0] + " of " + (to - from) + " bytes";
+        return covered == to - from ? null : "the blocks cover " + covered + " of " + (to - from) + " bytes";
     }
 
     private long seed(long dataId, long fragmentNo, String account, long day, int attempt) {

@@ -62,4 +62,23 @@ public final class GatewayClient {
             new DagWalker(car.inWalkOrder()).walk(root, from, to, visitor);
         }
     }
+
+    /**
+     * How many file bytes of {@code [from, to)} the gateway's blocks prove: the walk of
+     * {@link #walk(String, Cid, long, long, DagWalker.Visitor)}, counting the bytes it reaches
+     * (an audit's challenge).
+     */
+    public long provenBytes(String gateway, Cid root, long from, long to) throws IOException {
+        long[] covered = new long[1];
+        walk(gateway, root, from, to, new DagWalker.Visitor() {
+            @Override
+            public void block(Cid block, byte[] bytes) {}
+
+            @Override
+            public void bytes(byte[] block, int offset, int length) {
+                covered[0] += length;
+            }
+        });
+        return covered[0];
+    }
 }
