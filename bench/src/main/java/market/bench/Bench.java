@@ -1,6 +1,8 @@
 package market.bench;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -174,7 +176,7 @@ public final class Bench {
         long wanted = (long) Math.min(rate * seconds, name.equals("max") ? inFlight * 200L : Long.MAX_VALUE);
         long count = Math.min(wanted, pairsLeft());
         long signStarted = System.nanoTime();
-        List<OpenLoopStep.SignedBuy> buys = new ArrayList<>();
+        List<HttpRequest> buys = new ArrayList<>();
         for (long i = 0; i < count; i++) {
             buys.add(buy(nextPair++));
         }
@@ -259,22 +261,20 @@ public final class Bench {
      * Pair k: buyer k div D buys dataset k mod D, so consecutive buys go to every dataset in turn
      * (every market, on every partition, grows alike) and no buyer buys a dataset twice.
      */
-    private OpenLoopStep.SignedBuy buy(long pair) {
+    private HttpRequest buy(long pair) {
         Wallet buyer = buyers.get((int) (pair / datasets.size()));
         String dataset = datasets.get((int) (pair % datasets.size()));
         String body = "{\"buyer\":\"" + buyer.address() + "\",\"dataset\":\"" + dataset + "\",\"maxprice\":\""
                 + price + "\",\"buyer_key\":\"" + Hashes.toHex0x(buyer.publicKey()) + "\",\"salt\":\""
                 + Hashes.toHex0x(Hashes.sha256(Hashes.utf8(buyer.address() + dataset))) + "\"}";
-        return new OpenLoopStep.SignedBuy(signed(buyer, order, "/v1/deals", body));
+        return signed(buyer, order, "/v1/deals", body);
     }
 
-    private static java.net.http.HttpRequest signed(Wallet signer, String base, String path, String body) {
+    private static HttpRequest signed(Wallet signer, String base, String path, String body) {
         RequestSignature.SignedHeaders headers = signer.signRequest("POST", path,
                 body.getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
-        return OpenLoopStep.post(base + path, body, Map.of(RequestSignature.ADDRESS_HEADER, headers.address(),
-                RequestSignature.TIMESTAMP_HEADER, Long.toString(headers.timestamp()),
-                RequestSignature.NONCE_HEADER, headers.nonce(), RequestSignature.SIGNATURE_HEADER,
-                headers.signature()));
+        return headers.addTo(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")).POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     /** The end offset of every partition of every topic in the catalog. */

@@ -1,6 +1,5 @@
 package market.bench;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,9 +25,6 @@ import org.HdrHistogram.Recorder;
  */
 final class OpenLoopStep {
 
-    /** A buy signed before the clock started: where it goes, its headers and body. */
-    record SignedBuy(HttpRequest request) {}
-
     record Outcome(long offered, long sent, long answered201, long refused, long failed, long notSent) {}
 
     private static final Pattern DEAL = Pattern.compile("\"deal_id\"\\s*:\\s*(\\d+)");
@@ -46,7 +42,7 @@ final class OpenLoopStep {
      * Offers {@code buys} at {@code rate}; with {@code closedLoop} (the "max" step) every request
      * is sent as soon as a slot is free and its latency counts from when it was sent.
      */
-    Outcome run(List<SignedBuy> buys, double rate, Duration length, int inFlight, Recorder answered,
+    Outcome run(List<HttpRequest> buys, double rate, Duration length, int inFlight, Recorder answered,
             boolean closedLoop) throws InterruptedException {
         Semaphore slots = new Semaphore(inFlight);
         AtomicLong created = new AtomicLong();
@@ -78,7 +74,7 @@ final class OpenLoopStep {
             long id = i;
             open.put(id, true);
             sent++;
-            http.sendAsync(buys.get(i).request(), HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+            http.sendAsync(buys.get(i), HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
                 answered.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
                 if (error != null) {
                     failed.incrementAndGet();
@@ -103,12 +99,5 @@ final class OpenLoopStep {
             Thread.sleep(20);
         }
         return new Outcome(offered, sent, created.get(), refused.get(), failed.get() + open.size(), offered - sent);
-    }
-
-    static HttpRequest post(String url, String body, java.util.Map<String, String> headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(builder::header);
-        return builder.build();
     }
 }
