@@ -1,29 +1,35 @@
 package market.order.market.domain;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.pcollections.HashTreePMap;
+import org.pcollections.PMap;
 
 /**
  * A dataset's market as its events made it: the dataset and its provider, whether it is on sale
- * or was removed for good, its orders by hash in publication order, and its deals by id in
- * creation order.
+ * or was removed for good, its orders by hash in publication order, its deals by id, and
+ * {@code holders}: each buyer with a deal that is paid or waiting for payment, and that deal's
+ * id. The collections are persistent (structurally shared): an event makes a new version in
+ * O(log n) and copies nothing, so a buy costs the same however many deals the market has.
  */
 public record MarketState(String dataset, long dataId, String provider, boolean onSale, boolean removed,
-        Map<String, OrderEntry> orders, Map<Long, Deal> deals) {
+        OrderBook orders, PMap<Long, Deal> deals, PMap<String, Long> holders) {
 
-    public static final MarketState EMPTY = new MarketState(null, 0, null, false, false, Map.of(), Map.of());
+    public static final MarketState EMPTY = new MarketState(null, 0, null, false, false, OrderBook.EMPTY,
+            HashTreePMap.empty(), HashTreePMap.empty());
 
-    public MarketState {
-        orders = Collections.unmodifiableMap(new LinkedHashMap<>(orders));
-        deals = Collections.unmodifiableMap(new LinkedHashMap<>(deals));
+    /** A market holding {@code orders} and {@code deals}, its holders taken from the deals. */
+    public MarketState(String dataset, long dataId, String provider, boolean onSale, boolean removed,
+            Map<String, OrderEntry> orders, Map<Long, Deal> deals) {
+        this(dataset, dataId, provider, onSale, removed, OrderBook.of(orders), HashTreePMap.from(deals),
+                HashTreePMap.from(deals.values().stream().filter(deal -> deal.status() != DealStatus.CANCELLED)
+                        .collect(Collectors.toMap(Deal::buyer, Deal::dealId))));
     }
 
     /** True when {@code buyer} has a deal that is paid or waiting for payment. */
     public boolean holdsAccessOrPending(String buyer) {
-        return deals.values().stream()
-                .anyMatch(deal -> deal.buyer().equals(buyer) && deal.status() != DealStatus.CANCELLED);
+        return holders.containsKey(buyer);
     }
 
     /** Orders with volume left, not cancelled or closed, in publication order. */
@@ -32,24 +38,33 @@ public record MarketState(String dataset, long dataId, String provider, boolean 
     }
 
     MarketState opened(String dataset, long dataId, String provider) {
-        return new MarketState(dataset, dataId, provider, true, false, orders, deals);
+        return new MarketState(dataset, dataId, provider, true, false, orders, deals, holders);
     }
 
     MarketState closed(String dataset, long dataId, List<String> closedOrders) {
-        Map<String, OrderEntry> next = new LinkedHashMap<>(orders);
-        closedOrders.forEach(hash -> next.computeIfPresent(hash, (key, entry) -> entry.close()));
-        return new MarketState(dataset, dataId, provider, false, true, next, deals);
+        OrderBook next = orders;
+        for (String hash : closedOrders) {
+            OrderEntry entry = next.get(hash);
+            if (entry != null) {
+                next = next.with(entry.close());
+            }
+        }
+        return new MarketState(dataset, dataId, provider, false, true, next, deals, holders);
     }
 
     MarketState withOrder(OrderEntry entry) {
-        Map<String, OrderEntry> next = new LinkedHashMap<>(orders);
-        next.put(entry.orderHash(), entry);
-        return new MarketState(dataset, dataId, provider, onSale, removed, next, deals);
+        return new MarketState(dataset, dataId, provider, onSale, removed, orders.with(entry), deals, holders);
     }
 
+    /** This market with {@code deal} recorded; its buyer holds it unless it is cancelled. */
     MarketState withDeal(Deal deal) {
-        Map<Long, Deal> next = new LinkedHashMap<>(deals);
-        next.put(deal.dealId(), deal);
-        return new MarketState(dataset, dataId, provider, onSale, removed, orders, next);
+        PMap<String, Long> nextHolders = holders;
+        if (deal.status() != DealStatus.CANCELLED) {
+            nextHolders = holders.plus(deal.buyer(), deal.dealId());
+        } else if (Long.valueOf(deal.dealId()).equals(holders.get(deal.buyer()))) {
+            nextHolders = holders.minus(deal.buyer());
+        }
+        return new MarketState(dataset, dataId, provider, onSale, removed, orders, deals.plus(deal.dealId(), deal),
+                nextHolders);
     }
 }

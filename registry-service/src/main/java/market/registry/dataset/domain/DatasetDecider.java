@@ -210,8 +210,8 @@ public final class DatasetDecider implements Decider<DatasetCommand, DatasetEven
     @Override
     public DatasetState evolve(DatasetState state, DatasetEvent event) {
         if (event instanceof DataRegistrationStarted started) {
-            return new DatasetState(started, DatasetStatus.REGISTERING, List.of(), null, null, false, null, Map.of(),
-                    Map.of(), Map.of());
+            return new DatasetState(started, DatasetStatus.REGISTERING, List.of(), null, null, false, null,
+                    DatasetState.NONE.releases(), Map.of(), Map.of());
         }
         if (event instanceof DataRegistrationCompleted completed) {
             return new DatasetState(state.registration(),

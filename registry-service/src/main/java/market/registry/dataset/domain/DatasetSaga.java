@@ -1,7 +1,5 @@
 package market.registry.dataset.domain;
 
-import java.util.HashMap;
-import java.util.Map;
 import market.platform.domain.Decision;
 import market.platform.domain.Rejection;
 import market.registry.dataset.domain.DatasetCommand.ConfirmStorageFee;
@@ -75,10 +73,8 @@ final class DatasetSaga {
             return state.with(DatasetStatus.REGISTRATION_FAILED, false, failed.reason());
         }
         KeysReleased released = (KeysReleased) event;
-        Map<Long, KeysReleased> releases = new HashMap<>(state.releases());
-        releases.put(released.dealId(), released);
         return new DatasetState(state.registration(), state.status(), state.stored(), state.completedAt(),
-                state.removedAt(), state.feePending(), state.failureReason(), releases, state.clusters(),
-                state.storedCids());
+                state.removedAt(), state.feePending(), state.failureReason(),
+                state.releases().plus(released.dealId(), released), state.clusters(), state.storedCids());
     }
 }

@@ -5,25 +5,29 @@ import java.util.List;
 import java.util.Map;
 import market.registry.dataset.domain.DatasetEvent.DataRegistrationStarted;
 import market.registry.dataset.domain.DatasetEvent.KeysReleased;
+import org.pcollections.HashTreePMap;
+import org.pcollections.PMap;
 
 /**
  * A dataset as its events made it: absent, or its registration with the current status, the
  * stored fragments once completed, whether its storage fee is being charged, why the
  * registration failed if it did, when it was completed and removed, the keys released to
  * buyers, by deal_id, the cluster keeper-service placed each fragment on, and the CID of each
- * fragment that enough keepers hold (by fragment_no).
+ * fragment that enough keepers hold (by fragment_no). The releases are a persistent
+ * (structurally shared) map: one more release makes a new version in O(log n) and copies none of
+ * the earlier ones, however many buyers the dataset has.
  */
 public record DatasetState(DataRegistrationStarted registration, DatasetStatus status,
         List<FragmentStorage> stored, Instant completedAt, Instant removedAt, boolean feePending,
-        String failureReason, Map<Long, KeysReleased> releases, Map<Long, Long> clusters,
+        String failureReason, PMap<Long, KeysReleased> releases, Map<Long, Long> clusters,
         Map<Long, String> storedCids) {
 
     public static final DatasetState NONE =
-            new DatasetState(null, null, List.of(), null, null, false, null, Map.of(), Map.of(), Map.of());
+            new DatasetState(null, null, List.of(), null, null, false, null, HashTreePMap.empty(), Map.of(),
+                    Map.of());
 
     public DatasetState {
         stored = List.copyOf(stored);
-        releases = Map.copyOf(releases);
         clusters = Map.copyOf(clusters);
         storedCids = Map.copyOf(storedCids);
     }
