@@ -6,14 +6,14 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
  * ECIES on secp256k1, for wrapping a secret to an account's public key: an ephemeral key pair,
  * ECDH with the recipient's key, HKDF-SHA256 (salt: the ephemeral public key, info: a fixed label
  * and the caller's context) to an AES-256 key, and AES-256-GCM over the secret with the
  * ephemeral key and context as associated data. Box: ephemeral public key (65 bytes,
- * uncompressed), then the {@link AesGcm} sealed box (nonce, ciphertext, tag).
+ * uncompressed), then the {@link AesGcm} sealed box (nonce, ciphertext, tag). The curve
+ * arithmetic is {@link Secp256k1#engine()}'s.
  */
 public final class Ecies {
 
@@ -24,11 +24,17 @@ public final class Ecies {
 
     /** Encrypts to a 64-byte (or 65/33-byte encoded) secp256k1 public key. */
     public static byte[] encrypt(byte[] recipientPublicKey, byte[] plaintext, byte[] context) {
-        ECPoint recipient = Secp256k1.decodePublicKey(recipientPublicKey);
-        BigInteger ephemeral = Secp256k1.newPrivateKey();
-        byte[] ephemeralPublic = new FixedPointCombMultiplier().multiply(Secp256k1.DOMAIN.getG(), ephemeral)
-                .normalize().getEncoded(false);
-        byte[] key = key(recipient.multiply(ephemeral), ephemeralPublic, context);
+        return encrypt(Secp256k1.engine(), recipientPublicKey, plaintext, context);
+    }
+
+    static byte[] encrypt(Secp256k1Engine engine, byte[] recipientPublicKey, byte[] plaintext, byte[] context) {
+        byte[] recipient = raw64(Secp256k1.decodePublicKey(recipientPublicKey));
+        byte[] ephemeral = Secp256k1.fixed32(Secp256k1.newPrivateKey());
+        byte[] ephemeralPublic = new byte[EPHEMERAL_BYTES];
+        ephemeralPublic[0] = 0x04;
+        System.arraycopy(engine.publicKey(ephemeral), 0, ephemeralPublic, 1, 64);
+        byte[] key = key(engine.sharedX(recipient, ephemeral), ephemeralPublic, context);
+        Arrays.fill(ephemeral, (byte) 0);
         try {
             byte[] sealed = AesGcm.seal(key, plaintext, associatedData(ephemeralPublic, context));
             byte[] box = new byte[EPHEMERAL_BYTES + sealed.length];
@@ -42,12 +48,21 @@ public final class Ecies {
 
     /** Opens a box with the recipient's private key; throws {@link IllegalArgumentException} if it does not open. */
     public static byte[] decrypt(BigInteger recipientPrivateKey, byte[] box, byte[] context) {
+        return decrypt(Secp256k1.engine(), recipientPrivateKey, box, context);
+    }
+
+    static byte[] decrypt(Secp256k1Engine engine, BigInteger recipientPrivateKey, byte[] box, byte[] context) {
         if (box.length <= EPHEMERAL_BYTES) {
             throw new IllegalArgumentException("box too short");
         }
         byte[] ephemeralPublic = Arrays.copyOfRange(box, 0, EPHEMERAL_BYTES);
-        ECPoint ephemeral = Secp256k1.decodePublicKey(ephemeralPublic);
-        byte[] key = key(ephemeral.multiply(recipientPrivateKey), ephemeralPublic, context);
+        byte[] ephemeral = raw64(Secp256k1.decodePublicKey(ephemeralPublic));
+        if (!Secp256k1.isValidPrivateKey(recipientPrivateKey)) {
+            throw new IllegalArgumentException("a private key is in [1, n-1]");
+        }
+        byte[] privateKey = Secp256k1.fixed32(recipientPrivateKey);
+        byte[] key = key(engine.sharedX(ephemeral, privateKey), ephemeralPublic, context);
+        Arrays.fill(privateKey, (byte) 0);
         try {
             return AesGcm.open(key, Arrays.copyOfRange(box, EPHEMERAL_BYTES, box.length),
                     associatedData(ephemeralPublic, context));
@@ -56,12 +71,11 @@ public final class Ecies {
         }
     }
 
-    private static byte[] key(ECPoint shared, byte[] ephemeralPublic, byte[] context) {
-        ECPoint point = shared.normalize();
-        if (point.isInfinity()) {
-            throw new IllegalArgumentException("degenerate shared point");
-        }
-        byte[] secret = point.getAffineXCoord().getEncoded();
+    private static byte[] raw64(ECPoint point) {
+        return Arrays.copyOfRange(point.getEncoded(false), 1, 65);
+    }
+
+    private static byte[] key(byte[] secret, byte[] ephemeralPublic, byte[] context) {
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
         hkdf.init(new HKDFParameters(secret, ephemeralPublic, concat(LABEL, context)));
         byte[] key = new byte[AesGcm.KEY_BYTES];
