@@ -7,7 +7,6 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.math.ec.ECPoint;
-import org.slf4j.LoggerFactory;
 
 /**
  * secp256k1 as Ethereum uses it: deterministic ECDSA (RFC 6979) with low-s signatures, public
@@ -160,19 +159,23 @@ public final class Secp256k1 {
 
     /**
      * libsecp256k1 unless {@code market.secp256k1} is {@code bouncycastle} or the native library
-     * does not load here; then BouncyCastle, which gives the same results, more slowly.
+     * does not load here; then BouncyCastle, which gives the same results, more slowly. A JVM
+     * without the binding on its class path (the CLI leaves it out) takes BouncyCastle quietly.
      */
     private static Secp256k1Engine selectEngine() {
         if ("bouncycastle".equals(System.getProperty("market.secp256k1"))) {
             return new BouncyCastleSecp256k1();
         }
+        System.Logger log = System.getLogger(Secp256k1.class.getName());
         try {
             return NativeSecp256k1.load();
+        } catch (NoClassDefFoundError e) {
+            log.log(System.Logger.Level.DEBUG, "no libsecp256k1 binding here; secp256k1 runs on BouncyCastle");
         } catch (RuntimeException | LinkageError e) {
-            LoggerFactory.getLogger(Secp256k1.class).warn(
-                    "libsecp256k1 did not load ({}); secp256k1 runs on BouncyCastle", e.toString());
-            return new BouncyCastleSecp256k1();
+            log.log(System.Logger.Level.WARNING, "libsecp256k1 did not load ({0}); secp256k1 runs on BouncyCastle",
+                    e.toString());
         }
+        return new BouncyCastleSecp256k1();
     }
 
     /** Big-endian, left-padded to 32 bytes. */
