@@ -44,7 +44,15 @@ public final class DatasetOrderSigning {
     }
 
     public static boolean isBytes32(String text) {
-        return text != null && text.matches("0x[0-9a-fA-F]{64}");
+        if (text == null || text.length() != 66 || !text.startsWith("0x")) {
+            return false;
+        }
+        for (int i = 2; i < 66; i++) {
+            if (Hashes.hexDigit(text.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The EIP-712 domain a client needs to sign orders. */

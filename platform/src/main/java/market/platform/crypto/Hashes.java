@@ -74,6 +74,17 @@ public final class Hashes {
         return Hex.decode(digits);
     }
 
+    /** The value of one ASCII hex digit, or -1 for any other character. */
+    public static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    }
+
     /** True when {@code text} is a SHA-256 digest in hex: 64 hex digits, optionally after {@code 0x}. */
     public static boolean isSha256Hex(String text) {
         return text != null && text.matches("(0x)?[0-9a-fA-F]{64}");

@@ -17,20 +17,16 @@ public final class Tags {
 
     /** True when every bit set in {@code requestTag} is set in {@code orderTag}; both must be bytes32 hex. */
     public static boolean isSubset(String requestTag, String orderTag) {
-        byte[] request = bytes32(requestTag);
-        byte[] order = bytes32(orderTag);
-        for (int i = 0; i < 32; i++) {
-            if ((request[i] & ~order[i]) != 0) {
+        if (!isBytes32(requestTag) || !isBytes32(orderTag)) {
+            throw new IllegalArgumentException("a tag is 0x and 64 hex digits");
+        }
+        // digit by digit: each hex digit is four bits of the tag
+        for (int i = 2; i < 66; i++) {
+            int request = Hashes.hexDigit(requestTag.charAt(i));
+            if ((request & ~Hashes.hexDigit(orderTag.charAt(i))) != 0) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static byte[] bytes32(String tag) {
-        if (!isBytes32(tag)) {
-            throw new IllegalArgumentException("a tag is 0x and 64 hex digits");
-        }
-        return Hashes.fromHex(tag);
     }
 }
