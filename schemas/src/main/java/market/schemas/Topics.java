@@ -119,6 +119,8 @@ public final class Topics {
 
     public static final Topic REGISTRY_EVENTS_DLT = deadLetter(REGISTRY_EVENTS);
 
+    public static final Topic REGISTRY_SNAPSHOTS = snapshots(REGISTRY);
+
     public static final String SETTLEMENT = "settlement";
 
     public static final Topic SETTLEMENT_COMMANDS = new Topic("settlement.commands", SETTLEMENT,
@@ -139,6 +141,8 @@ public final class Topics {
 
     public static final Topic SETTLEMENT_EVENTS_DLT = deadLetter(SETTLEMENT_EVENTS);
 
+    public static final Topic SETTLEMENT_SNAPSHOTS = snapshots(SETTLEMENT);
+
     public static final String ORDER = "order";
 
     public static final Topic ORDER_COMMANDS = new Topic("order.commands", ORDER, "dataset address",
@@ -155,6 +159,8 @@ public final class Topics {
     public static final Topic ORDER_COMMANDS_DLT = deadLetter(ORDER_COMMANDS);
 
     public static final Topic ORDER_EVENTS_DLT = deadLetter(ORDER_EVENTS);
+
+    public static final Topic ORDER_SNAPSHOTS = snapshots(ORDER);
 
     public static final String KEEPER = "keeper";
 
@@ -179,6 +185,8 @@ public final class Topics {
     public static final Topic KEEPER_COMMANDS_DLT = deadLetter(KEEPER_COMMANDS);
 
     public static final Topic KEEPER_EVENTS_DLT = deadLetter(KEEPER_EVENTS);
+
+    public static final Topic KEEPER_SNAPSHOTS = snapshots(KEEPER);
 
     /** Events the registry's reactions could not turn into commands. */
     public static final Topic REGISTRY_SETTLEMENT_EVENTS_DLT = reactionDeadLetter(REGISTRY, SETTLEMENT_EVENTS);
@@ -212,6 +220,15 @@ public final class Topics {
         return new Topic(topic.name() + "-dlt", topic.writer(), topic.key(), List.of());
     }
 
+    /**
+     * {@code S.snapshots}: the command processor's state of each partition of {@code S.events}
+     * with the events offset it covers, chunked, compacted (only the latest chunk of each key stays).
+     */
+    public static Topic snapshots(String service) {
+        return new Topic(service + ".snapshots", service, "<partition>-<chunk>",
+                List.of(market.snapshot.PartitionSnapshot.class));
+    }
+
     /** Where {@code service}'s reactions put an event of {@code consumed} they cannot handle: {@code S.<topic>-dlt}. */
     public static Topic reactionDeadLetter(String service, Topic consumed) {
         return new Topic(service + "." + consumed.name() + "-dlt", service, consumed.key(), List.of());
@@ -227,7 +244,8 @@ public final class Topics {
                 ORDER_REGISTRY_EVENTS_DLT, ORDER_SETTLEMENT_EVENTS_DLT,
                 KEEPER_COMMANDS, KEEPER_EVENTS, KEEPER_REPLIES, KEEPER_COMMANDS_DLT, KEEPER_EVENTS_DLT,
                 KEEPER_REGISTRY_EVENTS_DLT, KEEPER_KEEPER_EVENTS_DLT, REGISTRY_KEEPER_EVENTS_DLT,
-                SETTLEMENT_KEEPER_EVENTS_DLT, KEEPER_SETTLEMENT_EVENTS_DLT);
+                SETTLEMENT_KEEPER_EVENTS_DLT, KEEPER_SETTLEMENT_EVENTS_DLT, REGISTRY_SNAPSHOTS, SETTLEMENT_SNAPSHOTS,
+                ORDER_SNAPSHOTS, KEEPER_SNAPSHOTS);
     }
 
     /** The topics a service writes or consumes as its own. */

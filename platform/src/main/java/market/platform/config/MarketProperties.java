@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     instance fences its predecessor's open transaction at once
  * @param replyTimeout how long a request waits for its command's reply
  * @param signatureWindow how far a signed request's timestamp may be from server time
+ * @param snapshotEvery events offsets a partition grows by between two snapshots of its state
+ *     on {@code S.snapshots}; 0 for no snapshots (every start replays from the first event)
  */
 @ConfigurationProperties("market")
 public record MarketProperties(
@@ -22,4 +24,5 @@ public record MarketProperties(
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("0") String instanceId,
         @DefaultValue("30s") Duration replyTimeout,
-        @DefaultValue("5m") Duration signatureWindow) {}
+        @DefaultValue("5m") Duration signatureWindow,
+        @DefaultValue("100000") long snapshotEvery) {}

@@ -51,7 +51,7 @@ public final class ServiceRuntime implements SmartLifecycle {
         this.properties = properties;
         this.projection = new Projection(model, clients, listeners);
         this.processor = new CommandProcessor(model, clients,
-                model.service() + "-processor-" + properties.instanceId(), projection);
+                model.service() + "-processor-" + properties.instanceId(), projection, properties.snapshotEvery());
         this.reactions = reactions;
         this.reactor = reactions == null ? null
                 : new Reactor(model, reactions, clients, model.service() + "-reactor-" + properties.instanceId());
@@ -128,6 +128,10 @@ public final class ServiceRuntime implements SmartLifecycle {
 
     public Projection projection() {
         return projection;
+    }
+
+    public CommandProcessor processor() {
+        return processor;
     }
 
     public ReplyingKafkaTemplate<String, byte[], byte[]> replies() {

@@ -1,6 +1,7 @@
 package market.platform.runtime;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -39,6 +40,26 @@ public final class AggregateStates {
     public <S> Stream<S> all(AggregateType<?, ?, S> type) {
         return states.entrySet().stream().filter(e -> e.getKey().type().equals(type.name()))
                 .map(e -> (S) e.getValue());
+    }
+
+    /** One aggregate's state, named by its type and key. */
+    public record Entry(String type, String key, Object state) {}
+
+    /** Every state held, for a snapshot: a consistent view only while no one applies events. */
+    public List<Entry> entries() {
+        List<Entry> out = new java.util.ArrayList<>(states.size());
+        states.forEach((stateKey, state) -> out.add(new Entry(stateKey.type(), stateKey.key(), state)));
+        return out;
+    }
+
+    /** Puts a state read from a snapshot, as if its events had been applied. */
+    void restore(AggregateType<?, ?, ?> type, String key, Object state) {
+        states.put(new StateKey(type.name(), key), state);
+    }
+
+    /** True when both hold the same aggregates in equal states. */
+    public boolean sameAs(AggregateStates other) {
+        return states.equals(other.states);
     }
 
     public Overlay overlay() {

@@ -34,7 +34,12 @@ import org.slf4j.LoggerFactory;
  * before any command is handled. For each polled batch, in ONE transaction, it appends the
  * decided events to the same partition of {@code S.events}, sends each reply to
  * {@code S.replies}, and commits the command offsets. Undecodable commands go to
- * {@code S.commands-dlt} in that same transaction.
+ * {@code S.commands-dlt} in that same transaction. With snapshots on, once a partition's events
+ * have grown by {@code snapshotEvery} offsets since its last snapshot, it writes the partition's
+ * state to {@code S.snapshots} ({@link Snapshots}) in a transaction of its own, after a batch; on
+ * assignment it starts from the latest trustworthy snapshot and replays only the events after
+ * it, at most about {@code snapshotEvery} offsets. (None is written at stop: a stop must not wait
+ * for a broker that may be gone.)
  */
 public final class CommandProcessor extends TransactionalLoop {
 
@@ -45,14 +50,52 @@ public final class CommandProcessor extends TransactionalLoop {
     private final ReferenceData references;
     private final SingleObjectCodec codec = SingleObjectCodec.standard();
     private final Map<Integer, AggregateStates> partitions = new ConcurrentHashMap<>();
+    private final Snapshots snapshots;
+    private final long snapshotEvery;
+    /** Per partition: the events offset its state covers, and the offset of its latest snapshot. */
+    private final Map<Integer, Long> covered = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> snapshotAt = new ConcurrentHashMap<>();
     private final CountDownLatch firstAssignment = new CountDownLatch(1);
 
+    /** {@code snapshotEvery}: events offsets between a partition's snapshots; 0 or less for none. */
     public CommandProcessor(ServiceModel model, KafkaClients clients, String transactionalId,
-            ReferenceData references) {
+            ReferenceData references, long snapshotEvery) {
         super(model.service() + "-command-processor", clients, model.service(), transactionalId);
         this.model = model;
         this.clients = clients;
         this.references = references;
+        this.snapshotEvery = snapshotEvery;
+        this.snapshots = snapshotEvery > 0 ? new Snapshots(model, clients) : null;
+    }
+
+    /**
+     * The states of {@code numbers} as a replay rebuilds them now, from their latest snapshot when
+     * {@code fromSnapshots} and snapshots are on, else from the first event: a check that both
+     * give the held state.
+     */
+    public Replayed replay(List<Integer> numbers, boolean fromSnapshots) {
+        EventReplay.Result result = new EventReplay(model, clients, fromSnapshots ? snapshots : null).replay(numbers);
+        return new Replayed(result.states(), result.snapshotAt());
+    }
+
+    /** States replayed for a check, and the offset of the snapshot each partition started from (0: none). */
+    public record Replayed(Map<Integer, AggregateStates> states, Map<Integer, Long> snapshotAt) {}
+
+    /** The partitions assigned to this processor now. */
+    public List<Integer> assignedPartitions() {
+        return List.copyOf(partitions.keySet());
+    }
+
+    /** The state this processor holds for one partition, or null when it is not assigned here. */
+    public AggregateStates stateOf(int partition) {
+        return partitions.get(partition);
+    }
+
+    private void rebuild(List<Integer> numbers) {
+        EventReplay.Result replayed = new EventReplay(model, clients, snapshots).replay(numbers);
+        partitions.putAll(replayed.states());
+        covered.putAll(replayed.covered());
+        snapshotAt.putAll(replayed.snapshotAt());
     }
 
     /** True once the first assignment has been replayed and the loop is running. */
@@ -76,7 +119,35 @@ public final class CommandProcessor extends TransactionalLoop {
         List<Integer> numbers = aborted.stream().map(TopicPartition::partition).filter(partitions::containsKey)
                 .toList();
         if (!numbers.isEmpty()) {
-            partitions.putAll(new EventReplay(model, clients).replay(numbers));
+            rebuild(numbers);
+        }
+    }
+
+    @Override
+    void afterBatch() {
+        if (snapshots == null) {
+            return;
+        }
+        for (Map.Entry<Integer, Long> partition : covered.entrySet()) {
+            if (partition.getValue() - snapshotAt.getOrDefault(partition.getKey(), 0L) >= snapshotEvery) {
+                snapshot(partition.getKey());
+            }
+        }
+    }
+
+    private void snapshot(int partition) {
+        AggregateStates states = partitions.get(partition);
+        Long offset = covered.get(partition);
+        if (states == null || offset == null) {
+            return;
+        }
+        long started = System.nanoTime();
+        int[] chunks = new int[1];
+        if (inOwnTransaction(producer -> chunks[0] = snapshots.write(producer, partition, offset, states,
+                java.time.Instant.now()))) {
+            snapshotAt.put(partition, offset);
+            log.info("{}: snapshot of partition {} at events offset {}: {} chunks in {} ms", model.service(),
+                    partition, offset, chunks[0], (System.nanoTime() - started) / 1_000_000);
         }
     }
 
@@ -92,14 +163,21 @@ public final class CommandProcessor extends TransactionalLoop {
         }
         long decided = System.nanoTime();
         producer.flush();
+        Map<Integer, Long> written = new HashMap<>();
         for (PendingReply reply : replies) {
             reply.send(producer);
+            if (reply.lastEvent != null) {
+                written.merge(reply.eventPartition, reply.lastEvent.offset() + 1, Math::max);
+            }
         }
         if (log.isDebugEnabled()) {
             log.debug("{} commands: decided in {} µs, events flushed and replies sent in {} µs", records.count(),
                     (decided - started) / 1000, (System.nanoTime() - decided) / 1000);
         }
-        return () -> overlays.values().forEach(AggregateStates.Overlay::commit);
+        return () -> {
+            overlays.values().forEach(AggregateStates.Overlay::commit);
+            written.forEach((partition, offset) -> covered.merge(partition, offset, Math::max));
+        };
     }
 
     private PendingReply handle(ConsumerRecord<String, byte[]> record, AggregateStates.Overlay overlay,
@@ -177,15 +255,17 @@ public final class CommandProcessor extends TransactionalLoop {
     private final class Replaying implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-            revoked.forEach(partition -> partitions.remove(partition.partition()));
+            revoked.forEach(partition -> {
+                partitions.remove(partition.partition());
+                covered.remove(partition.partition());
+                snapshotAt.remove(partition.partition());
+            });
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
             if (!assigned.isEmpty()) {
-                List<Integer> numbers = assigned.stream().map(TopicPartition::partition).toList();
-                Map<Integer, AggregateStates> rebuilt = new EventReplay(model, clients).replay(numbers);
-                partitions.putAll(rebuilt);
+                rebuild(assigned.stream().map(TopicPartition::partition).toList());
             }
             firstAssignment.countDown();
         }

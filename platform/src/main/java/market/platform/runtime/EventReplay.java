@@ -12,9 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads partitions of a service's events topic from the beginning to the end offsets taken at
- * the start (read_committed), folding every event into one {@link AggregateStates} per
- * partition. A record that cannot be read is skipped here; the projection dead-letters it.
+ * Reads partitions of a service's events topic to the end offsets taken at the start
+ * (read_committed), folding every event into one {@link AggregateStates} per partition. With
+ * {@link Snapshots}, a partition that has a trustworthy snapshot starts from its states and
+ * replays only the events after the offset it covers; any other starts from the beginning. A
+ * record that cannot be read is skipped here; the projection dead-letters it.
  */
 final class EventReplay {
 
@@ -22,24 +24,48 @@ final class EventReplay {
 
     private final ServiceModel model;
     private final KafkaClients clients;
+    private final Snapshots snapshots;
     private final SingleObjectCodec codec = SingleObjectCodec.standard();
 
-    EventReplay(ServiceModel model, KafkaClients clients) {
+    EventReplay(ServiceModel model, KafkaClients clients, Snapshots snapshots) {
         this.model = model;
         this.clients = clients;
+        this.snapshots = snapshots;
     }
 
-    Map<Integer, AggregateStates> replay(List<Integer> partitionNumbers) {
+    /**
+     * The replayed states of each partition, the events offset they cover (the end offset read
+     * to), and the offset of the snapshot each started from (0 for none).
+     */
+    record Result(Map<Integer, AggregateStates> states, Map<Integer, Long> covered, Map<Integer, Long> snapshotAt) {}
+
+    Result replay(List<Integer> partitionNumbers) {
         long started = System.nanoTime();
         Map<Integer, AggregateStates> states = new HashMap<>();
+        Map<Integer, Long> covered = new HashMap<>();
+        Map<Integer, Long> snapshotAt = new HashMap<>();
         List<TopicPartition> partitions = partitionNumbers.stream()
                 .map(p -> new TopicPartition(model.events().name(), p)).toList();
         long events = 0;
         try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(clients.consumer(model.service() + "-replay"))) {
             reader.assign(partitions);
-            reader.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = reader.endOffsets(partitions);
-            partitionNumbers.forEach(p -> states.put(p, new AggregateStates(model)));
+            Map<Integer, Long> ends = new HashMap<>();
+            end.forEach((tp, offset) -> ends.put(tp.partition(), offset));
+            Map<Integer, Snapshots.Loaded> loaded = snapshots == null ? Map.of()
+                    : snapshots.latest(partitionNumbers, ends);
+            for (TopicPartition tp : partitions) {
+                Snapshots.Loaded snapshot = loaded.get(tp.partition());
+                if (snapshot != null) {
+                    states.put(tp.partition(), snapshot.states());
+                    reader.seek(tp, snapshot.eventsOffset());
+                    snapshotAt.put(tp.partition(), snapshot.eventsOffset());
+                } else {
+                    states.put(tp.partition(), new AggregateStates(model));
+                    reader.seekToBeginning(List.of(tp));
+                    snapshotAt.put(tp.partition(), 0L);
+                }
+            }
             while (!reachedEnd(reader, end)) {
                 for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(100))) {
                     if (apply(states.get(record.partition()), record)) {
@@ -47,10 +73,12 @@ final class EventReplay {
                     }
                 }
             }
+            covered.putAll(ends);
+            log.info("{}: replayed {} events of partitions {} in {} ms{}", model.service(), events, partitionNumbers,
+                    (System.nanoTime() - started) / 1_000_000,
+                    loaded.isEmpty() ? "" : ", after the snapshots of partitions " + loaded.keySet());
         }
-        log.info("{}: replayed {} events of partitions {} in {} ms", model.service(), events, partitionNumbers,
-                (System.nanoTime() - started) / 1_000_000);
-        return states;
+        return new Result(states, covered, snapshotAt);
     }
 
     private boolean apply(AggregateStates states, ConsumerRecord<String, byte[]> record) {

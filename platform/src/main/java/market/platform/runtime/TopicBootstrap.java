@@ -14,7 +14,8 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 /**
  * Creates a service's topics when they are missing: the same partition count for commands,
  * events and replies, so an aggregate's key lands on the same partition number in each. Events
- * and dead letters are kept forever: they are the record of what happened.
+ * and dead letters are kept forever: they are the record of what happened. Snapshots are
+ * compacted.
  */
 public final class TopicBootstrap {
 
@@ -33,7 +34,9 @@ public final class TopicBootstrap {
                 topic(model.events(), partitions, replicationFactor, forever),
                 topic(model.replies(), partitions, replicationFactor, hour),
                 topic(model.commandsDeadLetter(), 1, replicationFactor, forever),
-                topic(model.eventsDeadLetter(), 1, replicationFactor, forever)));
+                topic(model.eventsDeadLetter(), 1, replicationFactor, forever),
+                // only each key's latest chunk matters: a newer snapshot replaces an older one
+                topic(Topics.snapshots(model.service()), 1, replicationFactor, Map.of("cleanup.policy", "compact"))));
         if (reactions != null) {
             // a followed events topic is created here as its owner would create it, so the
             // reactor can start before the owner has ever run

@@ -84,6 +84,35 @@ abstract class TransactionalLoop implements AutoCloseable {
      */
     void afterAbort(Collection<TopicPartition> partitions) {}
 
+    /** Called on the loop's thread after each batch, committed or not, with no transaction open. */
+    void afterBatch() {}
+
+    /**
+     * Runs {@code sends} in a transaction of its own, with no consumed offsets, such as a
+     * snapshot's. If it fails it is aborted (or settled by a new producer) and given up: the
+     * answer is false.
+     */
+    boolean inOwnTransaction(java.util.function.Consumer<Producer<String, byte[]>> sends) {
+        try {
+            producer.beginTransaction();
+            sends.accept(producer);
+            commit();
+            return true;
+        } catch (CommitOutcomeUnknown | ProducerFencedException | InvalidProducerEpochException e) {
+            log.warn("{}: a transaction of its own was not settled ({}); a new producer settles it", name,
+                    e.toString());
+            replaceProducer();
+        } catch (KafkaException e) {
+            log.warn("{}: a transaction of its own aborted: {}", name, e.toString());
+            try {
+                producer.abortTransaction();
+            } catch (KafkaException | IllegalStateException abort) {
+                replaceProducer();
+            }
+        }
+        return false;
+    }
+
     private void run() {
         Map<String, Object> config = clients.consumer(name);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
@@ -99,6 +128,7 @@ abstract class TransactionalLoop implements AutoCloseable {
                 ConsumerRecords<String, byte[]> records = created.poll(Duration.ofMillis(200));
                 if (!records.isEmpty()) {
                     inTransaction(records);
+                    afterBatch();
                 }
             }
         } catch (WakeupException e) {

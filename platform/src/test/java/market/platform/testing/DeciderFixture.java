@@ -3,9 +3,12 @@ package market.platform.testing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import market.platform.domain.Decider;
 import market.platform.domain.Decision;
 import market.platform.domain.Rejection;
+import market.platform.runtime.StateCodec;
 
 /**
  * Given/when/then for deciders, with no Spring and no broker:
@@ -14,8 +17,12 @@ import market.platform.domain.Rejection;
  *        .when(new RemoveData(...))
  *        .then(new DataRemoved(...));
  * </pre>
+ * Every state a scenario reaches also goes through a snapshot ({@link StateCodec}) and back: it
+ * must come back equal, and the command must be decided the same on it.
  */
 public final class DeciderFixture<C, E, S> {
+
+    private static final Map<Class<?>, StateCodec> CODECS = new ConcurrentHashMap<>();
 
     private final Decider<C, E, S> decider;
     private final List<E> history = new ArrayList<>();
@@ -41,7 +48,22 @@ public final class DeciderFixture<C, E, S> {
         for (E event : history) {
             state = decider.evolve(state, event);
         }
-        return new Outcome(decider.decide(command, state), state);
+        Decision<E> decision = decider.decide(command, state);
+        Decision<E> fromSnapshot = decider.decide(command, throughSnapshot(state));
+        if (!fromSnapshot.equals(decision)) {
+            throw new AssertionError("the state read from a snapshot decides\n  " + fromSnapshot + "\nnot\n  " + decision);
+        }
+        return new Outcome(decision, state);
+    }
+
+    @SuppressWarnings("unchecked")
+    private S throughSnapshot(S state) {
+        StateCodec codec = CODECS.computeIfAbsent(state.getClass(), StateCodec::of);
+        S read = (S) codec.decode(codec.encode(state));
+        if (!read.equals(state)) {
+            throw new AssertionError("a snapshot turned the state\n  " + state + "\ninto\n  " + read);
+        }
+        return read;
     }
 
     /** The decision for one command, and assertions on it. */
@@ -66,6 +88,7 @@ public final class DeciderFixture<C, E, S> {
             for (E event : accepted.events()) {
                 state = decider.evolve(state, event);
             }
+            throughSnapshot(state);
             return state;
         }
 

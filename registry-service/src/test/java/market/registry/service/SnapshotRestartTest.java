@@ -1,0 +1,192 @@
+package market.registry.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import market.platform.config.ServiceRuntime;
+import market.platform.runtime.CommandProcessor;
+import market.platform.signing.Wallet;
+import market.platform.testing.KafkaBroker;
+import market.platform.testing.Readiness;
+import market.platform.testing.SignedHttp;
+import market.platform.testing.TopicReader;
+import market.registry.RegistryApplication;
+import market.schemas.SingleObjectCodec;
+import market.schemas.Topics;
+import market.snapshot.AggregateSnapshot;
+import market.snapshot.PartitionSnapshot;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The registry's command processor started from snapshots plus the events after them holds
+ * exactly the state a full replay builds, gives the same views and makes the same decisions; a
+ * snapshot whose bytes were changed is skipped, and the partition is rebuilt without it.
+ */
+class SnapshotRestartTest {
+
+    private static final SingleObjectCodec CODEC = SingleObjectCodec.standard();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aProcessorStartedFromSnapshotsHoldsTheStateOfAFullReplay() throws Exception {
+        Wallet provider = Wallet.create();
+        String type = RegistryServiceTestBase.uniqueName("snapshot");
+        long onSale;
+        long registering;
+        long removed;
+        List<String> before;
+        try (ConfigurableApplicationContext first = start()) {
+            SignedHttp http = http(first);
+            RegistryServiceTestBase.expect(http.post(provider, "/v1/datatypes",
+                    RegistryServiceTestBase.datatype(type, "city")), 201);
+            onSale = begin(http, provider, type);
+            RegistryServiceTestBase.expect(RegistryServiceTestBase.endOnceStored(http, provider, onSale, 2,
+                    RegistryServiceTestBase.end(2, "k")), 200);
+            RegistryServiceTestBase.chargeFee(provider.address(), onSale);
+            RegistryServiceTestBase.awaitStatus(http, onSale, 0);
+            registering = begin(http, provider, type);
+            removed = begin(http, provider, type);
+            RegistryServiceTestBase.expect(http.delete(provider, "/v1/data/" + removed), 200);
+            before = views(http, provider, type, onSale, registering, removed);
+        }
+        // a snapshot of a partition every 6 events offsets
+        assertThat(latestChunks()).isNotEmpty();
+
+        try (ConfigurableApplicationContext second = start()) {
+            CommandProcessor processor = second.getBean(ServiceRuntime.class).processor();
+            List<Integer> partitions = assigned(processor);
+            CommandProcessor.Replayed fromSnapshots = processor.replay(partitions, true);
+            CommandProcessor.Replayed full = processor.replay(partitions, false);
+            assertThat(fromSnapshots.snapshotAt().values()).anyMatch(offset -> offset > 0);
+            for (int partition : partitions) {
+                assertThat(processor.stateOf(partition).sameAs(full.states().get(partition)))
+                        .as("partition %d started from its snapshot", partition).isTrue();
+                assertThat(fromSnapshots.states().get(partition).sameAs(full.states().get(partition))).isTrue();
+            }
+            SignedHttp http = http(second);
+            assertThat(views(http, provider, type, onSale, registering, removed)).isEqualTo(before);
+            assertThat(http.delete(provider, "/v1/data/" + removed).errorMsg())
+                    .isEqualTo("The data has already been removed");
+            assertThat(http.post(provider, "/v1/datatypes", RegistryServiceTestBase.datatype(type, "city"))
+                    .errorCode()).isEqualTo("REGISTRY.DATATYPE_EXISTS");
+        }
+
+        // change one byte of a state in the latest chunk of every partition's snapshot
+        Map<Integer, Long> corrupted = corruptLatestSnapshots();
+        assertThat(corrupted).isNotEmpty();
+        try (ConfigurableApplicationContext third = start()) {
+            CommandProcessor processor = third.getBean(ServiceRuntime.class).processor();
+            List<Integer> partitions = assigned(processor);
+            CommandProcessor.Replayed full = processor.replay(partitions, false);
+            CommandProcessor.Replayed fromSnapshots = processor.replay(partitions, true);
+            for (int partition : partitions) {
+                assertThat(processor.stateOf(partition).sameAs(full.states().get(partition))).isTrue();
+                if (corrupted.containsKey(partition)) {
+                    // the changed snapshot was not the one the partition started from
+                    assertThat(fromSnapshots.snapshotAt().get(partition)).isLessThan(corrupted.get(partition));
+                }
+            }
+            SignedHttp http = http(third);
+            assertThat(views(http, provider, type, onSale, registering, removed)).isEqualTo(before);
+            assertThat(http.delete(provider, "/v1/data/" + removed).errorMsg())
+                    .isEqualTo("The data has already been removed");
+        }
+    }
+
+    /**
+     * The partitions the processor holds once the group has settled: other registry tests' contexts
+     * may still be members of the group, so this one may hold only some, after a rebalance.
+     */
+    private static List<Integer> assigned(CommandProcessor processor) throws InterruptedException {
+        for (int attempt = 0; attempt < 150 && processor.assignedPartitions().isEmpty(); attempt++) {
+            Thread.sleep(200);
+        }
+        assertThat(processor.assignedPartitions()).isNotEmpty();
+        return processor.assignedPartitions();
+    }
+
+    /** The latest chunk of each key of {@code registry.snapshots}, decoded. */
+    private static Map<String, PartitionSnapshot> latestChunks() {
+        Map<String, PartitionSnapshot> latest = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record :
+                TopicReader.readAll(KafkaBroker.bootstrapServers(), Topics.REGISTRY_SNAPSHOTS.name())) {
+            latest.put(new String(record.key(), StandardCharsets.UTF_8), (PartitionSnapshot) CODEC.decode(record.value()));
+        }
+        return latest;
+    }
+
+    /** Rewrites chunk 0 of each partition's newest snapshot with one state byte flipped; answers their offsets. */
+    private static Map<Integer, Long> corruptLatestSnapshots() throws Exception {
+        Map<Integer, PartitionSnapshot> newest = new HashMap<>();
+        latestChunks().values().stream().filter(chunk -> chunk.getChunk() == 0).forEach(chunk ->
+                newest.merge(chunk.getPartition(), chunk,
+                        (a, b) -> a.getEventsOffset() >= b.getEventsOffset() ? a : b));
+        Map<Integer, Long> corrupted = new HashMap<>();
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
+            for (PartitionSnapshot chunk : newest.values()) {
+                if (chunk.getAggregates().isEmpty()) {
+                    continue;
+                }
+                AggregateSnapshot first = chunk.getAggregates().get(0);
+                byte[] state = new byte[first.getState().remaining()];
+                first.getState().duplicate().get(state);
+                state[state.length - 1] ^= 0x01;
+                first.setState(ByteBuffer.wrap(state));
+                producer.send(new ProducerRecord<>(Topics.REGISTRY_SNAPSHOTS.name(), 0,
+                        chunk.getPartition() + "-0", CODEC.encode(chunk))).get();
+                corrupted.put(chunk.getPartition(), chunk.getEventsOffset());
+            }
+        }
+        return corrupted;
+    }
+
+    private static long begin(SignedHttp http, Wallet provider, String type) {
+        return RegistryServiceTestBase.expect(http.post(provider, "/v1/data",
+                RegistryServiceTestBase.begin(type, List.of("Seoul"), new byte[2048], 2)), 201)
+                .json().get("data_id").longValue();
+    }
+
+    private static List<String> views(SignedHttp http, Wallet provider, String type, long... ids) {
+        List<String> views = new java.util.ArrayList<>();
+        views.add(http.get("/v1/data?provider=" + provider.address() + "&size=100").body());
+        views.add(http.get("/v1/datatypes/" + type).body());
+        for (long id : ids) {
+            views.add(http.get("/v1/data/" + id).body());
+        }
+        return views;
+    }
+
+    private ConfigurableApplicationContext start() {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(RegistryApplication.class).run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(),
+                "--market.data-dir=" + dataDir,
+                "--market.instance-id=snapshot-test",
+                "--market.snapshot-every=6");
+        Readiness.await(context.getBean(ServiceRuntime.class));
+        return context;
+    }
+
+    private static SignedHttp http(ConfigurableApplicationContext context) {
+        return new SignedHttp("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+    }
+}
