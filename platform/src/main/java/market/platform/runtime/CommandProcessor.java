@@ -145,10 +145,14 @@ public final class CommandProcessor extends TransactionalLoop {
         int[] chunks = new int[1];
         if (inOwnTransaction(producer -> chunks[0] = snapshots.write(producer, partition, offset, states,
                 java.time.Instant.now()))) {
-            snapshotAt.put(partition, offset);
             log.info("{}: snapshot of partition {} at events offset {}: {} chunks in {} ms", model.service(),
                     partition, offset, chunks[0], (System.nanoTime() - started) / 1_000_000);
+        } else {
+            log.warn("{}: no snapshot of partition {} at events offset {}; the next one is due {} offsets later",
+                    model.service(), partition, offset, snapshotEvery);
         }
+        // tried either way: a snapshot that failed is not retried after every batch
+        snapshotAt.put(partition, offset);
     }
 
     @Override

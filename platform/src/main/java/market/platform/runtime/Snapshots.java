@@ -1,6 +1,13 @@
 package market.platform.runtime;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +21,14 @@ import market.schemas.Topic;
 import market.schemas.Topics;
 import market.snapshot.AggregateSnapshot;
 import market.snapshot.PartitionSnapshot;
+import market.snapshot.PartitionState;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,13 +40,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A service's snapshots on {@code S.snapshots} (one partition, compacted): the state the command
- * processor holds for one partition of {@code S.events}, with the offset it covers, as
- * {@link PartitionSnapshot} chunks of at most {@value #CHUNK_BYTES} bytes of state, keyed
- * {@code <partition>-<chunk>}. Each aggregate's state is written with its {@link StateCodec}.
- * Reading takes, for each partition, the complete snapshot (every chunk of one id) with the
- * highest offset that the events partition still reaches; a chunk that cannot be decoded, a state
- * of another schema or one that does not decode makes that snapshot ignored, never trusted: the
- * partition is replayed from an older one or from the start. A snapshot only shortens replay.
+ * processor holds for one partition of {@code S.events}, with the offset it covers, streamed as
+ * one single-object encoded {@link PartitionState} and cut into {@link PartitionSnapshot} chunks
+ * of {@value #CHUNK_BYTES} bytes, keyed {@code <partition>-<chunk>}, so an aggregate of any size
+ * fits. Each aggregate's state is written with its {@link StateCodec}. Reading takes, for each
+ * partition, the complete snapshot (chunks 0 to the last of one id) with the highest offset the
+ * events partition reaches; data that does not match the SHA-256 of its last chunk, another
+ * version of {@code PartitionState}, a state of another shape or one that does not decode makes
+ * that snapshot ignored, never trusted: the partition is replayed from an older one or from the
+ * start. A snapshot only shortens replay.
  */
 final class Snapshots {
 
@@ -44,6 +61,8 @@ final class Snapshots {
     private final SingleObjectCodec codec = SingleObjectCodec.standard();
     private final Map<String, StateCodec> codecs = new HashMap<>();
     private final Map<String, AggregateType<?, ?, ?>> types = new HashMap<>();
+    /** {@value #CHUNK_BYTES}; tests make it small with {@code -Dmarket.snapshot-chunk-bytes}, to cut states apart. */
+    private final int chunkBytes = Integer.getInteger("market.snapshot-chunk-bytes", CHUNK_BYTES);
 
     Snapshots(ServiceModel model, KafkaClients clients) {
         this.model = model;
@@ -62,32 +81,94 @@ final class Snapshots {
     /** A partition's states as a snapshot covers them: replay goes on from {@code eventsOffset}. */
     record Loaded(AggregateStates states, long eventsOffset) {}
 
-    /** Sends a snapshot of {@code states}, covering the events before {@code eventsOffset}, inside the producer's open transaction. */
+    /**
+     * Sends a snapshot of {@code states}, covering the events before {@code eventsOffset}, inside
+     * the producer's open transaction: the states are streamed as one single-object encoded
+     * {@link PartitionState} and cut into chunks as they are written. Answers the chunks sent.
+     */
     int write(Producer<String, byte[]> producer, int partition, long eventsOffset, AggregateStates states,
             Instant at) {
-        List<List<AggregateSnapshot>> chunks = new ArrayList<>();
-        List<AggregateSnapshot> current = new ArrayList<>();
-        long bytes = 0;
-        for (AggregateStates.Entry entry : states.entries()) {
-            StateCodec stateCodec = codecs.get(entry.type());
-            byte[] state = stateCodec.encode(entry.state());
-            if (!current.isEmpty() && bytes + state.length > CHUNK_BYTES) {
-                chunks.add(current);
-                current = new ArrayList<>();
-                bytes = 0;
+        ChunkSink sink = new ChunkSink(producer, partition, eventsOffset, UUID.randomUUID().toString(), at);
+        List<AggregateStates.Entry> entries = states.entries();
+        try {
+            sink.write(header());
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(sink, null);
+            SpecificDatumWriter<AggregateSnapshot> writer = new SpecificDatumWriter<>(AggregateSnapshot.class);
+            encoder.writeArrayStart();
+            encoder.setItemCount(entries.size());
+            for (AggregateStates.Entry entry : entries) {
+                StateCodec stateCodec = codecs.get(entry.type());
+                encoder.startItem();
+                writer.write(new AggregateSnapshot(entry.type(), entry.key(), stateCodec.fingerprint(),
+                        ByteBuffer.wrap(stateCodec.encode(entry.state()))), encoder);
             }
-            current.add(new AggregateSnapshot(entry.type(), entry.key(), stateCodec.fingerprint(),
-                    ByteBuffer.wrap(state)));
-            bytes += state.length + entry.key().length() + 32;
+            encoder.writeArrayEnd();
+            encoder.flush();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
-        chunks.add(current);
-        String id = UUID.randomUUID().toString();
-        for (int chunk = 0; chunk < chunks.size(); chunk++) {
+        return sink.finish();
+    }
+
+    /** The single-object header of a {@link PartitionState}: its marker and the fingerprint of its schema. */
+    private static byte[] header() {
+        ByteBuffer header = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
+        header.put((byte) 0xC3).put((byte) 0x01).putLong(SchemaNormalization.parsingFingerprint64(PartitionState.SCHEMA$));
+        return header.array();
+    }
+
+    /** Cuts what is written into chunks of {@code chunkBytes} and sends each as a {@link PartitionSnapshot}. */
+    private final class ChunkSink extends OutputStream {
+        private final Producer<String, byte[]> producer;
+        private final int partition;
+        private final long eventsOffset;
+        private final String id;
+        private final Instant at;
+        private final java.security.MessageDigest sha256 = market.platform.crypto.Hashes.sha256Digest();
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(chunkBytes);
+        private int chunk;
+
+        ChunkSink(Producer<String, byte[]> producer, int partition, long eventsOffset, String id, Instant at) {
+            this.producer = producer;
+            this.partition = partition;
+            this.eventsOffset = eventsOffset;
+            this.id = id;
+            this.at = at;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            while (length > 0) {
+                int take = Math.min(length, chunkBytes - buffer.size());
+                buffer.write(bytes, offset, take);
+                offset += take;
+                length -= take;
+                if (buffer.size() == chunkBytes) {
+                    send(false);
+                }
+            }
+        }
+
+        int finish() {
+            send(true);
+            return chunk;
+        }
+
+        private void send(boolean last) {
+            byte[] data = buffer.toByteArray();
+            buffer.reset();
+            sha256.update(data);
+            byte[] digest = last ? sha256.digest() : new byte[0];
             PartitionSnapshot snapshot = new PartitionSnapshot(model.service(), partition, eventsOffset, id, chunk,
-                    chunks.size(), at, ByteBuffer.wrap(digest(chunks.get(chunk))), chunks.get(chunk));
+                    last, at, ByteBuffer.wrap(digest), ByteBuffer.wrap(data));
             producer.send(new ProducerRecord<>(topic.name(), 0, partition + "-" + chunk, codec.encode(snapshot)));
+            chunk++;
         }
-        return chunks.size();
     }
 
     /** The latest trustworthy snapshot of each of {@code partitions} that has one. */
@@ -97,8 +178,9 @@ final class Snapshots {
         for (int partition : partitions) {
             List<TreeMap<Integer, PartitionSnapshot>> complete = new ArrayList<>();
             for (TreeMap<Integer, PartitionSnapshot> chunks : found.getOrDefault(partition, Map.of()).values()) {
-                int expected = chunks.firstEntry().getValue().getChunks();
-                if (chunks.size() == expected && chunks.firstKey() == 0 && chunks.lastKey() == expected - 1) {
+                // chunks 0 to the last, none missing
+                if (chunks.firstKey() == 0 && chunks.lastEntry().getValue().getLast()
+                        && chunks.lastKey() == chunks.size() - 1) {
                     complete.add(chunks);
                 }
             }
@@ -153,63 +235,69 @@ final class Snapshots {
         return null;
     }
 
-    /** SHA-256 over the aggregates of one chunk, as {@code PartitionSnapshot.sha256} says. */
-    static byte[] digest(List<AggregateSnapshot> aggregates) {
-        java.security.MessageDigest sha256 = market.platform.crypto.Hashes.sha256Digest();
-        ByteBuffer header = ByteBuffer.allocate(8);
-        for (AggregateSnapshot aggregate : aggregates) {
-            for (String text : List.of(aggregate.getType(), aggregate.getKey())) {
-                byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                sha256.update(header.clear().putLong(utf8.length).array());
-                sha256.update(utf8);
-            }
-            sha256.update(header.clear().putLong(aggregate.getStateFingerprint()).array());
-            ByteBuffer state = aggregate.getState().duplicate();
-            sha256.update(header.clear().putLong(state.remaining()).array());
-            sha256.update(state);
-        }
-        return sha256.digest();
-    }
-
     /** The states of one complete snapshot, or null when any of them cannot be trusted. */
     private Loaded restore(int partition, TreeMap<Integer, PartitionSnapshot> chunks, long eventsEnd) {
-        PartitionSnapshot first = chunks.firstEntry().getValue();
-        long offset = first.getEventsOffset();
+        PartitionSnapshot last = chunks.lastEntry().getValue();
+        long offset = last.getEventsOffset();
+        String id = last.getSnapshotId();
         if (offset < 0 || offset > eventsEnd) {
             log.warn("{}: snapshot {} of partition {} covers offset {}, beyond the events' end {}; ignored",
-                    model.service(), first.getSnapshotId(), partition, offset, eventsEnd);
+                    model.service(), id, partition, offset, eventsEnd);
             return null;
         }
-        AggregateStates states = new AggregateStates(model);
+        java.security.MessageDigest sha256 = market.platform.crypto.Hashes.sha256Digest();
+        List<InputStream> parts = new ArrayList<>();
         for (PartitionSnapshot chunk : chunks.values()) {
             if (chunk.getEventsOffset() != offset) {
                 return null;
             }
-            byte[] expected = new byte[chunk.getSha256().remaining()];
-            chunk.getSha256().duplicate().get(expected);
-            if (!java.security.MessageDigest.isEqual(expected, digest(chunk.getAggregates()))) {
-                log.warn("{}: chunk {} of snapshot {} of partition {} does not match its digest; ignored",
-                        model.service(), chunk.getChunk(), first.getSnapshotId(), partition);
+            byte[] data = bytes(chunk.getData());
+            sha256.update(data);
+            parts.add(new ByteArrayInputStream(data));
+        }
+        if (!java.security.MessageDigest.isEqual(sha256.digest(), bytes(last.getSha256()))) {
+            log.warn("{}: snapshot {} of partition {} does not match its digest; ignored", model.service(), id,
+                    partition);
+            return null;
+        }
+        try (InputStream in = new SequenceInputStream(java.util.Collections.enumeration(parts))) {
+            if (!java.util.Arrays.equals(in.readNBytes(10), header())) {
+                log.warn("{}: snapshot {} of partition {} holds another version of PartitionState; ignored",
+                        model.service(), id, partition);
                 return null;
             }
-            for (AggregateSnapshot aggregate : chunk.getAggregates()) {
-                StateCodec stateCodec = codecs.get(aggregate.getType());
-                if (stateCodec == null || stateCodec.fingerprint() != aggregate.getStateFingerprint()) {
-                    log.warn("{}: snapshot {} of partition {} holds a {} state of another shape; ignored",
-                            model.service(), first.getSnapshotId(), partition, aggregate.getType());
-                    return null;
-                }
-                try {
-                    byte[] bytes = new byte[aggregate.getState().remaining()];
-                    aggregate.getState().duplicate().get(bytes);
-                    states.restore(types.get(aggregate.getType()), aggregate.getKey(), stateCodec.decode(bytes));
-                } catch (IllegalArgumentException e) {
-                    log.warn("{}: snapshot {} of partition {} does not decode ({}); ignored", model.service(),
-                            first.getSnapshotId(), partition, e.getMessage());
-                    return null;
+            AggregateStates states = new AggregateStates(model);
+            BinaryDecoder decoder = DecoderFactory.get().directBinaryDecoder(in, null);
+            SpecificDatumReader<AggregateSnapshot> reader = new SpecificDatumReader<>(AggregateSnapshot.class);
+            for (long n = decoder.readArrayStart(); n != 0; n = decoder.arrayNext()) {
+                for (long i = 0; i < n; i++) {
+                    AggregateSnapshot aggregate = reader.read(null, decoder);
+                    StateCodec stateCodec = codecs.get(aggregate.getType());
+                    if (stateCodec == null || stateCodec.fingerprint() != aggregate.getStateFingerprint()) {
+                        log.warn("{}: snapshot {} of partition {} holds a {} state of another shape; ignored",
+                                model.service(), id, partition, aggregate.getType());
+                        return null;
+                    }
+                    states.restore(types.get(aggregate.getType()), aggregate.getKey(),
+                            stateCodec.decode(bytes(aggregate.getState())));
                 }
             }
+            if (in.read() != -1) {
+                log.warn("{}: snapshot {} of partition {} has bytes after its states; ignored", model.service(), id,
+                        partition);
+                return null;
+            }
+            return new Loaded(states, offset);
+        } catch (IOException | RuntimeException e) {
+            log.warn("{}: snapshot {} of partition {} does not decode ({}); ignored", model.service(), id, partition,
+                    e.toString());
+            return null;
         }
-        return new Loaded(states, offset);
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] out = new byte[buffer.remaining()];
+        buffer.duplicate().get(out);
+        return out;
     }
 }

@@ -102,7 +102,7 @@ abstract class TransactionalLoop implements AutoCloseable {
             log.warn("{}: a transaction of its own was not settled ({}); a new producer settles it", name,
                     e.toString());
             replaceProducer();
-        } catch (KafkaException e) {
+        } catch (RuntimeException e) {
             log.warn("{}: a transaction of its own aborted: {}", name, e.toString());
             try {
                 producer.abortTransaction();

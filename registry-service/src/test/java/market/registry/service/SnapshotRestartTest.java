@@ -18,7 +18,6 @@ import market.platform.testing.TopicReader;
 import market.registry.RegistryApplication;
 import market.schemas.SingleObjectCodec;
 import market.schemas.Topics;
-import market.snapshot.AggregateSnapshot;
 import market.snapshot.PartitionSnapshot;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -43,8 +42,15 @@ class SnapshotRestartTest {
     @TempDir
     Path dataDir;
 
+    @org.junit.jupiter.api.AfterEach
+    void defaultChunks() {
+        System.clearProperty("market.snapshot-chunk-bytes");
+    }
+
     @Test
     void aProcessorStartedFromSnapshotsHoldsTheStateOfAFullReplay() throws Exception {
+        // chunks of 200 bytes: every snapshot spans several, and states are cut across them
+        System.setProperty("market.snapshot-chunk-bytes", "200");
         Wallet provider = Wallet.create();
         String type = RegistryServiceTestBase.uniqueName("snapshot");
         long onSale;
@@ -87,7 +93,7 @@ class SnapshotRestartTest {
                     .errorCode()).isEqualTo("REGISTRY.DATATYPE_EXISTS");
         }
 
-        // change one byte of a state in the latest chunk of every partition's snapshot
+        // change one byte of the first chunk of every partition's newest snapshot
         Map<Integer, Long> corrupted = corruptLatestSnapshots();
         assertThat(corrupted).isNotEmpty();
         try (ConfigurableApplicationContext third = start()) {
@@ -131,7 +137,7 @@ class SnapshotRestartTest {
         return latest;
     }
 
-    /** Rewrites chunk 0 of each partition's newest snapshot with one state byte flipped; answers their offsets. */
+    /** Rewrites chunk 0 of each partition's newest snapshot with one byte of its data flipped; answers their offsets. */
     private static Map<Integer, Long> corruptLatestSnapshots() throws Exception {
         Map<Integer, PartitionSnapshot> newest = new HashMap<>();
         latestChunks().values().stream().filter(chunk -> chunk.getChunk() == 0).forEach(chunk ->
@@ -143,14 +149,10 @@ class SnapshotRestartTest {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             for (PartitionSnapshot chunk : newest.values()) {
-                if (chunk.getAggregates().isEmpty()) {
-                    continue;
-                }
-                AggregateSnapshot first = chunk.getAggregates().get(0);
-                byte[] state = new byte[first.getState().remaining()];
-                first.getState().duplicate().get(state);
-                state[state.length - 1] ^= 0x01;
-                first.setState(ByteBuffer.wrap(state));
+                byte[] data = new byte[chunk.getData().remaining()];
+                chunk.getData().duplicate().get(data);
+                data[data.length - 1] ^= 0x01;
+                chunk.setData(ByteBuffer.wrap(data));
                 producer.send(new ProducerRecord<>(Topics.REGISTRY_SNAPSHOTS.name(), 0,
                         chunk.getPartition() + "-0", CODEC.encode(chunk))).get();
                 corrupted.put(chunk.getPartition(), chunk.getEventsOffset());
