@@ -208,13 +208,17 @@ public final class CommandProcessor extends TransactionalLoop {
             if (decision instanceof Decision.Rejected<?> rejected) {
                 return rejected(record, key, rejected.rejection(), producer);
             }
-            // the whole outcome is computed before anything is staged or sent
+            // the whole outcome is computed before anything is staged or sent; the state folds
+            // each event as a replay will read it back, so a snapshot of it is what a replay builds
             List<byte[]> events = new ArrayList<>();
             for (Object event : ((Decision.Accepted<?>) decision).events()) {
-                state = AggregateStates.evolve(type, state, event);
-                events.add(codec.encode(model.eventTranslator().toAvro(event)));
+                byte[] encoded = codec.encode(model.eventTranslator().toAvro(event));
+                state = AggregateStates.evolve(type, state, model.eventTranslator().toDomain(codec.decode(encoded)));
+                events.add(encoded);
             }
-            overlay.put(type, key, state);
+            if (!events.isEmpty()) {
+                overlay.put(type, key, state);
+            }
             RecordMetadataFuture last = null;
             for (byte[] event : events) {
                 last = new RecordMetadataFuture(producer.send(

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 final class EventReplay {
 
     private static final Logger log = LoggerFactory.getLogger(EventReplay.class);
+    /** As long as a transaction may stay open: the producers' default {@code transaction.timeout.ms}. */
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
 
     private final ServiceModel model;
     private final KafkaClients clients;
@@ -49,11 +51,10 @@ final class EventReplay {
         long events = 0;
         try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(clients.consumer(model.service() + "-replay"))) {
             reader.assign(partitions);
-            Map<TopicPartition, Long> end = reader.endOffsets(partitions);
+            Map<TopicPartition, Long> end = settledEnd(reader, partitions);
             Map<Integer, Long> ends = new HashMap<>();
             end.forEach((tp, offset) -> ends.put(tp.partition(), offset));
-            Map<Integer, Snapshots.Loaded> loaded = snapshots == null ? Map.of()
-                    : snapshots.latest(partitionNumbers, ends);
+            Map<Integer, Snapshots.Loaded> loaded = latestSnapshots(partitionNumbers, ends);
             for (TopicPartition tp : partitions) {
                 Snapshots.Loaded snapshot = loaded.get(tp.partition());
                 if (snapshot != null) {
@@ -68,10 +69,13 @@ final class EventReplay {
             }
             while (!reachedEnd(reader, end)) {
                 for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(100))) {
-                    if (apply(states.get(record.partition()), record)) {
+                    // only what the end offsets taken at the start cover: the state is said to cover them
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))
+                            && apply(states.get(record.partition()), record)) {
                         events++;
                     }
                 }
+                reader.pause(partitions.stream().filter(tp -> reader.position(tp) >= end.get(tp)).toList());
             }
             covered.putAll(ends);
             log.info("{}: replayed {} events of partitions {} in {} ms{}", model.service(), events, partitionNumbers,
@@ -79,6 +83,54 @@ final class EventReplay {
                     loaded.isEmpty() ? "" : ", after the snapshots of partitions " + loaded.keySet());
         }
         return new Result(states, covered, snapshotAt);
+    }
+
+    /**
+     * The read_committed end offsets once no transaction is in flight on the partitions: a
+     * transaction the previous owner committed may still lack its markers, and until they are
+     * written its events lie past the end a read_committed reader sees. Waits, up to a
+     * transaction's timeout, for that end to reach the log's end (the high watermark).
+     */
+    private Map<TopicPartition, Long> settledEnd(KafkaConsumer<String, byte[]> reader, List<TopicPartition> partitions) {
+        Map<String, Object> config = clients.consumer(model.service() + "-replay-end");
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        try (KafkaConsumer<String, byte[]> uncommitted = new KafkaConsumer<>(config)) {
+            while (true) {
+                Map<TopicPartition, Long> logEnd = uncommitted.endOffsets(partitions);
+                Map<TopicPartition, Long> end = reader.endOffsets(partitions);
+                if (end.equals(logEnd) || System.nanoTime() > deadline) {
+                    if (!end.equals(logEnd)) {
+                        log.warn("{}: a transaction is still open on {} after {}; replaying to {}", model.service(),
+                                partitions, SETTLE_TIMEOUT, end);
+                    }
+                    return end;
+                }
+                pause(50);
+            }
+        }
+    }
+
+    private Map<Integer, Snapshots.Loaded> latestSnapshots(List<Integer> partitionNumbers, Map<Integer, Long> ends) {
+        if (snapshots == null) {
+            return Map.of();
+        }
+        try {
+            return snapshots.latest(partitionNumbers, ends);
+        } catch (RuntimeException e) {
+            log.warn("{}: snapshots could not be read ({}); replaying from the first event", model.service(),
+                    e.toString());
+            return Map.of();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.apache.kafka.common.errors.InterruptException(e);
+        }
     }
 
     private boolean apply(AggregateStates states, ConsumerRecord<String, byte[]> record) {

@@ -61,8 +61,9 @@ final class Snapshots {
     private final SingleObjectCodec codec = SingleObjectCodec.standard();
     private final Map<String, StateCodec> codecs = new HashMap<>();
     private final Map<String, AggregateType<?, ?, ?>> types = new HashMap<>();
+    private final Map<String, Long> fingerprints = new HashMap<>();
     /** {@value #CHUNK_BYTES}; tests make it small with {@code -Dmarket.snapshot-chunk-bytes}, to cut states apart. */
-    private final int chunkBytes = Integer.getInteger("market.snapshot-chunk-bytes", CHUNK_BYTES);
+    private final int chunkBytes = Math.max(64, Integer.getInteger("market.snapshot-chunk-bytes", CHUNK_BYTES));
 
     Snapshots(ServiceModel model, KafkaClients clients) {
         this.model = model;
@@ -70,6 +71,9 @@ final class Snapshots {
         this.topic = Topics.snapshots(model.service());
         for (AggregateType<?, ?, ?> type : model.aggregates()) {
             codecs.put(type.name(), StateCodec.of(type.decider().initialState().getClass()));
+            // the state's shape and the code that folds it: either changed, older snapshots are not read
+            fingerprints.put(type.name(), codecs.get(type.name()).fingerprint()
+                    ^ CodeFingerprint.of(type.decider().getClass()));
             types.put(type.name(), type);
         }
     }
@@ -99,7 +103,7 @@ final class Snapshots {
             for (AggregateStates.Entry entry : entries) {
                 StateCodec stateCodec = codecs.get(entry.type());
                 encoder.startItem();
-                writer.write(new AggregateSnapshot(entry.type(), entry.key(), stateCodec.fingerprint(),
+                writer.write(new AggregateSnapshot(entry.type(), entry.key(), fingerprints.get(entry.type()),
                         ByteBuffer.wrap(stateCodec.encode(entry.state()))), encoder);
             }
             encoder.writeArrayEnd();
@@ -134,6 +138,7 @@ final class Snapshots {
             this.eventsOffset = eventsOffset;
             this.id = id;
             this.at = at;
+            digestHeader(sha256, partition, eventsOffset, id);
         }
 
         @Override
@@ -209,14 +214,29 @@ final class Snapshots {
                 for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(100))) {
                     PartitionSnapshot snapshot = decode(record);
                     if (snapshot != null && partitions.contains(snapshot.getPartition())) {
-                        found.computeIfAbsent(snapshot.getPartition(), p -> new HashMap<>())
-                                .computeIfAbsent(snapshot.getSnapshotId(), id -> new TreeMap<>())
+                        Map<String, TreeMap<Integer, PartitionSnapshot>> ofPartition =
+                                found.computeIfAbsent(snapshot.getPartition(), p -> new HashMap<>());
+                        ofPartition.computeIfAbsent(snapshot.getSnapshotId(), id -> new TreeMap<>())
                                 .put(snapshot.getChunk(), snapshot);
+                        keepNewest(ofPartition);
                     }
                 }
             }
         }
         return found;
+    }
+
+    /**
+     * Drops all but the two snapshots of a partition with the highest offsets while the topic is
+     * read, so the chunks of every older snapshot that compaction has not removed yet are not held
+     * (the second is kept in case the first cannot be trusted).
+     */
+    private static void keepNewest(Map<String, TreeMap<Integer, PartitionSnapshot>> ofPartition) {
+        if (ofPartition.size() > 2) {
+            ofPartition.entrySet().stream()
+                    .min(java.util.Comparator.comparingLong(e -> e.getValue().firstEntry().getValue().getEventsOffset()))
+                    .map(Map.Entry::getKey).ifPresent(ofPartition::remove);
+        }
     }
 
     private PartitionSnapshot decode(ConsumerRecord<String, byte[]> record) {
@@ -235,6 +255,15 @@ final class Snapshots {
         return null;
     }
 
+    /** What the digest covers before the data: the service, the partition, the events offset and the snapshot's id. */
+    private void digestHeader(java.security.MessageDigest sha256, int partition, long eventsOffset, String id) {
+        for (String text : List.of(model.service(), Integer.toString(partition), Long.toString(eventsOffset), id)) {
+            byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            sha256.update(ByteBuffer.allocate(4).putInt(utf8.length).array());
+            sha256.update(utf8);
+        }
+    }
+
     /** The states of one complete snapshot, or null when any of them cannot be trusted. */
     private Loaded restore(int partition, TreeMap<Integer, PartitionSnapshot> chunks, long eventsEnd) {
         PartitionSnapshot last = chunks.lastEntry().getValue();
@@ -246,9 +275,11 @@ final class Snapshots {
             return null;
         }
         java.security.MessageDigest sha256 = market.platform.crypto.Hashes.sha256Digest();
+        digestHeader(sha256, partition, offset, id);
         List<InputStream> parts = new ArrayList<>();
         for (PartitionSnapshot chunk : chunks.values()) {
-            if (chunk.getEventsOffset() != offset) {
+            if (chunk.getEventsOffset() != offset || chunk.getPartition() != partition
+                    || !chunk.getService().equals(model.service())) {
                 return null;
             }
             byte[] data = bytes(chunk.getData());
@@ -273,8 +304,8 @@ final class Snapshots {
                 for (long i = 0; i < n; i++) {
                     AggregateSnapshot aggregate = reader.read(null, decoder);
                     StateCodec stateCodec = codecs.get(aggregate.getType());
-                    if (stateCodec == null || stateCodec.fingerprint() != aggregate.getStateFingerprint()) {
-                        log.warn("{}: snapshot {} of partition {} holds a {} state of another shape; ignored",
+                    if (stateCodec == null || fingerprints.get(aggregate.getType()) != aggregate.getStateFingerprint()) {
+                        log.warn("{}: snapshot {} of partition {} holds a {} state of another shape or code; ignored",
                                 model.service(), id, partition, aggregate.getType());
                         return null;
                     }

@@ -46,7 +46,10 @@ import org.pcollections.PSet;
  * key-value records, in their iteration order. References may be null. Decoding builds each
  * record through its canonical constructor, with the collection its component declares: a
  * {@link TreeMap} for a {@link SortedMap}, a persistent map for a {@link PMap}, a map type's own
- * static {@code of(Map)} where it has one. A component of any other type fails at derivation.
+ * static {@code of(Map)} where it has one; plain maps, lists and sets come back unmodifiable. A
+ * component of any other type fails at derivation. Two things a snapshot does not keep, which
+ * states must therefore not rely on: a sorted collection's comparator (natural order is
+ * restored), and the iteration order of a persistent hash map or set (they are for lookups).
  */
 public final class StateCodec {
 
@@ -96,8 +99,11 @@ public final class StateCodec {
     /** The state {@code bytes} hold; throws {@link IllegalArgumentException} when they do not hold one. */
     public Object decode(byte[] bytes) {
         try {
-            Object avro = new GenericDatumReader<Object>(schema).read(null,
-                    DecoderFactory.get().binaryDecoder(bytes, null));
+            org.apache.avro.io.BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, null);
+            Object avro = new GenericDatumReader<Object>(schema).read(null, decoder);
+            if (!decoder.isEnd()) {
+                throw new IllegalArgumentException("bytes follow the state");
+            }
             return root.fromAvro(avro);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a " + type.getSimpleName() + " state: " + e, e);
@@ -377,7 +383,7 @@ public final class StateCodec {
 
     private static java.util.function.Function<Map<Object, Object>, Object> mapBuilder(Class<?> raw) {
         if (raw == Map.class) {
-            return read -> read;
+            return java.util.Collections::unmodifiableMap;
         }
         if (raw == SortedMap.class || raw == TreeMap.class) {
             return TreeMap::new;
@@ -398,10 +404,10 @@ public final class StateCodec {
 
     private static java.util.function.Function<List<Object>, Object> collectionBuilder(Class<?> raw) {
         if (raw == List.class || raw == Collection.class) {
-            return read -> read;
+            return java.util.Collections::unmodifiableList;
         }
         if (raw == Set.class) {
-            return LinkedHashSet::new;
+            return read -> java.util.Collections.unmodifiableSet(new LinkedHashSet<>(read));
         }
         if (raw == SortedSet.class || raw == TreeSet.class) {
             return TreeSet::new;

@@ -36,7 +36,8 @@ public final class TopicBootstrap {
                 topic(model.commandsDeadLetter(), 1, replicationFactor, forever),
                 topic(model.eventsDeadLetter(), 1, replicationFactor, forever),
                 // only each key's latest chunk matters: a newer snapshot replaces an older one
-                topic(Topics.snapshots(model.service()), 1, replicationFactor, Map.of("cleanup.policy", "compact"))));
+                topic(Topics.snapshots(model.service()), 1, replicationFactor, Map.of("cleanup.policy", "compact",
+                        "segment.ms", Long.toString(3600L * 1000), "min.cleanable.dirty.ratio", "0.1"))));
         if (reactions != null) {
             // a followed events topic is created here as its owner would create it, so the
             // reactor can start before the owner has ever run

@@ -48,6 +48,7 @@ abstract class TransactionalLoop implements AutoCloseable {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Producer<String, byte[]> producer;
     private int notYetVisible;
+    private boolean producerBroken;
 
     TransactionalLoop(String name, KafkaClients clients, String group, String transactionalId) {
         this.name = name;
@@ -93,6 +94,9 @@ abstract class TransactionalLoop implements AutoCloseable {
      * answer is false.
      */
     boolean inOwnTransaction(java.util.function.Consumer<Producer<String, byte[]>> sends) {
+        if (producerBroken) {
+            return false;
+        }
         try {
             producer.beginTransaction();
             sends.accept(producer);
@@ -101,16 +105,26 @@ abstract class TransactionalLoop implements AutoCloseable {
         } catch (CommitOutcomeUnknown | ProducerFencedException | InvalidProducerEpochException e) {
             log.warn("{}: a transaction of its own was not settled ({}); a new producer settles it", name,
                     e.toString());
-            replaceProducer();
+            replaceQuietly();
         } catch (RuntimeException e) {
             log.warn("{}: a transaction of its own aborted: {}", name, e.toString());
             try {
                 producer.abortTransaction();
             } catch (KafkaException | IllegalStateException abort) {
-                replaceProducer();
+                replaceQuietly();
             }
         }
         return false;
+    }
+
+    /** Replaces the producer after a transaction of its own failed; if that fails too, the next batch makes one first. */
+    private void replaceQuietly() {
+        try {
+            replaceProducer();
+        } catch (RuntimeException e) {
+            producerBroken = true;
+            log.warn("{}: a new producer could not be made yet: {}", name, e.toString());
+        }
     }
 
     private void run() {
@@ -152,6 +166,10 @@ abstract class TransactionalLoop implements AutoCloseable {
     }
 
     private void inTransaction(ConsumerRecords<String, byte[]> records) {
+        if (producerBroken) {
+            replaceProducer();
+            producerBroken = false;
+        }
         producer.beginTransaction();
         try {
             Runnable onCommit = handle(records, producer);

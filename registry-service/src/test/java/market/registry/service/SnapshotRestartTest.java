@@ -31,7 +31,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The registry's command processor started from snapshots plus the events after them holds
+ * Runs in a JVM and broker of its own (the {@code snapshots} execution of this module's build), so
+ * its contexts are the only members of the registry's group and hold every partition.
+ *
+ * <p>The registry's command processor started from snapshots plus the events after them holds
  * exactly the state a full replay builds, gives the same views and makes the same decisions; a
  * snapshot whose bytes were changed is skipped, and the partition is rebuilt without it.
  */
@@ -79,6 +82,7 @@ class SnapshotRestartTest {
             List<Integer> partitions = assigned(processor);
             CommandProcessor.Replayed fromSnapshots = processor.replay(partitions, true);
             CommandProcessor.Replayed full = processor.replay(partitions, false);
+            assertThat(partitions).hasSize(3);
             assertThat(fromSnapshots.snapshotAt().values()).anyMatch(offset -> offset > 0);
             for (int partition : partitions) {
                 assertThat(processor.stateOf(partition).sameAs(full.states().get(partition)))
@@ -99,6 +103,8 @@ class SnapshotRestartTest {
         try (ConfigurableApplicationContext third = start()) {
             CommandProcessor processor = third.getBean(ServiceRuntime.class).processor();
             List<Integer> partitions = assigned(processor);
+            assertThat(partitions).as("a changed snapshot is of a partition this processor holds")
+                    .containsAnyElementsOf(corrupted.keySet());
             CommandProcessor.Replayed full = processor.replay(partitions, false);
             CommandProcessor.Replayed fromSnapshots = processor.replay(partitions, true);
             for (int partition : partitions) {
