@@ -144,7 +144,11 @@ class ServiceRestartEndToEndTest extends EndToEndTest {
         long dataId = flows.register(provider, List.of("k-" + UUID.randomUUID())).get("data_id").longValue();
         long cluster = platform.storageCluster();
         String clusterView = platform.keeper().get("/v1/clusters/" + cluster).expect(200).body();
-        String storage = platform.keeper().get("/v1/data/" + dataId + "/fragments").expect(200).body();
+        // the term starts when keeper-service reacts to the sale, just after the registration answers
+        String storage = Flows.await("the storage term of " + dataId, () -> {
+            var view = platform.keeper().get("/v1/data/" + dataId + "/fragments").expect(200);
+            return view.json().get("term").isNull() ? null : view.body();
+        });
         String placements = platform.keeper().get("/v1/data/" + dataId + "/placements").expect(200).body();
         Wallet owner = Wallet.create();
         String keyHash = market.platform.crypto.Hashes.sha256Hex(market.platform.crypto.Hashes.utf8(
