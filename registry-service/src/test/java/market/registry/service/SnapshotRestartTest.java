@@ -12,10 +12,8 @@ import market.platform.config.ServiceRuntime;
 import market.platform.runtime.CommandProcessor;
 import market.platform.signing.Wallet;
 import market.platform.testing.KafkaBroker;
-import market.platform.testing.Readiness;
 import market.platform.testing.SignedHttp;
 import market.platform.testing.TopicReader;
-import market.registry.RegistryApplication;
 import market.schemas.SingleObjectCodec;
 import market.schemas.Topics;
 import market.snapshot.PartitionSnapshot;
@@ -23,11 +21,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -60,24 +57,24 @@ class SnapshotRestartTest {
         long registering;
         long removed;
         List<String> before;
-        try (ConfigurableApplicationContext first = start()) {
-            SignedHttp http = http(first);
+        try (ConfigurableApplicationContext first = RegistryContexts.start(dataDir, "snapshot-test", "--market.snapshot-every=6")) {
+            SignedHttp http = RegistryContexts.http(first);
             RegistryServiceTestBase.expect(http.post(provider, "/v1/datatypes",
                     RegistryServiceTestBase.datatype(type, "city")), 201);
-            onSale = begin(http, provider, type);
+            onSale = RegistryContexts.begin(http, provider, type);
             RegistryServiceTestBase.expect(RegistryServiceTestBase.endOnceStored(http, provider, onSale, 2,
                     RegistryServiceTestBase.end(2, "k")), 200);
             RegistryServiceTestBase.chargeFee(provider.address(), onSale);
             RegistryServiceTestBase.awaitStatus(http, onSale, 0);
-            registering = begin(http, provider, type);
-            removed = begin(http, provider, type);
+            registering = RegistryContexts.begin(http, provider, type);
+            removed = RegistryContexts.begin(http, provider, type);
             RegistryServiceTestBase.expect(http.delete(provider, "/v1/data/" + removed), 200);
-            before = views(http, provider, type, onSale, registering, removed);
+            before = RegistryContexts.views(http, provider, type, onSale, registering, removed);
         }
         // a snapshot of a partition every 6 events offsets
         assertThat(latestChunks()).isNotEmpty();
 
-        try (ConfigurableApplicationContext second = start()) {
+        try (ConfigurableApplicationContext second = RegistryContexts.start(dataDir, "snapshot-test", "--market.snapshot-every=6")) {
             CommandProcessor processor = second.getBean(ServiceRuntime.class).processor();
             List<Integer> partitions = assigned(processor);
             CommandProcessor.Replayed fromSnapshots = processor.replay(partitions, true);
@@ -89,8 +86,8 @@ class SnapshotRestartTest {
                         .as("partition %d started from its snapshot", partition).isTrue();
                 assertThat(fromSnapshots.states().get(partition).sameAs(full.states().get(partition))).isTrue();
             }
-            SignedHttp http = http(second);
-            assertThat(views(http, provider, type, onSale, registering, removed)).isEqualTo(before);
+            SignedHttp http = RegistryContexts.http(second);
+            assertThat(RegistryContexts.views(http, provider, type, onSale, registering, removed)).isEqualTo(before);
             assertThat(http.delete(provider, "/v1/data/" + removed).errorMsg())
                     .isEqualTo("The data has already been removed");
             assertThat(http.post(provider, "/v1/datatypes", RegistryServiceTestBase.datatype(type, "city"))
@@ -100,7 +97,7 @@ class SnapshotRestartTest {
         // change one byte of the first chunk of every partition's newest snapshot
         Map<Integer, Long> corrupted = corruptLatestSnapshots();
         assertThat(corrupted).isNotEmpty();
-        try (ConfigurableApplicationContext third = start()) {
+        try (ConfigurableApplicationContext third = RegistryContexts.start(dataDir, "snapshot-test", "--market.snapshot-every=6")) {
             CommandProcessor processor = third.getBean(ServiceRuntime.class).processor();
             List<Integer> partitions = assigned(processor);
             assertThat(partitions).as("a changed snapshot is of a partition this processor holds")
@@ -114,8 +111,8 @@ class SnapshotRestartTest {
                     assertThat(fromSnapshots.snapshotAt().get(partition)).isLessThan(corrupted.get(partition));
                 }
             }
-            SignedHttp http = http(third);
-            assertThat(views(http, provider, type, onSale, registering, removed)).isEqualTo(before);
+            SignedHttp http = RegistryContexts.http(third);
+            assertThat(RegistryContexts.views(http, provider, type, onSale, registering, removed)).isEqualTo(before);
             assertThat(http.delete(provider, "/v1/data/" + removed).errorMsg())
                     .isEqualTo("The data has already been removed");
         }
@@ -165,36 +162,5 @@ class SnapshotRestartTest {
             }
         }
         return corrupted;
-    }
-
-    private static long begin(SignedHttp http, Wallet provider, String type) {
-        return RegistryServiceTestBase.expect(http.post(provider, "/v1/data",
-                RegistryServiceTestBase.begin(type, List.of("Seoul"), new byte[2048], 2)), 201)
-                .json().get("data_id").longValue();
-    }
-
-    private static List<String> views(SignedHttp http, Wallet provider, String type, long... ids) {
-        List<String> views = new java.util.ArrayList<>();
-        views.add(http.get("/v1/data?provider=" + provider.address() + "&size=100").body());
-        views.add(http.get("/v1/datatypes/" + type).body());
-        for (long id : ids) {
-            views.add(http.get("/v1/data/" + id).body());
-        }
-        return views;
-    }
-
-    private ConfigurableApplicationContext start() {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(RegistryApplication.class).run(
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers(),
-                "--market.data-dir=" + dataDir,
-                "--market.instance-id=snapshot-test",
-                "--market.snapshot-every=6");
-        Readiness.await(context.getBean(ServiceRuntime.class));
-        return context;
-    }
-
-    private static SignedHttp http(ConfigurableApplicationContext context) {
-        return new SignedHttp("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
     }
 }
