@@ -44,7 +44,7 @@ final class EventReplay {
     Result replay(List<Integer> partitionNumbers) {
         long started = System.nanoTime();
         Map<Integer, AggregateStates> states = new HashMap<>();
-        Map<Integer, Long> covered = new HashMap<>();
+        Map<Integer, Long> ends = new HashMap<>();
         Map<Integer, Long> snapshotAt = new HashMap<>();
         List<TopicPartition> partitions = partitionNumbers.stream()
                 .map(p -> new TopicPartition(model.events().name(), p)).toList();
@@ -52,7 +52,6 @@ final class EventReplay {
         try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(clients.consumer(model.service() + "-replay"))) {
             reader.assign(partitions);
             Map<TopicPartition, Long> end = settledEnd(reader, partitions);
-            Map<Integer, Long> ends = new HashMap<>();
             end.forEach((tp, offset) -> ends.put(tp.partition(), offset));
             Map<Integer, Snapshots.Loaded> loaded = latestSnapshots(partitionNumbers, ends);
             for (TopicPartition tp : partitions) {
@@ -70,19 +69,17 @@ final class EventReplay {
             while (!reachedEnd(reader, end)) {
                 for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(100))) {
                     // only what the end offsets taken at the start cover: the state is said to cover them
-                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))
-                            && apply(states.get(record.partition()), record)) {
+                    if (record.offset() < ends.get(record.partition()) && apply(states.get(record.partition()), record)) {
                         events++;
                     }
                 }
                 reader.pause(partitions.stream().filter(tp -> reader.position(tp) >= end.get(tp)).toList());
             }
-            covered.putAll(ends);
             log.info("{}: replayed {} events of partitions {} in {} ms{}", model.service(), events, partitionNumbers,
                     (System.nanoTime() - started) / 1_000_000,
                     loaded.isEmpty() ? "" : ", after the snapshots of partitions " + loaded.keySet());
         }
-        return new Result(states, covered, snapshotAt);
+        return new Result(states, ends, snapshotAt);
     }
 
     /**

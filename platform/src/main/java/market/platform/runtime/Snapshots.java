@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import market.schemas.AvroBytes;
 import market.schemas.SingleObjectCodec;
 import market.schemas.Topic;
 import market.schemas.Topics;
@@ -76,10 +77,6 @@ final class Snapshots {
                     ^ CodeFingerprint.of(type.decider().getClass()));
             types.put(type.name(), type);
         }
-    }
-
-    Topic topic() {
-        return topic;
     }
 
     /** A partition's states as a snapshot covers them: replay goes on from {@code eventsOffset}. */
@@ -282,11 +279,11 @@ final class Snapshots {
                     || !chunk.getService().equals(model.service())) {
                 return null;
             }
-            byte[] data = bytes(chunk.getData());
+            byte[] data = AvroBytes.of(chunk.getData());
             sha256.update(data);
             parts.add(new ByteArrayInputStream(data));
         }
-        if (!java.security.MessageDigest.isEqual(sha256.digest(), bytes(last.getSha256()))) {
+        if (!java.security.MessageDigest.isEqual(sha256.digest(), AvroBytes.of(last.getSha256()))) {
             log.warn("{}: snapshot {} of partition {} does not match its digest; ignored", model.service(), id,
                     partition);
             return null;
@@ -310,7 +307,7 @@ final class Snapshots {
                         return null;
                     }
                     states.restore(types.get(aggregate.getType()), aggregate.getKey(),
-                            stateCodec.decode(bytes(aggregate.getState())));
+                            stateCodec.decode(AvroBytes.of(aggregate.getState())));
                 }
             }
             if (in.read() != -1) {
@@ -324,11 +321,5 @@ final class Snapshots {
                     e.toString());
             return null;
         }
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        byte[] out = new byte[buffer.remaining()];
-        buffer.duplicate().get(out);
-        return out;
     }
 }

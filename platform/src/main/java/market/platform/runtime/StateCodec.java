@@ -23,6 +23,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import market.schemas.AvroBytes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
@@ -148,6 +149,14 @@ public final class StateCodec {
         }
     }
 
+    /** Components that are never null, and the Avro type each is written as. */
+    private static final Map<Class<?>, Schema.Type> PRIMITIVES = Map.of(long.class, Schema.Type.LONG,
+            int.class, Schema.Type.INT, boolean.class, Schema.Type.BOOLEAN, double.class, Schema.Type.DOUBLE);
+
+    /** Boxed numbers and booleans, which may be null. */
+    private static final Map<Class<?>, Schema.Type> BOXED = Map.of(Long.class, Schema.Type.LONG,
+            Integer.class, Schema.Type.INT, Boolean.class, Schema.Type.BOOLEAN);
+
     /** Builds the nodes of one state type, defining each named schema once. */
     private static final class Derivation {
         private final Map<Class<?>, Node> named = new HashMap<>();
@@ -155,30 +164,17 @@ public final class StateCodec {
 
         Node node(Type declared) {
             Class<?> raw = raw(declared);
-            if (raw == long.class) {
-                return new Simple(Schema.create(Schema.Type.LONG), v -> v, a -> a);
-            }
-            if (raw == int.class) {
-                return new Simple(Schema.create(Schema.Type.INT), v -> v, a -> a);
-            }
-            if (raw == boolean.class) {
-                return new Simple(Schema.create(Schema.Type.BOOLEAN), v -> v, a -> a);
-            }
-            if (raw == double.class) {
-                return new Simple(Schema.create(Schema.Type.DOUBLE), v -> v, a -> a);
+            Schema.Type primitive = PRIMITIVES.get(raw);
+            if (primitive != null) {
+                return new Simple(Schema.create(primitive), v -> v, a -> a);
             }
             return new Nullable(reference(declared, raw));
         }
 
         private Node reference(Type declared, Class<?> raw) {
-            if (raw == Long.class) {
-                return new Simple(Schema.create(Schema.Type.LONG), v -> v, a -> a);
-            }
-            if (raw == Integer.class) {
-                return new Simple(Schema.create(Schema.Type.INT), v -> v, a -> a);
-            }
-            if (raw == Boolean.class) {
-                return new Simple(Schema.create(Schema.Type.BOOLEAN), v -> v, a -> a);
+            Schema.Type boxed = BOXED.get(raw);
+            if (boxed != null) {
+                return new Simple(Schema.create(boxed), v -> v, a -> a);
             }
             if (raw == String.class) {
                 return new Simple(Schema.create(Schema.Type.STRING), v -> v, Object::toString);
@@ -189,7 +185,7 @@ public final class StateCodec {
             }
             if (raw == byte[].class) {
                 return new Simple(Schema.create(Schema.Type.BYTES), v -> ByteBuffer.wrap((byte[]) v),
-                        a -> toBytes((ByteBuffer) a));
+                        a -> AvroBytes.of((ByteBuffer) a));
             }
             if (raw == Instant.class) {
                 return instant();
@@ -434,12 +430,6 @@ public final class StateCodec {
             return (Class<?>) p.getRawType();
         }
         throw new IllegalArgumentException("a snapshot cannot carry " + type.getTypeName());
-    }
-
-    private static byte[] toBytes(ByteBuffer buffer) {
-        byte[] out = new byte[buffer.remaining()];
-        buffer.duplicate().get(out);
-        return out;
     }
 
     private static String name(Class<?> type) {

@@ -2,30 +2,31 @@ package market.registry.wire;
 
 import java.time.Duration;
 import java.util.List;
+import market.platform.crypto.Hashes;
 import market.platform.runtime.NotYetVisibleException;
 import market.platform.runtime.ReferenceData;
 import market.platform.runtime.ServiceModel;
 import market.registry.RegistryAggregates;
-import market.registry.dataset.domain.DatasetCommand;
-import market.registry.dataset.domain.FragmentPlan;
-import market.registry.dataset.domain.FragmentStorage;
-import market.registry.dataset.domain.WrappedKey;
-import market.registry.datatype.domain.DataTypeCommand;
-import market.registry.datatype.domain.DataTypeState;
 import market.registry.command.AddDataBegin;
 import market.registry.command.AddDataEnd;
 import market.registry.command.AddDataType;
 import market.registry.command.ConfirmFragmentStored;
 import market.registry.command.ConfirmStorageFee;
 import market.registry.command.FailPlacement;
-import market.registry.command.RecordPlacement;
 import market.registry.command.FailRegistration;
+import market.registry.command.RecordPlacement;
 import market.registry.command.ReleaseKeys;
 import market.registry.command.RemoveData;
 import market.registry.custody.KeyCustody;
+import market.registry.dataset.domain.DatasetCommand;
 import market.registry.dataset.domain.DatasetState;
+import market.registry.dataset.domain.FragmentPlan;
+import market.registry.dataset.domain.FragmentStorage;
 import market.registry.dataset.domain.ReleasedKey;
-import market.platform.crypto.Hashes;
+import market.registry.dataset.domain.WrappedKey;
+import market.registry.datatype.domain.DataTypeCommand;
+import market.registry.datatype.domain.DataTypeState;
+import market.schemas.AvroBytes;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -59,7 +60,7 @@ public final class RegistryCommands implements ServiceModel.CommandTranslator {
         if (command instanceof AddDataEnd c) {
             return new DatasetCommand.AddDataEnd(c.getActor(), c.getDataId(), c.getFragments().stream()
                     .map(f -> new FragmentStorage(f.getFragmentNo(), f.getCid(), f.getHashEncrypted(),
-                            new WrappedKey(Bytes.of(f.getWrappedKey()), f.getCustodyKeyId()))).toList(),
+                            new WrappedKey(AvroBytes.of(f.getWrappedKey()), f.getCustodyKeyId()))).toList(),
                     c.getIssuedAt());
         }
         if (command instanceof RemoveData c) {

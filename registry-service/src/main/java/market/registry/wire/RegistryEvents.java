@@ -10,17 +10,18 @@ import market.registry.datatype.domain.DataTypeEvent;
 import market.registry.event.DataPutOnSale;
 import market.registry.event.DataRegistrationCompleted;
 import market.registry.event.DataRegistrationFailed;
-import market.registry.event.KeysReleased;
-import market.registry.event.ReleasedKey;
 import market.registry.event.DataRegistrationStarted;
 import market.registry.event.DataRemoved;
 import market.registry.event.DataStorageEnded;
 import market.registry.event.DataTypeAdded;
-import market.registry.event.RegisteredFragment;
-import market.registry.event.StoredFragment;
 import market.registry.event.FragmentStorageConfirmed;
+import market.registry.event.KeysReleased;
 import market.registry.event.PlacementRecorded;
 import market.registry.event.RecordedPlacement;
+import market.registry.event.RegisteredFragment;
+import market.registry.event.ReleasedKey;
+import market.registry.event.StoredFragment;
+import market.schemas.AvroBytes;
 import org.apache.avro.specific.SpecificRecord;
 
 /** The registry's domain events to and from their Avro records on {@code registry.events}. */
@@ -42,7 +43,7 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
         if (event instanceof DatasetEvent.DataRegistrationCompleted e) {
             return new DataRegistrationCompleted(e.dataId(), e.provider(), e.fragments().stream()
                     .map(f -> new StoredFragment(f.fragmentNo(), f.cid(), f.hashEncrypted(),
-                            Bytes.wrap(f.key().sealed()), f.key().custodyKeyId())).toList(), e.at(), e.storageFee(),
+                            AvroBytes.wrap(f.key().sealed()), f.key().custodyKeyId())).toList(), e.at(), e.storageFee(),
                     e.feePending());
         }
         if (event instanceof DatasetEvent.DataPutOnSale e) {
@@ -56,7 +57,7 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
         }
         if (event instanceof DatasetEvent.KeysReleased e) {
             return new KeysReleased(e.dataId(), e.dealId(), e.buyer(), e.buyerKey(), e.keys().stream()
-                    .map(k -> new ReleasedKey(k.fragmentNo(), Bytes.wrap(k.box()))).toList(), e.at());
+                    .map(k -> new ReleasedKey(k.fragmentNo(), AvroBytes.wrap(k.box()))).toList(), e.at());
         }
         if (event instanceof DatasetEvent.DataRemoved e) {
             return new DataRemoved(e.dataId(), e.removedBy(), e.at());
@@ -89,7 +90,7 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
         if (event instanceof DataRegistrationCompleted e) {
             return new DatasetEvent.DataRegistrationCompleted(e.getDataId(), e.getProvider(), e.getFragments().stream()
                     .map(f -> new FragmentStorage(f.getFragmentNo(), f.getCid(), f.getHashEncrypted(),
-                            new WrappedKey(Bytes.of(f.getWrappedKey()), f.getCustodyKeyId()))).toList(),
+                            new WrappedKey(AvroBytes.of(f.getWrappedKey()), f.getCustodyKeyId()))).toList(),
                     e.getTimestamp(), e.getStorageFee(), e.getFeePending());
         }
         if (event instanceof DataPutOnSale e) {
@@ -106,7 +107,7 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
         if (event instanceof KeysReleased e) {
             return new DatasetEvent.KeysReleased(e.getDataId(), e.getDealId(), e.getBuyer(), e.getBuyerKey(),
                     e.getKeys().stream().map(k -> new market.registry.dataset.domain.ReleasedKey(k.getFragmentNo(),
-                            Bytes.of(k.getWrappedKey()))).toList(), e.getTimestamp());
+                            AvroBytes.of(k.getWrappedKey()))).toList(), e.getTimestamp());
         }
         if (event instanceof DataRemoved e) {
             return new DatasetEvent.DataRemoved(e.getDataId(), e.getRemovedBy(), e.getTimestamp());
