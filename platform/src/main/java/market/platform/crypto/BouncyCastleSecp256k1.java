@@ -28,7 +28,8 @@ public final class BouncyCastleSecp256k1 implements Secp256k1Engine {
 
     @Override
     public byte[] publicKey(byte[] privateKey) {
-        return raw64(new FixedPointCombMultiplier().multiply(Secp256k1.DOMAIN.getG(), new BigInteger(1, privateKey)));
+        return Secp256k1.raw64(
+                new FixedPointCombMultiplier().multiply(Secp256k1.DOMAIN.getG(), new BigInteger(1, privateKey)));
     }
 
     @Override
@@ -63,7 +64,7 @@ public final class BouncyCastleSecp256k1 implements Secp256k1Engine {
         BigInteger eInvrInv = rInv.multiply(BigInteger.ZERO.subtract(e).mod(N)).mod(N);
         BigInteger srInv = rInv.multiply(s).mod(N);
         ECPoint q = ECAlgorithms.sumOfTwoMultiplies(Secp256k1.DOMAIN.getG(), eInvrInv, rPoint, srInv).normalize();
-        return q.isInfinity() ? null : raw64(q);
+        return q.isInfinity() ? null : Secp256k1.raw64(q);
     }
 
     @Override
@@ -85,9 +86,5 @@ public final class BouncyCastleSecp256k1 implements Secp256k1Engine {
             // x is not the coordinate of a point: no key recovers
             return null;
         }
-    }
-
-    private static byte[] raw64(ECPoint point) {
-        return Arrays.copyOfRange(point.normalize().getEncoded(false), 1, 65);
     }
 }

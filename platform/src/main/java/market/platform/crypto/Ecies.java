@@ -5,7 +5,6 @@ import java.util.Arrays;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
-import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * ECIES on secp256k1, for wrapping a secret to an account's public key: an ephemeral key pair,
@@ -28,11 +27,9 @@ public final class Ecies {
     }
 
     static byte[] encrypt(Secp256k1Engine engine, byte[] recipientPublicKey, byte[] plaintext, byte[] context) {
-        byte[] recipient = raw64(Secp256k1.decodePublicKey(recipientPublicKey));
+        byte[] recipient = Secp256k1.raw64(Secp256k1.decodePublicKey(recipientPublicKey));
         byte[] ephemeral = Secp256k1.fixed32(Secp256k1.newPrivateKey());
-        byte[] ephemeralPublic = new byte[EPHEMERAL_BYTES];
-        ephemeralPublic[0] = 0x04;
-        System.arraycopy(engine.publicKey(ephemeral), 0, ephemeralPublic, 1, 64);
+        byte[] ephemeralPublic = Secp256k1.uncompressed(engine.publicKey(ephemeral));
         byte[] key = key(engine.sharedX(recipient, ephemeral), ephemeralPublic, context);
         Arrays.fill(ephemeral, (byte) 0);
         try {
@@ -56,7 +53,7 @@ public final class Ecies {
             throw new IllegalArgumentException("box too short");
         }
         byte[] ephemeralPublic = Arrays.copyOfRange(box, 0, EPHEMERAL_BYTES);
-        byte[] ephemeral = raw64(Secp256k1.decodePublicKey(ephemeralPublic));
+        byte[] ephemeral = Secp256k1.raw64(Secp256k1.decodePublicKey(ephemeralPublic));
         if (!Secp256k1.isValidPrivateKey(recipientPrivateKey)) {
             throw new IllegalArgumentException("a private key is in [1, n-1]");
         }
@@ -69,10 +66,6 @@ public final class Ecies {
         } finally {
             Arrays.fill(key, (byte) 0);
         }
-    }
-
-    private static byte[] raw64(ECPoint point) {
-        return Arrays.copyOfRange(point.getEncoded(false), 1, 65);
     }
 
     private static byte[] key(byte[] secret, byte[] ephemeralPublic, byte[] context) {

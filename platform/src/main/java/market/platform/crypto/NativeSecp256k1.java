@@ -61,14 +61,7 @@ public final class NativeSecp256k1 implements Secp256k1Engine {
 
     @Override
     public byte[] sharedX(byte[] publicKey, byte[] privateKey) {
-        return Arrays.copyOfRange(library.pubKeyTweakMul(uncompressed(publicKey), privateKey), 1, 33);
-    }
-
-    private static byte[] uncompressed(byte[] publicKey64) {
-        byte[] encoded = new byte[65];
-        encoded[0] = 0x04;
-        System.arraycopy(publicKey64, 0, encoded, 1, 64);
-        return encoded;
+        return Arrays.copyOfRange(library.pubKeyTweakMul(Secp256k1.uncompressed(publicKey), privateKey), 1, 33);
     }
 
     private static byte[] raw64(byte[] uncompressed65) {

@@ -106,13 +106,7 @@ public final class Secp256k1 {
 
     /** Decodes a public key given as 64 raw bytes, 65 bytes with {@code 04}, or 33 compressed bytes. */
     public static ECPoint decodePublicKey(byte[] key) {
-        byte[] encoded = key;
-        if (key.length == 64) {
-            encoded = new byte[65];
-            encoded[0] = 0x04;
-            System.arraycopy(key, 0, encoded, 1, 64);
-        }
-        ECPoint point = DOMAIN.getCurve().decodePoint(encoded);
+        ECPoint point = DOMAIN.getCurve().decodePoint(key.length == 64 ? uncompressed(key) : key);
         if (!point.isValid() || point.isInfinity()) {
             throw new IllegalArgumentException("not a point on secp256k1");
         }
@@ -149,7 +143,20 @@ public final class Secp256k1 {
 
     /** The generator G as a 64-byte public key: the key of private key 1, to check an engine with. */
     static byte[] publicKeyOfOne() {
-        return Arrays.copyOfRange(DOMAIN.getG().getEncoded(false), 1, 65);
+        return raw64(DOMAIN.getG());
+    }
+
+    /** A point as a 64-byte public key: its uncompressed encoding (x, y) without the {@code 04} prefix. */
+    static byte[] raw64(ECPoint point) {
+        return Arrays.copyOfRange(point.normalize().getEncoded(false), 1, 65);
+    }
+
+    /** A 64-byte public key's uncompressed encoding: {@code 04}, then x and y. */
+    static byte[] uncompressed(byte[] publicKey64) {
+        byte[] encoded = new byte[65];
+        encoded[0] = 0x04;
+        System.arraycopy(publicKey64, 0, encoded, 1, 64);
+        return encoded;
     }
 
     /** The engine doing the curve arithmetic in this JVM: libsecp256k1 when it loads, else BouncyCastle. */
