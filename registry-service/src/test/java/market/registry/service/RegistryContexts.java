@@ -34,14 +34,38 @@ final class RegistryContexts {
     }
 
     /** Begins a 2-fragment registration of 2 KiB; answers its data_id. */
-    static long begin(SignedHttp http, Wallet provider, String type) {
+    private static long begin(SignedHttp http, Wallet provider, String type) {
         return RegistryServiceTestBase.expect(http.post(provider, "/v1/data",
                 RegistryServiceTestBase.begin(type, List.of("Seoul"), new byte[2048], 2)), 201)
                 .json().get("data_id").longValue();
     }
 
+    /** A provider's data type and three of its datasets: one on sale, one still registering, one removed. */
+    record Registered(String type, long onSale, long registering, long removed) {
+
+        /** The provider's list, the data type and the three datasets, as the views answer them now. */
+        List<String> views(SignedHttp http, Wallet provider) {
+            return RegistryContexts.views(http, provider, type, onSale, registering, removed);
+        }
+    }
+
+    /** Adds the data type {@code type} and registers the three datasets of {@link Registered}. */
+    static Registered registerThree(SignedHttp http, Wallet provider, String type) {
+        RegistryServiceTestBase.expect(http.post(provider, "/v1/datatypes",
+                RegistryServiceTestBase.datatype(type, "city")), 201);
+        long onSale = begin(http, provider, type);
+        RegistryServiceTestBase.expect(RegistryServiceTestBase.endOnceStored(http, provider, onSale, 2,
+                RegistryServiceTestBase.end(2, "k")), 200);
+        RegistryServiceTestBase.chargeFee(provider.address(), onSale);
+        RegistryServiceTestBase.awaitStatus(http, onSale, 0);
+        long registering = begin(http, provider, type);
+        long removed = begin(http, provider, type);
+        RegistryServiceTestBase.expect(http.delete(provider, "/v1/data/" + removed), 200);
+        return new Registered(type, onSale, registering, removed);
+    }
+
     /** The provider's list, the data type and each dataset, as the views answer them. */
-    static List<String> views(SignedHttp http, Wallet provider, String type, long... ids) {
+    private static List<String> views(SignedHttp http, Wallet provider, String type, long... ids) {
         List<String> views = new ArrayList<>();
         views.add(http.get("/v1/data?provider=" + provider.address() + "&size=100").body());
         views.add(http.get("/v1/datatypes/" + type).body());

@@ -23,34 +23,24 @@ class RegistryRestartTest {
     void aNewContextOnTheSameBrokerShowsIdenticalViews() {
         Wallet provider = Wallet.create();
         String type = RegistryServiceTestBase.uniqueName("restart");
-        long onSale;
-        long registering;
-        long removed;
+        RegistryContexts.Registered data;
         List<String> before;
         try (ConfigurableApplicationContext first = RegistryContexts.start(dataDir, "restart-test")) {
             SignedHttp http = RegistryContexts.http(first);
-            RegistryServiceTestBase.expect(http.post(provider, "/v1/datatypes",
-                    RegistryServiceTestBase.datatype(type, "city")), 201);
-            onSale = RegistryContexts.begin(http, provider, type);
-            RegistryServiceTestBase.expect(RegistryServiceTestBase.endOnceStored(http, provider, onSale, 2,
-                    RegistryServiceTestBase.end(2, "k")), 200);
-            RegistryServiceTestBase.chargeFee(provider.address(), onSale);
-            RegistryServiceTestBase.awaitStatus(http, onSale, 0);
-            registering = RegistryContexts.begin(http, provider, type);
-            removed = RegistryContexts.begin(http, provider, type);
-            RegistryServiceTestBase.expect(http.delete(provider, "/v1/data/" + removed), 200);
-            before = RegistryContexts.views(http, provider, type, onSale, registering, removed);
+            data = RegistryContexts.registerThree(http, provider, type);
+            before = data.views(http, provider);
         }
 
         try (ConfigurableApplicationContext second = RegistryContexts.start(dataDir, "restart-test")) {
             SignedHttp http = RegistryContexts.http(second);
-            assertThat(RegistryContexts.views(http, provider, type, onSale, registering, removed)).isEqualTo(before);
+            assertThat(data.views(http, provider)).isEqualTo(before);
 
             // the processor's state was rebuilt too: the rules see the same history
-            assertThat(http.delete(provider, "/v1/data/" + removed).errorMsg())
+            assertThat(http.delete(provider, "/v1/data/" + data.removed()).errorMsg())
                     .isEqualTo("The data has already been removed");
-            assertThat(RegistryServiceTestBase.expect(RegistryServiceTestBase.endOnceStored(http, provider, registering,
-                    2, RegistryServiceTestBase.end(2, "k")), 200).json().get("fee_pending").booleanValue()).isTrue();
+            assertThat(RegistryServiceTestBase.expect(RegistryServiceTestBase.endOnceStored(http, provider,
+                    data.registering(), 2, RegistryServiceTestBase.end(2, "k")), 200).json().get("fee_pending")
+                    .booleanValue()).isTrue();
             assertThat(http.post(provider, "/v1/datatypes", RegistryServiceTestBase.datatype(type, "city"))
                     .errorCode()).isEqualTo("REGISTRY.DATATYPE_EXISTS");
         }

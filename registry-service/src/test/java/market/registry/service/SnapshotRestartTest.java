@@ -53,28 +53,17 @@ class SnapshotRestartTest {
         System.setProperty("market.snapshot-chunk-bytes", "200");
         Wallet provider = Wallet.create();
         String type = RegistryServiceTestBase.uniqueName("snapshot");
-        long onSale;
-        long registering;
-        long removed;
+        RegistryContexts.Registered data;
         List<String> before;
-        try (ConfigurableApplicationContext first = RegistryContexts.start(dataDir, "snapshot-test", "--market.snapshot-every=6")) {
+        try (ConfigurableApplicationContext first = start()) {
             SignedHttp http = RegistryContexts.http(first);
-            RegistryServiceTestBase.expect(http.post(provider, "/v1/datatypes",
-                    RegistryServiceTestBase.datatype(type, "city")), 201);
-            onSale = RegistryContexts.begin(http, provider, type);
-            RegistryServiceTestBase.expect(RegistryServiceTestBase.endOnceStored(http, provider, onSale, 2,
-                    RegistryServiceTestBase.end(2, "k")), 200);
-            RegistryServiceTestBase.chargeFee(provider.address(), onSale);
-            RegistryServiceTestBase.awaitStatus(http, onSale, 0);
-            registering = RegistryContexts.begin(http, provider, type);
-            removed = RegistryContexts.begin(http, provider, type);
-            RegistryServiceTestBase.expect(http.delete(provider, "/v1/data/" + removed), 200);
-            before = RegistryContexts.views(http, provider, type, onSale, registering, removed);
+            data = RegistryContexts.registerThree(http, provider, type);
+            before = data.views(http, provider);
         }
         // a snapshot of a partition every 6 events offsets
         assertThat(latestChunks()).isNotEmpty();
 
-        try (ConfigurableApplicationContext second = RegistryContexts.start(dataDir, "snapshot-test", "--market.snapshot-every=6")) {
+        try (ConfigurableApplicationContext second = start()) {
             CommandProcessor processor = second.getBean(ServiceRuntime.class).processor();
             List<Integer> partitions = assigned(processor);
             CommandProcessor.Replayed fromSnapshots = processor.replay(partitions, true);
@@ -87,8 +76,8 @@ class SnapshotRestartTest {
                 assertThat(fromSnapshots.states().get(partition).sameAs(full.states().get(partition))).isTrue();
             }
             SignedHttp http = RegistryContexts.http(second);
-            assertThat(RegistryContexts.views(http, provider, type, onSale, registering, removed)).isEqualTo(before);
-            assertThat(http.delete(provider, "/v1/data/" + removed).errorMsg())
+            assertThat(data.views(http, provider)).isEqualTo(before);
+            assertThat(http.delete(provider, "/v1/data/" + data.removed()).errorMsg())
                     .isEqualTo("The data has already been removed");
             assertThat(http.post(provider, "/v1/datatypes", RegistryServiceTestBase.datatype(type, "city"))
                     .errorCode()).isEqualTo("REGISTRY.DATATYPE_EXISTS");
@@ -97,7 +86,7 @@ class SnapshotRestartTest {
         // change one byte of the first chunk of every partition's newest snapshot
         Map<Integer, Long> corrupted = corruptLatestSnapshots();
         assertThat(corrupted).isNotEmpty();
-        try (ConfigurableApplicationContext third = RegistryContexts.start(dataDir, "snapshot-test", "--market.snapshot-every=6")) {
+        try (ConfigurableApplicationContext third = start()) {
             CommandProcessor processor = third.getBean(ServiceRuntime.class).processor();
             List<Integer> partitions = assigned(processor);
             assertThat(partitions).as("a changed snapshot is of a partition this processor holds")
@@ -112,8 +101,8 @@ class SnapshotRestartTest {
                 }
             }
             SignedHttp http = RegistryContexts.http(third);
-            assertThat(RegistryContexts.views(http, provider, type, onSale, registering, removed)).isEqualTo(before);
-            assertThat(http.delete(provider, "/v1/data/" + removed).errorMsg())
+            assertThat(data.views(http, provider)).isEqualTo(before);
+            assertThat(http.delete(provider, "/v1/data/" + data.removed()).errorMsg())
                     .isEqualTo("The data has already been removed");
         }
     }
@@ -162,5 +151,10 @@ class SnapshotRestartTest {
             }
         }
         return corrupted;
+    }
+
+    /** A registry that snapshots a partition every 6 events offsets. */
+    private ConfigurableApplicationContext start() {
+        return RegistryContexts.start(dataDir, "snapshot-test", "--market.snapshot-every=6");
     }
 }
