@@ -16,13 +16,26 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** Writes a run's figures: {@code bench.json} (everything), {@code bench.csv} (one row a step) and {@code latency.png}. */
-final class Report {
+/**
+ * Writes a run's figures: {@code bench.json} (everything), {@code bench.csv} (one row a step) and
+ * {@code latency.png}; {@link #tables} writes any figures as such a JSON and CSV pair.
+ */
+public final class Report {
 
     private Report() {}
 
     static void write(Path out, Map<String, Object> report, List<Map<String, Object>> steps) throws IOException {
-        Files.writeString(out.resolve("bench.json"), Bench.JSON.writerWithDefaultPrettyPrinter()
+        tables(out, "bench", report, steps);
+        chart(out.resolve("latency.png"), steps);
+    }
+
+    /**
+     * {@code name.json}, the whole report, and {@code name.csv}, one line a row, a nested map's
+     * entries as columns of their own ({@code key.entry}).
+     */
+    public static void tables(Path out, String name, Map<String, Object> report, List<Map<String, Object>> steps)
+            throws IOException {
+        Files.writeString(out.resolve(name + ".json"), Bench.JSON.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(report));
         Set<String> columns = new LinkedHashSet<>();
         for (Map<String, Object> step : steps) {
@@ -50,8 +63,7 @@ final class Report {
             }
             lines.add(String.join(",", cells));
         }
-        Files.write(out.resolve("bench.csv"), lines);
-        chart(out.resolve("latency.png"), steps);
+        Files.write(out.resolve(name + ".csv"), lines);
     }
 
     /** Latency of buy → keys released (p50, p99) and of the buy's answer (p99) against the offered rate. */

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * {@code S.replies}, and commits the command offsets. Undecodable commands go to
  * {@code S.commands-dlt} in that same transaction. With snapshots on, once a partition's events
  * have grown by {@code snapshotEvery} offsets since its last snapshot, it writes the partition's
- * state to {@code S.snapshots} ({@link Snapshots}) in a transaction of its own, after a batch; on
+ * state to {@code S.snapshots} ({@link Snapshots}) in a transaction of its own, after a poll (so
+ * a replay that long is snapshotted as soon as the loop runs, not at the next command); on
  * assignment it starts from the latest trustworthy snapshot and replays only the events after
  * it, at most about {@code snapshotEvery} offsets. (None is written at stop: a stop must not wait
  * for a broker that may be gone.)
@@ -124,7 +125,7 @@ public final class CommandProcessor extends TransactionalLoop {
     }
 
     @Override
-    void afterBatch() {
+    void afterPoll() {
         if (snapshots == null) {
             return;
         }

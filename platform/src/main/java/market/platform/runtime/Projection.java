@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.IsolationLevel;
@@ -107,6 +108,8 @@ public final class Projection implements ReferenceData, AutoCloseable {
     }
 
     private void run() {
+        long started = System.nanoTime();
+        long applied = 0;
         try (KafkaConsumer<String, byte[]> events = new KafkaConsumer<>(clients.consumer(model.service() + "-projection"))) {
             consumer = events;
             List<TopicPartition> partitions = partitionsOf(events);
@@ -115,16 +118,19 @@ public final class Projection implements ReferenceData, AutoCloseable {
             Map<TopicPartition, Long> startEnd = events.endOffsets(partitions);
             partitions.forEach(partition -> positions.put(partition.partition(), 0L));
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : events.poll(Duration.ofMillis(200))) {
+                ConsumerRecords<String, byte[]> polled = events.poll(Duration.ofMillis(200));
+                for (ConsumerRecord<String, byte[]> record : polled) {
                     apply(record);
                 }
+                applied += polled.count();
                 for (TopicPartition partition : partitions) {
                     positions.put(partition.partition(), events.position(partition));
                 }
                 releaseWaiters();
                 if (caughtUp.getCount() > 0 && startEnd.entrySet().stream()
                         .allMatch(e -> positions.get(e.getKey().partition()) >= e.getValue())) {
-                    log.info("{}: projection caught up with {}", model.service(), startEnd);
+                    log.info("{}: projection caught up with {} after {} events in {} ms", model.service(), startEnd,
+                            applied, (System.nanoTime() - started) / 1_000_000);
                     caughtUp.countDown();
                 }
             }

@@ -85,8 +85,12 @@ abstract class TransactionalLoop implements AutoCloseable {
      */
     void afterAbort(Collection<TopicPartition> partitions) {}
 
-    /** Called on the loop's thread after each batch, committed or not, with no transaction open. */
-    void afterBatch() {}
+    /**
+     * Called on the loop's thread after each poll, with no transaction open: after its batch,
+     * committed or not, and after a poll that returned nothing (so work due after a replay, such
+     * as a snapshot, does not wait for the next command).
+     */
+    void afterPoll() {}
 
     /**
      * Runs {@code sends} in a transaction of its own, with no consumed offsets, such as a
@@ -142,8 +146,8 @@ abstract class TransactionalLoop implements AutoCloseable {
                 ConsumerRecords<String, byte[]> records = created.poll(Duration.ofMillis(200));
                 if (!records.isEmpty()) {
                     inTransaction(records);
-                    afterBatch();
                 }
+                afterPoll();
             }
         } catch (WakeupException e) {
             // close() asked the loop to end
