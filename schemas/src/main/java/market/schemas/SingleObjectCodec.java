@@ -28,6 +28,18 @@ public final class SingleObjectCodec {
     private static final SingleObjectCodec STANDARD = new SingleObjectCodec(SchemaCatalog.standard());
 
     private final SchemaCatalog catalog;
+    /**
+     * Readers and writers cost far more to build than to run (a reader resolves its writer schema
+     * against the reader's each time it is made), and Avro's are not shared between threads: each
+     * thread keeps its own, by writer fingerprint and by record class.
+     */
+    private final ThreadLocal<Coders> coders = ThreadLocal.withInitial(Coders::new);
+
+    private static final class Coders {
+        final java.util.Map<Long, SpecificDatumReader<SpecificRecord>> readers = new java.util.HashMap<>();
+        final java.util.Map<Class<?>, SpecificDatumWriter<SpecificRecord>> writers = new java.util.HashMap<>();
+        BinaryDecoder decoder;
+    }
 
     public SingleObjectCodec(SchemaCatalog catalog) {
         this.catalog = catalog;
@@ -47,7 +59,8 @@ public final class SingleObjectCodec {
         }
         try {
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            new SpecificDatumWriter<SpecificRecord>(record.getSchema()).write(record, encoder);
+            coders.get().writers.computeIfAbsent(record.getClass(), type -> new SpecificDatumWriter<>(record.getSchema()))
+                    .write(record, encoder);
             encoder.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -70,10 +83,13 @@ public final class SingleObjectCodec {
                 "unknown schema fingerprint " + String.format("%016x", fingerprint)
                         + ": no current or released schema has it"));
         try {
+            Coders mine = coders.get();
             BinaryDecoder decoder = DecoderFactory.get()
-                    .binaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH, null);
-            SpecificDatumReader<SpecificRecord> reader = new SpecificDatumReader<>(
-                    entry.writer(), org.apache.avro.specific.SpecificData.get().getSchema(entry.readerClass()));
+                    .binaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH, mine.decoder);
+            mine.decoder = decoder;
+            SpecificDatumReader<SpecificRecord> reader = mine.readers.computeIfAbsent(fingerprint,
+                    f -> new SpecificDatumReader<>(entry.writer(),
+                            org.apache.avro.specific.SpecificData.get().getSchema(entry.readerClass())));
             SpecificRecord record = reader.read(null, decoder);
             if (!decoder.isEnd()) {
                 throw new UndecodableException("trailing bytes after " + entry.writer().getFullName());

@@ -30,7 +30,8 @@ import org.apache.kafka.common.TopicPartition;
  * the service jars), {@code bench.out}, {@code bench.replay-sizes} (events, comma-separated),
  * {@code bench.replay-services}, {@code bench.replay-port}, {@code bench.replay-heap} (the
  * services' {@code -Xmx}), {@code bench.replay-snapshot-every} (the services'
- * {@code market.snapshot-every}; every partition must reach it), {@code bench.partitions}.
+ * {@code market.snapshot-every}; every partition must reach it), {@code bench.replay-java-options}
+ * (more options of the services' JVMs, such as a flight recording), {@code bench.partitions}.
  */
 public final class ReplayBench {
 

@@ -35,8 +35,13 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(Path jar, int port, String bootstrap, Path dataDir, Path log, String heap,
             List<String> options) throws IOException {
-        List<String> command = new ArrayList<>(List.of(JAVA_BIN.resolve("java").toString(), "-Xmx" + heap,
-                "-Dmarket.process=bench-replay", "-jar", jar.toString(), "--server.port=" + port,
+        List<String> command = new ArrayList<>(List.of(JAVA_BIN.resolve("java").toString(), "-Xmx" + heap));
+        // such as -XX:StartFlightRecording=… to profile a replay
+        String extra = System.getProperty("bench.replay-java-options", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-Dmarket.process=bench-replay", "-jar", jar.toString(), "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + bootstrap, "--market.data-dir=" + dataDir));
         command.addAll(options);
         Files.createDirectories(log.getParent());

@@ -295,7 +295,8 @@ final class Snapshots {
                 return null;
             }
             AggregateStates states = new AggregateStates(model);
-            BinaryDecoder decoder = DecoderFactory.get().directBinaryDecoder(in, null);
+            // buffered: a direct decoder would call the chunks' stream once a byte
+            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(in, null);
             SpecificDatumReader<AggregateSnapshot> reader = new SpecificDatumReader<>(AggregateSnapshot.class);
             for (long n = decoder.readArrayStart(); n != 0; n = decoder.arrayNext()) {
                 for (long i = 0; i < n; i++) {
@@ -310,7 +311,7 @@ final class Snapshots {
                             stateCodec.decode(AvroBytes.of(aggregate.getState())));
                 }
             }
-            if (in.read() != -1) {
+            if (!decoder.isEnd()) {
                 log.warn("{}: snapshot {} of partition {} has bytes after its states; ignored", model.service(), id,
                         partition);
                 return null;

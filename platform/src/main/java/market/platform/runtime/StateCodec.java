@@ -59,11 +59,17 @@ public final class StateCodec {
     private final Schema schema;
     private final long fingerprint;
 
+    /** A reader or writer resolves the schema when made, which costs far more than one state: one of each a thread. */
+    private final ThreadLocal<GenericDatumReader<Object>> readers;
+    private final ThreadLocal<GenericDatumWriter<Object>> writers;
+
     private StateCodec(Class<?> type) {
         this.type = type;
         this.root = new Derivation().node(type);
         this.schema = root.schema();
         this.fingerprint = SchemaNormalization.parsingFingerprint64(schema);
+        this.readers = ThreadLocal.withInitial(() -> new GenericDatumReader<>(schema));
+        this.writers = ThreadLocal.withInitial(() -> new GenericDatumWriter<>(schema));
     }
 
     /** The codec of a state record class; throws {@link IllegalArgumentException} for a type it cannot carry. */
@@ -89,7 +95,7 @@ public final class StateCodec {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
         try {
-            new GenericDatumWriter<Object>(schema).write(root.toAvro(state), encoder);
+            writers.get().write(root.toAvro(state), encoder);
             encoder.flush();
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -101,7 +107,7 @@ public final class StateCodec {
     public Object decode(byte[] bytes) {
         try {
             org.apache.avro.io.BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, null);
-            Object avro = new GenericDatumReader<Object>(schema).read(null, decoder);
+            Object avro = readers.get().read(null, decoder);
             if (!decoder.isEnd()) {
                 throw new IllegalArgumentException("bytes follow the state");
             }

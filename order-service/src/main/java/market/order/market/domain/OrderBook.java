@@ -45,7 +45,9 @@ public final class OrderBook extends AbstractMap<String, OrderEntry> {
         if (seq != null && seq != entry.seq()) {
             throw new IllegalArgumentException("order " + entry.orderHash() + " keeps its rank " + seq);
         }
-        return new OrderBook(bySeq.plus(entry.seq(), entry), seqOf.plus(entry.orderHash(), entry.seq()));
+        // an order already in the book keeps its rank: only its entry changes
+        return new OrderBook(bySeq.plus(entry.seq(), entry),
+                seq != null ? seqOf : seqOf.plus(entry.orderHash(), entry.seq()));
     }
 
     @Override
