@@ -37,15 +37,19 @@ import tools.jackson.databind.json.JsonMapper;
  * loop, each step with its requests signed before its clock starts. For each step it prints and
  * writes achieved purchases/s, latency percentiles of the buy's answer and of buy → KeysReleased,
  * records written per purchase (from the topics' end offsets) and CPU seconds per purchase of
- * each process (from {@code /proc}), as ratios to the raw Kafka rate too. Figures are printed,
- * never asserted.
+ * each process (from {@code /proc}), as ratios to the raw Kafka rate too. Before the last step it
+ * starts a second order-service instance and offers one step's buys to both (two instances
+ * sharing the order partitions). Figures are printed, never asserted.
  * <p>
  * Settings are system properties: {@code bench.registry}, {@code bench.settlement},
  * {@code bench.order} (service URLs), {@code bench.bootstrap}, {@code bench.operator-wallet},
  * {@code bench.run-dir} (the launcher's pid files), {@code bench.lib} (this classpath, for Kafka's
  * tools), {@code bench.out}, {@code bench.datasets} (comma-separated dataset addresses),
  * {@code bench.price}, {@code bench.buyers}, {@code bench.rates} (such as {@code 100,500,1000,2000}),
- * {@code bench.step-seconds}, {@code bench.in-flight}, {@code bench.raw-records}.
+ * {@code bench.step-seconds}, {@code bench.in-flight}, {@code bench.raw-records}, {@code bench.root}
+ * (the checkout, for the order-service jar), {@code bench.second-order} (false to leave out the
+ * step with a second order-service instance), {@code bench.second-order-rate},
+ * {@code bench.second-order-port}.
  */
 public final class Bench {
 
@@ -119,6 +123,9 @@ public final class Bench {
                 double possible = Math.min(offered, (long) row.get("requests_signed") / (double) stepSeconds);
                 saturated = (double) row.get("achieved_per_s") < 0.5 * possible;
             }
+            if (Boolean.parseBoolean(System.getProperty("bench.second-order", "true"))) {
+                steps.add(twoOrderInstances(loop, keys, cpu, raw));
+            }
             // the most it takes: as many requests as the in-flight slots allow, for a step's time
             if (pairsLeft() == 0) {
                 say("max: not run, every buyer has bought every dataset (raise BENCH_BUYERS)");
@@ -131,6 +138,37 @@ public final class Bench {
         Report.write(out, report, steps);
         say("wrote " + out.resolve("bench.json") + ", " + out.resolve("bench.csv") + " and "
                 + out.resolve("latency.png"));
+    }
+
+    /**
+     * A second order-service instance on the same broker (instance id 1, a port and data folder
+     * of its own): the processors' consumer group splits the order partitions between the two,
+     * and the step's buys go to both instances in turn, at {@code bench.second-order-rate}. It is
+     * stopped after the step, and its partitions go back to the first.
+     */
+    private Map<String, Object> twoOrderInstances(OpenLoopStep loop, KeysListener keys, ProcessCpu cpu,
+            RawKafka.Baseline raw) throws Exception {
+        double rate = Double.parseDouble(System.getProperty("bench.second-order-rate", "1000"));
+        String name = "two order instances, " + String.format("%.0f", rate);
+        if (pairsLeft() == 0) {
+            say(name + "/s: not run, every buyer has bought every dataset (raise BENCH_BUYERS)");
+            return Map.of("step", name, "offered_per_s", rate, "skipped", "no buyer left");
+        }
+        int port = Integer.getInteger("bench.second-order-port", 18290);
+        Path dir = out.resolve("second-order");
+        say("starting a second order-service instance on port " + port + "…");
+        try (ServiceProcess second = ServiceProcess.start(
+                Path.of(System.getProperty("bench.root", ".")).resolve("order-service/target/order-service-exec.jar"),
+                port, bootstrap, dir.resolve("data"), dir.resolve("order-service-2.log"), "1g",
+                List.of("--market.instance-id=1"))) {
+            double ready = second.awaitReady(Duration.ofMinutes(3));
+            cpu.add("order-service-2", second.pid());
+            say(String.format("the second order-service instance was ready in %.1f s", ready));
+            Map<String, Object> row = step(name, rate, stepSeconds, loop, keys, cpu, raw,
+                    List.of(order, "http://localhost:" + port));
+            row.put("second_instance_ready_s", ready);
+            return row;
+        }
     }
 
     /** Creates the buyers and has the operator deposit enough for one unit of every dataset into each. */
@@ -173,12 +211,18 @@ public final class Bench {
     /** One step: signs its buys, then offers them at {@code rate} for {@code seconds}, and measures. */
     private Map<String, Object> step(String name, double rate, int seconds, OpenLoopStep loop, KeysListener keys,
             ProcessCpu cpu, RawKafka.Baseline raw) throws Exception {
+        return step(name, rate, seconds, loop, keys, cpu, raw, List.of(order));
+    }
+
+    /** One step whose buys go to the order-service instances of {@code orderUrls} in turn. */
+    private Map<String, Object> step(String name, double rate, int seconds, OpenLoopStep loop, KeysListener keys,
+            ProcessCpu cpu, RawKafka.Baseline raw, List<String> orderUrls) throws Exception {
         long wanted = (long) Math.min(rate * seconds, name.equals("max") ? inFlight * 200L : Long.MAX_VALUE);
         long count = Math.min(wanted, pairsLeft());
         long signStarted = System.nanoTime();
         List<HttpRequest> buys = new ArrayList<>();
         for (long i = 0; i < count; i++) {
-            buys.add(buy(nextPair++));
+            buys.add(buy(nextPair++, orderUrls.get((int) (i % orderUrls.size()))));
         }
         double signMicros = count == 0 ? 0 : (System.nanoTime() - signStarted) / 1e3 / count;
         Map<String, Long> offsetsBefore = endOffsets();
@@ -209,6 +253,7 @@ public final class Bench {
 
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("step", name);
+        row.put("order_instances", orderUrls.size());
         row.put("offered_per_s", name.equals("max") ? null : rate);
         row.put("seconds", seconds);
         row.put("requests_signed", count);
@@ -265,13 +310,13 @@ public final class Bench {
      * Pair k: buyer k div D buys dataset k mod D, so consecutive buys go to every dataset in turn
      * (every market, on every partition, grows alike) and no buyer buys a dataset twice.
      */
-    private HttpRequest buy(long pair) {
+    private HttpRequest buy(long pair, String orderUrl) {
         Wallet buyer = buyers.get((int) (pair / datasets.size()));
         String dataset = datasets.get((int) (pair % datasets.size()));
         String body = "{\"buyer\":\"" + buyer.address() + "\",\"dataset\":\"" + dataset + "\",\"maxprice\":\""
                 + price + "\",\"buyer_key\":\"" + Hashes.toHex0x(buyer.publicKey()) + "\",\"salt\":\""
                 + Hashes.toHex0x(Hashes.sha256(Hashes.utf8(buyer.address() + dataset))) + "\"}";
-        return signed(buyer, order, "/v1/deals", body);
+        return signed(buyer, orderUrl, "/v1/deals", body);
     }
 
     private static HttpRequest signed(Wallet signer, String base, String path, String body) {

@@ -29,6 +29,11 @@ final class ProcessCpu {
         pids.put("load-generator", ProcessHandle.current().pid());
     }
 
+    /** Counts one more process, such as a service instance the load generator started itself. */
+    void add(String name, long pid) {
+        pids.put(name, pid);
+    }
+
     /** CPU seconds of each process so far; a process that is gone reads as -1. */
     Map<String, Double> sample() {
         Map<String, Double> seconds = new LinkedHashMap<>();

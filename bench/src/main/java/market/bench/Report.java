@@ -72,7 +72,9 @@ public final class Report {
         XYSeries keysP99 = new XYSeries("buy → KeysReleased p99");
         XYSeries answerP99 = new XYSeries("buy answered p99");
         for (Map<String, Object> step : steps) {
-            if (!(step.get("offered_per_s") instanceof Double offered) || !step.containsKey("keys_p50_ms")) {
+            // the offered rates of one order-service instance: the step with two is a point of its own
+            if (!(step.get("offered_per_s") instanceof Double offered) || !step.containsKey("keys_p50_ms")
+                    || !Integer.valueOf(1).equals(step.get("order_instances"))) {
                 continue;
             }
             keysP50.add(offered.doubleValue(), (Number) Math.max(0.1, (double) step.get("keys_p50_ms")));

@@ -69,7 +69,8 @@ public final class SingleObjectCodec {
     }
 
     /**
-     * Decodes one value.
+     * Decodes one value. Its strings are {@link SharedStrings}: an address or a tag that many
+     * records carry is one instance, however many of them a service holds.
      *
      * @throws UndecodableException when the bytes are not single-object encoded, carry an unknown
      *     fingerprint, or do not match their writer schema
@@ -94,6 +95,7 @@ public final class SingleObjectCodec {
             if (!decoder.isEnd()) {
                 throw new UndecodableException("trailing bytes after " + entry.writer().getFullName());
             }
+            SharedStrings.shareIn(record);
             return record;
         } catch (IOException | RuntimeException e) {
             if (e instanceof UndecodableException undecodable) {

@@ -34,6 +34,22 @@ class SingleObjectCodecTest {
     }
 
     @Test
+    void decodesAStringThatRecursAsOneInstance() {
+        // the definer recurs; built apart so the two records start with distinct but equal strings
+        DataTypeAdded first = new DataTypeAdded(1L, "weather", new String("0xabc"), 2L,
+                List.of(new String("city"), "day"), Instant.ofEpochMilli(5000));
+        DataTypeAdded second = new DataTypeAdded(2L, "traffic", new String("0xabc"), 1L, List.of(new String("city")),
+                Instant.ofEpochMilli(6000));
+        DataTypeAdded one = (DataTypeAdded) codec.decode(codec.encode(first));
+        DataTypeAdded other = (DataTypeAdded) codec.decode(codec.encode(second));
+        assertThat(one).isEqualTo(first);
+        assertThat(other).isEqualTo(second);
+        assertThat(other.getDefiner()).isSameAs(one.getDefiner());
+        // strings inside arrays too
+        assertThat(other.getDetailFields().get(0)).isSameAs(one.getDetailFields().get(0));
+    }
+
+    @Test
     void matchesAvrosOwnSingleObjectEncoder() throws Exception {
         DataRemoved removed = new DataRemoved(42L, "0xabc", Instant.ofEpochMilli(1000));
         byte[] avros = DataRemoved.getEncoder().encode(removed).array();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import market.bench.ServiceProcess;
 import market.schemas.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -30,7 +31,7 @@ import org.apache.kafka.common.TopicPartition;
  * the service jars), {@code bench.out}, {@code bench.replay-sizes} (events, comma-separated),
  * {@code bench.replay-services}, {@code bench.replay-port}, {@code bench.replay-heap} (the
  * services' {@code -Xmx}), {@code bench.replay-snapshot-every} (the services'
- * {@code market.snapshot-every}; every partition must reach it), {@code bench.replay-java-options}
+ * {@code market.snapshot-every}; every partition must reach it), {@code bench.java-options}
  * (more options of the services' JVMs, such as a flight recording), {@code bench.partitions}.
  */
 public final class ReplayBench {
@@ -114,6 +115,8 @@ public final class ReplayBench {
         Map<Integer, Long> ends = endOffsets(workload.model().events().name());
         List<String> options = new ArrayList<>(workload.serviceOptions());
         options.add("--market.snapshot-every=" + snapshotEvery);
+        // no command comes in these runs: a full replay is snapshotted once the loop idles
+        options.add("--market.snapshot-when-idle=true");
         ServiceProcess service = ServiceProcess.start(jar, port, bootstrap, dir.resolve("data"),
                 dir.resolve(name + ".log"), heap, options);
         try {

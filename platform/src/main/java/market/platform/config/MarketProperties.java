@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signatureWindow how far a signed request's timestamp may be from server time
  * @param snapshotEvery events offsets a partition grows by between two snapshots of its state
  *     on {@code S.snapshots}; 0 for no snapshots (every start replays from the first event)
+ * @param snapshotWhenIdle whether a partition that is due for a snapshot gets it while no command
+ *     arrives too (after a long replay, say), not only after the next batch of commands
  */
 @ConfigurationProperties("market")
 public record MarketProperties(
@@ -25,4 +27,5 @@ public record MarketProperties(
         @DefaultValue("0") String instanceId,
         @DefaultValue("30s") Duration replyTimeout,
         @DefaultValue("5m") Duration signatureWindow,
-        @DefaultValue("100000") long snapshotEvery) {}
+        @DefaultValue("100000") long snapshotEvery,
+        @DefaultValue("false") boolean snapshotWhenIdle) {}

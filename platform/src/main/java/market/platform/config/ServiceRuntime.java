@@ -51,7 +51,8 @@ public final class ServiceRuntime implements SmartLifecycle {
         this.properties = properties;
         this.projection = new Projection(model, clients, listeners);
         this.processor = new CommandProcessor(model, clients,
-                model.service() + "-processor-" + properties.instanceId(), projection, properties.snapshotEvery());
+                model.service() + "-processor-" + properties.instanceId(), projection, properties.snapshotEvery(),
+                properties.snapshotWhenIdle());
         this.reactions = reactions;
         this.reactor = reactions == null ? null
                 : new Reactor(model, reactions, clients, model.service() + "-reactor-" + properties.instanceId());

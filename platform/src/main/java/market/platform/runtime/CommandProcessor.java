@@ -36,10 +36,11 @@ import org.slf4j.LoggerFactory;
  * {@code S.replies}, and commits the command offsets. Undecodable commands go to
  * {@code S.commands-dlt} in that same transaction. With snapshots on, once a partition's events
  * have grown by {@code snapshotEvery} offsets since its last snapshot, it writes the partition's
- * state to {@code S.snapshots} ({@link Snapshots}) in a transaction of its own, after a poll (so
- * a replay that long is snapshotted as soon as the loop runs, not at the next command); on
- * assignment it starts from the latest trustworthy snapshot and replays only the events after
- * it, at most about {@code snapshotEvery} offsets. (None is written at stop: a stop must not wait
+ * state to {@code S.snapshots} ({@link Snapshots}) in a transaction of its own, after a batch
+ * (and, with {@code snapshotWhenIdle}, after a poll that returned nothing too, so a replay that
+ * long is snapshotted as soon as the loop runs, not at the next command); on assignment it starts
+ * from the latest trustworthy snapshot and replays only the events after it, at most about
+ * {@code snapshotEvery} offsets. (None is written at stop: a stop must not wait
  * for a broker that may be gone.)
  */
 public final class CommandProcessor extends TransactionalLoop {
@@ -58,14 +59,21 @@ public final class CommandProcessor extends TransactionalLoop {
     private final Map<Integer, Long> snapshotAt = new ConcurrentHashMap<>();
     private final CountDownLatch firstAssignment = new CountDownLatch(1);
 
-    /** {@code snapshotEvery}: events offsets between a partition's snapshots; 0 or less for none. */
+    private final boolean snapshotWhenIdle;
+
+    /**
+     * {@code snapshotEvery}: events offsets between a partition's snapshots, 0 or less for none;
+     * {@code snapshotWhenIdle}: whether a snapshot that is due is also written while no command
+     * comes.
+     */
     public CommandProcessor(ServiceModel model, KafkaClients clients, String transactionalId,
-            ReferenceData references, long snapshotEvery) {
+            ReferenceData references, long snapshotEvery, boolean snapshotWhenIdle) {
         super(model.service() + "-command-processor", clients, model.service(), transactionalId);
         this.model = model;
         this.clients = clients;
         this.references = references;
         this.snapshotEvery = snapshotEvery;
+        this.snapshotWhenIdle = snapshotWhenIdle;
         this.snapshots = snapshotEvery > 0 ? new Snapshots(model, clients) : null;
     }
 
@@ -125,7 +133,14 @@ public final class CommandProcessor extends TransactionalLoop {
     }
 
     @Override
-    void afterPoll() {
+    void whenIdle() {
+        if (snapshotWhenIdle) {
+            afterBatch();
+        }
+    }
+
+    @Override
+    void afterBatch() {
         if (snapshots == null) {
             return;
         }

@@ -85,12 +85,11 @@ abstract class TransactionalLoop implements AutoCloseable {
      */
     void afterAbort(Collection<TopicPartition> partitions) {}
 
-    /**
-     * Called on the loop's thread after each poll, with no transaction open: after its batch,
-     * committed or not, and after a poll that returned nothing (so work due after a replay, such
-     * as a snapshot, does not wait for the next command).
-     */
-    void afterPoll() {}
+    /** Called on the loop's thread after each batch, committed or not, with no transaction open. */
+    void afterBatch() {}
+
+    /** Called on the loop's thread after a poll that returned nothing, with no transaction open. */
+    void whenIdle() {}
 
     /**
      * Runs {@code sends} in a transaction of its own, with no consumed offsets, such as a
@@ -146,8 +145,10 @@ abstract class TransactionalLoop implements AutoCloseable {
                 ConsumerRecords<String, byte[]> records = created.poll(Duration.ofMillis(200));
                 if (!records.isEmpty()) {
                     inTransaction(records);
+                    afterBatch();
+                } else {
+                    whenIdle();
                 }
-                afterPoll();
             }
         } catch (WakeupException e) {
             // close() asked the loop to end

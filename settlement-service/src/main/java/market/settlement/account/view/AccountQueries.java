@@ -37,8 +37,8 @@ public class AccountQueries {
     }
 
     public Page entries(String account, int page, int size) {
-        List<LedgerEntry> all = ledger.entriesOf(account);
-        return new Page(all.stream().skip((long) page * size).limit(size).toList(), page, size, all.size());
+        LedgerView.Slice slice = ledger.entriesOf(account, (long) page * size, size);
+        return new Page(slice.entries(), page, size, slice.total());
     }
 
     public Totals totals() {

@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import market.platform.money.Money;
 import market.platform.runtime.ProjectionListener;
+import market.schemas.Topics;
 import market.settlement.account.domain.AccountEvent;
-import market.settlement.account.domain.AccountEvent.FundsDeposited;
-import market.settlement.account.domain.AccountEvent.FundsWithdrawn;
 import market.settlement.account.domain.AccountEvent.FeeCredited;
 import market.settlement.account.domain.AccountEvent.FeeDebited;
+import market.settlement.account.domain.AccountEvent.FundsDeposited;
+import market.settlement.account.domain.AccountEvent.FundsWithdrawn;
 import market.settlement.account.domain.AccountEvent.PaymentDebited;
 import market.settlement.account.domain.AccountEvent.PaymentSettled;
 import market.settlement.account.domain.AccountEvent.RewardCredited;
@@ -23,60 +24,93 @@ import org.springframework.stereotype.Component;
  * position. Entries of the payment rail and of clearing are kept too, so their sides balance the
  * accounts: a deposit is rail to account, a fee, a deal price or a keeper's reward is payer to
  * clearing, then clearing to payee.
+ * <p>
+ * It keeps one {@link Movement} per booked event, the event itself and its position, on the list
+ * of each side's account, and makes the {@link LedgerEntry}s of a page only when they are read:
+ * the texts of two entries per movement would take several times the memory of the event.
  */
 @Component
 public class LedgerView implements ProjectionListener {
 
-    private final Map<String, List<LedgerEntry>> entries = new ConcurrentHashMap<>();
+    /** A booked event and where it is in {@code settlement.events}. */
+    private record Movement(int partition, long offset, AccountEvent event) {}
+
+    /** Who pays whom, how much and why. */
+    private record Booking(String from, String to, long units, String cause) {}
+
+    private final Map<String, List<Movement>> movements = new ConcurrentHashMap<>();
 
     @Override
     public void onEvent(String key, Object event, int partition, long offset) {
         if (!(event instanceof AccountEvent movement)) {
             return;
         }
-        String id = "settlement.events-" + partition + "@" + offset;
-        long seconds = movement.at().getEpochSecond();
+        Booking booking = booking(movement);
+        if (booking == null) {
+            return; // rejections move nothing and book nothing
+        }
+        Movement booked = new Movement(partition, offset, movement);
+        add(booking.from(), booked);
+        add(booking.to(), booked);
+    }
+
+    /** The booking of a movement, or null for an event that moves nothing. */
+    private static Booking booking(AccountEvent movement) {
         if (movement instanceof FundsDeposited e) {
-            book(id, AccountEvent.PAYMENT_RAIL, e.account(), e.amount(), "deposit " + e.depositRef(), seconds);
+            return new Booking(AccountEvent.PAYMENT_RAIL, e.account(), e.amount(), "deposit " + e.depositRef());
         } else if (movement instanceof FundsWithdrawn e) {
-            book(id, e.account(), AccountEvent.PAYMENT_RAIL, e.amount(), "withdrawal " + e.withdrawalId(), seconds);
+            return new Booking(e.account(), AccountEvent.PAYMENT_RAIL, e.amount(), "withdrawal " + e.withdrawalId());
         } else if (movement instanceof FeeDebited e) {
-            book(id, e.account(), AccountEvent.CLEARING, e.amount(), "storage fee of data " + e.dataId(), seconds);
+            return new Booking(e.account(), AccountEvent.CLEARING, e.amount(), "storage fee of data " + e.dataId());
         } else if (movement instanceof FeeCredited e) {
-            book(id, AccountEvent.CLEARING, e.account(), e.amount(), "storage fee of data " + e.dataId(), seconds);
+            return new Booking(AccountEvent.CLEARING, e.account(), e.amount(), "storage fee of data " + e.dataId());
         } else if (movement instanceof PaymentDebited e) {
-            book(id, e.account(), AccountEvent.CLEARING, e.amount(), "payment of deal " + e.dealId(), seconds);
+            return new Booking(e.account(), AccountEvent.CLEARING, e.amount(), "payment of deal " + e.dealId());
         } else if (movement instanceof PaymentSettled e) {
-            book(id, AccountEvent.CLEARING, e.account(), e.amount(), "payment of deal " + e.dealId(), seconds);
+            return new Booking(AccountEvent.CLEARING, e.account(), e.amount(), "payment of deal " + e.dealId());
         } else if (movement instanceof RewardDebited e) {
-            book(id, e.account(), AccountEvent.CLEARING, e.amount(), "reward claim " + e.claimId() + " of data "
-                    + e.dataId(), seconds);
+            return new Booking(e.account(), AccountEvent.CLEARING, e.amount(), "reward claim " + e.claimId()
+                    + " of data " + e.dataId());
         } else if (movement instanceof RewardCredited e) {
-            book(id, AccountEvent.CLEARING, e.account(), e.amount(), "reward claim " + e.claimId() + " of data "
-                    + e.dataId(), seconds);
+            return new Booking(AccountEvent.CLEARING, e.account(), e.amount(), "reward claim " + e.claimId()
+                    + " of data " + e.dataId());
         }
-        // rejections move nothing and book nothing
+        return null;
     }
 
-    /** Debits {@code from} and credits {@code to} by {@code units}. */
-    private void book(String id, String from, String to, long units, String cause, long seconds) {
-        add(new LedgerEntry(id + "/a", from, to, Money.ofUnits(-units).format(), cause, seconds));
-        add(new LedgerEntry(id + "/b", to, from, Money.ofUnits(units).format(), cause, seconds));
+    private void add(String account, Movement movement) {
+        movements.computeIfAbsent(account, a -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                .add(movement);
     }
 
-    private void add(LedgerEntry entry) {
-        entries.computeIfAbsent(entry.account(), a -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                .add(entry);
-    }
+    /** Entries of one account, and how many it has in all. */
+    public record Slice(List<LedgerEntry> entries, int total) {}
 
-    /** The entries of one account, oldest first. */
-    public List<LedgerEntry> entriesOf(String account) {
-        List<LedgerEntry> list = entries.get(account);
+    /** The entries of one account, oldest first, from the {@code first}-th, at most {@code limit}. */
+    public Slice entriesOf(String account, long first, int limit) {
+        List<Movement> list = movements.get(account);
         if (list == null) {
-            return List.of();
+            return new Slice(List.of(), 0);
         }
+        List<Movement> page;
+        int total;
         synchronized (list) {
-            return List.copyOf(list);
+            total = list.size();
+            int from = (int) Math.min(first, total);
+            page = List.copyOf(list.subList(from, (int) Math.min(total, (long) from + limit)));
         }
+        return new Slice(page.stream().map(movement -> entry(account, movement)).toList(), total);
+    }
+
+    /** The side of {@code movement} that is {@code account}'s: the payer's debit (a), the payee's credit (b). */
+    private static LedgerEntry entry(String account, Movement movement) {
+        Booking booking = booking(movement.event());
+        String id = Topics.SETTLEMENT_EVENTS.name() + "-" + movement.partition() + "@" + movement.offset();
+        long seconds = movement.event().at().getEpochSecond();
+        return booking.from().equals(account)
+                ? new LedgerEntry(id + "/a", booking.from(), booking.to(), Money.ofUnits(-booking.units()).format(),
+                        booking.cause(), seconds)
+                : new LedgerEntry(id + "/b", booking.to(), booking.from(), Money.ofUnits(booking.units()).format(),
+                        booking.cause(), seconds);
     }
 }

@@ -1,4 +1,4 @@
-package market.bench.replay;
+package market.bench;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,11 +14,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One service JVM started the way {@code deploy/local/start} starts it ({@code java -jar} on its
- * exec jar, against the broker), its output in a log file: the time from start to its readiness
- * probe answering 200, its live heap (a full collection by {@code jcmd GC.class_histogram}) and
- * the lines of its log.
+ * exec jar, against the broker, with the options of {@code bench.java-options} too), its output
+ * in a log file: the time from start to its readiness probe answering 200, its live heap (a full
+ * collection by {@code jcmd GC.class_histogram}) and the lines of its log.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Path JAVA_BIN = Path.of(System.getProperty("java.home"), "bin");
     private final Process process;
@@ -33,11 +33,11 @@ final class ServiceProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static ServiceProcess start(Path jar, int port, String bootstrap, Path dataDir, Path log, String heap,
+    public static ServiceProcess start(Path jar, int port, String bootstrap, Path dataDir, Path log, String heap,
             List<String> options) throws IOException {
         List<String> command = new ArrayList<>(List.of(JAVA_BIN.resolve("java").toString(), "-Xmx" + heap));
-        // such as -XX:StartFlightRecording=… to profile a replay
-        String extra = System.getProperty("bench.replay-java-options", "").trim();
+        // such as -XX:StartFlightRecording=… to profile a run
+        String extra = System.getProperty("bench.java-options", "").trim();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
@@ -51,7 +51,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Seconds from the JVM's start to its readiness probe answering 200. */
-    double awaitReady(Duration timeout) throws Exception {
+    public double awaitReady(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();
@@ -72,7 +72,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits until the log has a line containing each of {@code texts}. */
-    void awaitLog(List<String> texts, Duration timeout) throws Exception {
+    public void awaitLog(List<String> texts, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!texts.stream().allMatch(text -> logLines().stream().anyMatch(line -> line.contains(text)))) {
             if (System.nanoTime() > deadline || !process.isAlive()) {
@@ -82,7 +82,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    List<String> logLines() {
+    public List<String> logLines() {
         try {
             return Files.readAllLines(log);
         } catch (IOException e) {
@@ -91,7 +91,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Live heap: jcmd's class histogram, which collects first; its total line and its largest classes. */
-    Heap liveHeap() throws Exception {
+    public Heap liveHeap() throws Exception {
         Process jcmd = new ProcessBuilder(JAVA_BIN.resolve("jcmd").toString(), Long.toString(process.pid()),
                 "GC.class_histogram").redirectErrorStream(true).start();
         List<String> lines = new String(jcmd.getInputStream().readAllBytes()).lines().toList();
@@ -114,7 +114,11 @@ final class ServiceProcess implements AutoCloseable {
         return new Heap(total, top);
     }
 
-    record Heap(long bytes, List<String> largest) {}
+    public record Heap(long bytes, List<String> largest) {}
+
+    public long pid() {
+        return process.pid();
+    }
 
     @Override
     public void close() throws InterruptedException {
