@@ -55,6 +55,8 @@ public final class Bench {
 
     /** Commit markers take offsets too: records per purchase counts them, as the broker writes them. */
     private static final int HOPS_AFTER_BUY = 4;
+    /** How long the step with a second order-service instance waits after it is ready. */
+    private static final int SETTLE_SECONDS = 20;
 
     private final String settlement = System.getProperty("bench.settlement");
     private final String order = System.getProperty("bench.order");
@@ -70,8 +72,18 @@ public final class Bench {
     private long nextPair;
 
     public static void main(String[] args) {
+        exitAfter(() -> new Bench().run());
+    }
+
+    /** What a benchmark's main does. */
+    public interface Work {
+        void run() throws Exception;
+    }
+
+    /** Runs a benchmark and exits 0, or prints why it failed and exits 1, which stops the script. */
+    public static void exitAfter(Work work) {
         try {
-            new Bench().run();
+            work.run();
             System.exit(0);
         } catch (Exception | AssertionError e) {
             e.printStackTrace();
@@ -163,10 +175,18 @@ public final class Bench {
                 List.of("--market.instance-id=1"))) {
             double ready = second.awaitReady(Duration.ofMinutes(3));
             cpu.add("order-service-2", second.pid());
-            say(String.format("the second order-service instance was ready in %.1f s", ready));
+            say(String.format("the second order-service instance was ready in %.1f s; %d s for the consumer groups "
+                    + "to settle", ready, SETTLE_SECONDS));
+            // its processor and reactor joined their groups: partitions move, and the first instance
+            // rebuilds what it keeps; measured after that, as two instances that run side by side
+            Thread.sleep(SETTLE_SECONDS * 1000L);
             Map<String, Object> row = step(name, rate, stepSeconds, loop, keys, cpu, raw,
                     List.of(order, "http://localhost:" + port));
             row.put("second_instance_ready_s", ready);
+            cpu.remove("order-service-2");
+            second.close();
+            // its partitions go back to the first instance, which replays them, before the next step
+            Thread.sleep(SETTLE_SECONDS * 1000L);
             return row;
         }
     }

@@ -34,6 +34,11 @@ final class ProcessCpu {
         pids.put(name, pid);
     }
 
+    /** Counts a process no more, once it is stopped. */
+    void remove(String name) {
+        pids.remove(name);
+    }
+
     /** CPU seconds of each process so far; a process that is gone reads as -1. */
     Map<String, Double> sample() {
         Map<String, Double> seconds = new LinkedHashMap<>();

@@ -47,6 +47,8 @@ public final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        // a load generator stopped by a signal stops what it started
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         return new ServiceProcess(process, log, port);
     }
 

@@ -9,8 +9,12 @@ import org.apache.avro.generic.IndexedRecord;
  * would otherwise hold a million copies of its address (and a service holds its state twice, in
  * its processor and its projection). A direct-mapped table of recently seen values: a string
  * equal to the one in its slot is swapped for that one, any other takes the slot, so the table
- * stays small and values seen once (hashes, signatures) only pass through. Slots hold immutable
- * strings, so threads may share it without locks: a lost race costs one duplicate, nothing else.
+ * stays small (16,384 slots). Its limit: a value seen once (a hash, a signature) also takes a slot
+ * and evicts what was there, so sharing is best for values that recur within a few thousand
+ * decodes of each other (a market's provider and dataset across its orders, the zero address,
+ * the same event decoded by the processor and the projection side by side), and falls off when
+ * many distinct recurring values interleave. Slots hold immutable strings, so threads may share
+ * it without locks: a lost race costs one duplicate, nothing else.
  */
 public final class SharedStrings {
 

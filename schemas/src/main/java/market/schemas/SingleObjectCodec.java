@@ -25,6 +25,7 @@ public final class SingleObjectCodec {
     public static final byte MARKER_1 = (byte) 0x01;
     public static final int HEADER_LENGTH = 10;
 
+    private static final byte[] NO_BYTES = new byte[0];
     private static final SingleObjectCodec STANDARD = new SingleObjectCodec(SchemaCatalog.standard());
 
     private final SchemaCatalog catalog;
@@ -96,6 +97,8 @@ public final class SingleObjectCodec {
                 throw new UndecodableException("trailing bytes after " + entry.writer().getFullName());
             }
             SharedStrings.shareIn(record);
+            // the kept decoder would otherwise hold on to these bytes, a whole snapshot chunk maybe
+            mine.decoder = DecoderFactory.get().binaryDecoder(NO_BYTES, decoder);
             return record;
         } catch (IOException | RuntimeException e) {
             if (e instanceof UndecodableException undecodable) {

@@ -45,6 +45,16 @@ final class KeeperWorkload implements Workload {
     }
 
     @Override
+    public String laterEntity() {
+        return "audit day earned";
+    }
+
+    @Override
+    public long laterEntities(long events) {
+        return Math.max(0, events - datasets * (KEEPERS + 1));
+    }
+
+    @Override
     public String key(long i) {
         return Long.toString(dataId(i));
     }

@@ -37,7 +37,8 @@ import org.apache.kafka.common.TopicPartition;
 public final class ReplayBench {
 
     private static final Pattern PROCESSOR = Pattern.compile(
-            "replayed (\\d+) events of partitions \\[[0-9, ]*] in (\\d+) ms(, after the snapshots)?");
+            "replayed (\\d+) events of partitions (\\[[0-9, ]*]) in (\\d+) ms(, after the snapshots of partitions "
+                    + "(\\[[0-9, ]*]))?");
     private static final Pattern PROJECTION = Pattern.compile("projection caught up with .* after (\\d+) events in (\\d+) ms");
     private static final Pattern SNAPSHOT = Pattern.compile("snapshot of partition (\\d+) at events offset (\\d+): (\\d+) chunks in (\\d+) ms");
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(20);
@@ -55,13 +56,7 @@ public final class ReplayBench {
             "registry,settlement,order,keeper").split(","));
 
     public static void main(String[] args) {
-        try {
-            new ReplayBench().run();
-            System.exit(0);
-        } catch (Exception | AssertionError e) {
-            e.printStackTrace();
-            System.exit(1);
-        }
+        market.bench.Bench.exitAfter(() -> new ReplayBench().run());
     }
 
     private void run() throws Exception {
@@ -121,7 +116,6 @@ public final class ReplayBench {
                 dir.resolve(name + ".log"), heap, options);
         try {
             double ready = service.awaitReady(READY_TIMEOUT);
-            ServiceProcess.Heap live = service.liveHeap();
             long snapshotMillis = 0;
             if (full && events > 0) {
                 List<String> expected = new ArrayList<>();
@@ -140,6 +134,8 @@ public final class ReplayBench {
                     }
                 }
             }
+            // after the snapshots are written: a snapshot on its way holds its states' bytes too
+            ServiceProcess.Heap live = service.liveHeap();
             long processorEvents = 0;
             long processorMillis = 0;
             boolean fromSnapshot = false;
@@ -149,8 +145,9 @@ public final class ReplayBench {
                 Matcher m = PROCESSOR.matcher(line);
                 if (m.find()) {
                     processorEvents += Long.parseLong(m.group(1));
-                    processorMillis += Long.parseLong(m.group(2));
-                    fromSnapshot |= m.group(3) != null;
+                    processorMillis += Long.parseLong(m.group(3));
+                    // from snapshots: every partition it replayed started from one
+                    fromSnapshot = m.group(4) != null && numbers(m.group(5)).equals(numbers(m.group(2)));
                 }
                 Matcher p = PROJECTION.matcher(line);
                 if (p.find()) {
@@ -213,6 +210,8 @@ public final class ReplayBench {
         row.put("processor_tail_events_after_snapshot", fromSnapshot.processorEvents);
         row.put("processor_replay_ms_from_snapshot", fromSnapshot.processorMillis);
         row.put("live_heap_bytes", full.heap.bytes());
+        // the same states restored from snapshots instead of folded from events
+        row.put("live_heap_from_snapshot_bytes", fromSnapshot.heap.bytes());
         row.put("live_heap_empty_bytes", empty.heap.bytes());
         // all the service holds per entity: the processor's state, the projection's and its views
         row.put("heap_bytes_per_entity", entities == 0 || later > 0 ? null : above / (double) entities);
@@ -220,18 +219,24 @@ public final class ReplayBench {
         row.put("largest_classes", full.heap.largest());
         say(String.format("%s at %,d events (%,d %ss%s): start to ready %.1f s by full replay (processor %,.0f "
                 + "events/s, projection %,.0f events/s), %.1f s from snapshots (written in %d ms; the processor "
-                + "loaded them and replayed a tail of %,d events in %d ms); live heap %,d bytes, %s; largest: %s",
+                + "loaded them and replayed a tail of %,d events in %d ms); live heap %,d bytes (%,d from snapshots), "
+                + "%s; largest: %s",
                 workload.service(), size, entities, workload.entity(),
                 later > 0 ? String.format(" and %,d %ss", later, workload.laterEntity()) : "", full.readySeconds,
                 rate(full.processorEvents, full.processorMillis), rate(full.projectionEvents, full.projectionMillis),
                 fromSnapshot.readySeconds, full.snapshotMillis, fromSnapshot.processorEvents,
-                fromSnapshot.processorMillis, full.heap.bytes(), perLater != null
+                fromSnapshot.processorMillis, full.heap.bytes(), fromSnapshot.heap.bytes(), perLater != null
                         ? String.format("%,.0f bytes per %s added since the previous size", perLater,
                                 workload.laterEntity())
                         : String.format("%,.0f bytes per %s above the empty service",
                                 entities == 0 ? 0 : above / (double) entities, workload.entity()),
                 full.heap.largest()));
         return row;
+    }
+
+    /** The partition numbers of a logged list such as {@code [0, 1, 2]}. */
+    private static java.util.Set<String> numbers(String list) {
+        return java.util.Set.of(list.replaceAll("[\\[\\] ]", "").split(","));
     }
 
     private static double rate(long events, long millis) {

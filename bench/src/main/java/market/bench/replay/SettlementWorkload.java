@@ -39,6 +39,16 @@ final class SettlementWorkload implements Workload {
     }
 
     @Override
+    public String laterEntity() {
+        return "later deposit";
+    }
+
+    @Override
+    public long laterEntities(long events) {
+        return Math.max(0, events - accounts);
+    }
+
+    @Override
     public String key(long i) {
         return Workload.address(0xacc, i % accounts);
     }

@@ -183,7 +183,9 @@ public final class StateCodec {
                 return new Simple(Schema.create(boxed), v -> v, a -> a);
             }
             if (raw == String.class) {
-                return new Simple(Schema.create(Schema.Type.STRING), v -> v, Object::toString);
+                // shared as the codec shares a decoded event's: a restored state holds one copy of each address
+                return new Simple(Schema.create(Schema.Type.STRING), v -> v,
+                        a -> market.schemas.SharedStrings.of(a.toString()));
             }
             if (raw == BigInteger.class) {
                 return new Simple(Schema.create(Schema.Type.STRING), Object::toString,

@@ -25,15 +25,16 @@ import org.springframework.stereotype.Component;
  * accounts: a deposit is rail to account, a fee, a deal price or a keeper's reward is payer to
  * clearing, then clearing to payee.
  * <p>
- * It keeps one {@link Movement} per booked event, the event itself and its position, on the list
- * of each side's account, and makes the {@link LedgerEntry}s of a page only when they are read:
- * the texts of two entries per movement would take several times the memory of the event.
+ * It keeps a small {@link Movement} for each side of a booked event (the event itself, its
+ * position, debit or credit) on the list of that side's account, and makes the
+ * {@link LedgerEntry}s of a page only when they are read: the texts of two entries per movement
+ * would take several times the memory of the event.
  */
 @Component
 public class LedgerView implements ProjectionListener {
 
-    /** A booked event and where it is in {@code settlement.events}. */
-    private record Movement(int partition, long offset, AccountEvent event) {}
+    /** One side of a booked event, where the event is in {@code settlement.events}, and the event. */
+    private record Movement(int partition, long offset, AccountEvent event, boolean credit) {}
 
     /** Who pays whom, how much and why. */
     private record Booking(String from, String to, long units, String cause) {}
@@ -49,9 +50,8 @@ public class LedgerView implements ProjectionListener {
         if (booking == null) {
             return; // rejections move nothing and book nothing
         }
-        Movement booked = new Movement(partition, offset, movement);
-        add(booking.from(), booked);
-        add(booking.to(), booked);
+        add(booking.from(), new Movement(partition, offset, movement, false));
+        add(booking.to(), new Movement(partition, offset, movement, true));
     }
 
     /** The booking of a movement, or null for an event that moves nothing. */
@@ -99,18 +99,18 @@ public class LedgerView implements ProjectionListener {
             int from = (int) Math.min(first, total);
             page = List.copyOf(list.subList(from, (int) Math.min(total, (long) from + limit)));
         }
-        return new Slice(page.stream().map(movement -> entry(account, movement)).toList(), total);
+        return new Slice(page.stream().map(LedgerView::entry).toList(), total);
     }
 
-    /** The side of {@code movement} that is {@code account}'s: the payer's debit (a), the payee's credit (b). */
-    private static LedgerEntry entry(String account, Movement movement) {
+    /** One side of a movement: the payer's debit (a), the payee's credit (b). */
+    private static LedgerEntry entry(Movement movement) {
         Booking booking = booking(movement.event());
         String id = Topics.SETTLEMENT_EVENTS.name() + "-" + movement.partition() + "@" + movement.offset();
         long seconds = movement.event().at().getEpochSecond();
-        return booking.from().equals(account)
-                ? new LedgerEntry(id + "/a", booking.from(), booking.to(), Money.ofUnits(-booking.units()).format(),
+        return movement.credit()
+                ? new LedgerEntry(id + "/b", booking.to(), booking.from(), Money.ofUnits(booking.units()).format(),
                         booking.cause(), seconds)
-                : new LedgerEntry(id + "/b", booking.to(), booking.from(), Money.ofUnits(booking.units()).format(),
+                : new LedgerEntry(id + "/a", booking.from(), booking.to(), Money.ofUnits(-booking.units()).format(),
                         booking.cause(), seconds);
     }
 }
