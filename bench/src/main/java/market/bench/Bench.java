@@ -169,6 +169,7 @@ public final class Bench {
         int port = Integer.getInteger("bench.second-order-port", 18290);
         Path dir = out.resolve("second-order");
         say("starting a second order-service instance on port " + port + "…");
+        Map<String, Object> row;
         try (ServiceProcess second = ServiceProcess.start(
                 Path.of(System.getProperty("bench.root", ".")).resolve("order-service/target/order-service-exec.jar"),
                 port, bootstrap, dir.resolve("data"), dir.resolve("order-service-2.log"), "1g",
@@ -180,15 +181,13 @@ public final class Bench {
             // its processor and reactor joined their groups: partitions move, and the first instance
             // rebuilds what it keeps; measured after that, as two instances that run side by side
             Thread.sleep(SETTLE_SECONDS * 1000L);
-            Map<String, Object> row = step(name, rate, stepSeconds, loop, keys, cpu, raw,
-                    List.of(order, "http://localhost:" + port));
+            row = step(name, rate, stepSeconds, loop, keys, cpu, raw, List.of(order, "http://localhost:" + port));
             row.put("second_instance_ready_s", ready);
-            cpu.remove("order-service-2");
-            second.close();
-            // its partitions go back to the first instance, which replays them, before the next step
-            Thread.sleep(SETTLE_SECONDS * 1000L);
-            return row;
         }
+        cpu.remove("order-service-2");
+        // its partitions go back to the first instance, which replays them, before the next step
+        Thread.sleep(SETTLE_SECONDS * 1000L);
+        return row;
     }
 
     /** Creates the buyers and has the operator deposit enough for one unit of every dataset into each. */

@@ -1,6 +1,5 @@
 package market.bench.decider;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,14 +68,7 @@ public final class DeciderBench {
             System.out.printf("[bench] a buy into a market with 100,000 deals costs %.2f× a buy into an empty one%n",
                     ratio);
         }
-        ObjectMapper json = new ObjectMapper();
-        Files.writeString(out.resolve("decider.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-        List<String> lines = new ArrayList<>();
-        lines.add("benchmark,deals,ops_per_s,ops_per_s_error,us_per_op");
-        rows.forEach(row -> lines.add(row.get("benchmark") + "," + row.get("deals") + "," + row.get("ops_per_s")
-                + "," + (row.get("ops_per_s_error") == null ? "" : row.get("ops_per_s_error")) + ","
-                + row.get("us_per_op")));
-        Files.write(out.resolve("decider.csv"), lines);
+        market.bench.Report.tables(out, "decider", report, rows);
         System.out.println("[bench] wrote " + out.resolve("decider.json") + " and " + out.resolve("decider.csv"));
     }
 }

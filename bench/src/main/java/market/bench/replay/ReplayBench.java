@@ -116,7 +116,6 @@ public final class ReplayBench {
                 dir.resolve(name + ".log"), heap, options);
         try {
             double ready = service.awaitReady(READY_TIMEOUT);
-            long snapshotMillis = 0;
             if (full && events > 0) {
                 List<String> expected = new ArrayList<>();
                 ends.forEach((partition, end) -> {
@@ -127,12 +126,6 @@ public final class ReplayBench {
                     expected.add("snapshot of partition " + partition + " at events offset " + end + ":");
                 });
                 service.awaitLog(expected, READY_TIMEOUT);
-                for (String line : service.logLines()) {
-                    Matcher m = SNAPSHOT.matcher(line);
-                    if (m.find()) {
-                        snapshotMillis += Long.parseLong(m.group(4));
-                    }
-                }
             }
             // after the snapshots are written: a snapshot on its way holds its states' bytes too
             ServiceProcess.Heap live = service.liveHeap();
@@ -141,7 +134,12 @@ public final class ReplayBench {
             boolean fromSnapshot = false;
             long projectionEvents = -1;
             long projectionMillis = -1;
+            long snapshotMillis = 0;
             for (String line : service.logLines()) {
+                Matcher written = SNAPSHOT.matcher(line);
+                if (full && written.find()) {
+                    snapshotMillis += Long.parseLong(written.group(4));
+                }
                 Matcher m = PROCESSOR.matcher(line);
                 if (m.find()) {
                     processorEvents += Long.parseLong(m.group(1));
