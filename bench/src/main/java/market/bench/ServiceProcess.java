@@ -41,7 +41,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
-        command.addAll(List.of("-Dmarket.process=bench-replay", "-jar", jar.toString(), "--server.port=" + port,
+        command.addAll(List.of("-Dmarket.process=bench-service", "-jar", jar.toString(), "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + bootstrap, "--market.data-dir=" + dataDir));
         command.addAll(options);
         Files.createDirectories(log.getParent());

@@ -24,7 +24,7 @@ import tools.jackson.databind.ObjectMapper;
  * readiness indicator ({@code /actuator/health/readiness} stays DOWN until caught up).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(MarketProperties.class)
+@EnableConfigurationProperties({MarketProperties.class, KafkaSettings.class})
 public class PlatformConfiguration {
 
     @Bean
@@ -34,8 +34,9 @@ public class PlatformConfiguration {
     }
 
     @Bean
-    KafkaClients kafkaClients(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers) {
-        return new KafkaClients(bootstrapServers);
+    KafkaClients kafkaClients(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
+            KafkaSettings settings) {
+        return new KafkaClients(bootstrapServers, settings.consumer(), settings.producer());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package market.platform.runtime;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -9,8 +10,51 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Client settings shared by the runtime's consumers and producers: string keys, byte values. */
-public record KafkaClients(String bootstrapServers) {
+/**
+ * Client settings shared by the runtime's consumers and producers: string keys, byte values.
+ * {@code consumerSettings} and {@code producerSettings} are more Kafka client settings (waits,
+ * back-offs, fetch and batch sizes) over the runtime's own; the settings that exactly-once,
+ * durability and the runtime's own bookkeeping rest on cannot be among them.
+ */
+public record KafkaClients(
+        String bootstrapServers, Map<String, String> consumerSettings, Map<String, String> producerSettings) {
+
+    /** Consumer settings the runtime fixes: read_committed, offsets committed in transactions, its groups. */
+    static final Set<String> FIXED_CONSUMER_SETTINGS = Set.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConsumerConfig.CLIENT_ID_CONFIG,
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, ConsumerConfig.GROUP_ID_CONFIG,
+            ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG);
+
+    /** Producer settings the runtime fixes: idempotent, acks=all, its transactional ids. */
+    static final Set<String> FIXED_PRODUCER_SETTINGS = Set.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ProducerConfig.CLIENT_ID_CONFIG,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, ProducerConfig.ACKS_CONFIG,
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+
+    public KafkaClients {
+        consumerSettings = checked("consumer", consumerSettings, FIXED_CONSUMER_SETTINGS);
+        producerSettings = checked("producer", producerSettings, FIXED_PRODUCER_SETTINGS);
+    }
+
+    public KafkaClients(String bootstrapServers) {
+        this(bootstrapServers, Map.of(), Map.of());
+    }
+
+    private static Map<String, String> checked(String client, Map<String, String> settings, Set<String> fixed) {
+        if (settings == null) {
+            return Map.of();
+        }
+        for (String key : settings.keySet()) {
+            if (fixed.contains(key)) {
+                throw new IllegalArgumentException("market.kafka." + client + "." + key
+                        + " cannot be set: the runtime fixes it, for exactly-once delivery and durability");
+            }
+        }
+        return Map.copyOf(settings);
+    }
 
     public Map<String, Object> consumer(String clientId) {
         Map<String, Object> config = new HashMap<>();
@@ -22,6 +66,7 @@ public record KafkaClients(String bootstrapServers) {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.putAll(consumerSettings);
         return config;
     }
 
@@ -34,6 +79,7 @@ public record KafkaClients(String bootstrapServers) {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        config.putAll(producerSettings);
         return config;
     }
 

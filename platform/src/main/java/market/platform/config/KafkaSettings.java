@@ -1,0 +1,22 @@
+package market.platform.config;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Kafka client settings over the runtime's own, under {@code market.kafka.*}: for example
+ * {@code market.kafka.consumer.fetch.max.wait.ms=5} or {@code market.kafka.producer.retry.backoff.ms=5}.
+ * The settings exactly-once delivery and durability rest on (isolation level, idempotence, acks,
+ * transactional ids, groups) are fixed, and a service that is given one does not start.
+ *
+ * @param consumer settings of every consumer the runtime makes
+ * @param producer settings of every producer the runtime makes
+ */
+@ConfigurationProperties("market.kafka")
+public record KafkaSettings(Map<String, String> consumer, Map<String, String> producer) {
+
+    public KafkaSettings {
+        consumer = consumer == null ? Map.of() : Map.copyOf(consumer);
+        producer = producer == null ? Map.of() : Map.copyOf(producer);
+    }
+}

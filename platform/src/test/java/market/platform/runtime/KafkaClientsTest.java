@@ -1,0 +1,64 @@
+package market.platform.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import market.platform.config.KafkaSettings;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+/** More client settings reach every consumer and producer; the ones exactly-once rests on cannot be changed. */
+class KafkaClientsTest {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(KafkaSettings.class)
+    static class Settings {}
+
+    @Test
+    void moreSettingsGoOverTheRuntimesOwn() {
+        KafkaClients clients = new KafkaClients("localhost:9092", Map.of("fetch.max.wait.ms", "5"),
+                Map.of("linger.ms", "0", "retry.backoff.ms", "5"));
+
+        assertThat(clients.consumer("c")).containsEntry("fetch.max.wait.ms", "5")
+                .containsEntry("isolation.level", "read_committed").containsEntry("enable.auto.commit", false);
+        assertThat(clients.transactionalProducer("t")).containsEntry("linger.ms", "0")
+                .containsEntry("retry.backoff.ms", "5").containsEntry("acks", "all")
+                .containsEntry("enable.idempotence", true).containsEntry("transactional.id", "t");
+        assertThat(new KafkaClients("localhost:9092").producer("p")).containsEntry("linger.ms", 1)
+                .doesNotContainKey("retry.backoff.ms");
+    }
+
+    @Test
+    void refusesTheSettingsExactlyOnceRestsOn() {
+        assertThatThrownBy(() -> new KafkaClients("localhost:9092", Map.of("isolation.level", "read_uncommitted"),
+                Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("market.kafka.consumer.isolation.level cannot be set: the runtime fixes it, "
+                        + "for exactly-once delivery and durability");
+        assertThatThrownBy(() -> new KafkaClients("localhost:9092", Map.of(), Map.of("acks", "1")))
+                .hasMessageStartingWith("market.kafka.producer.acks cannot be set");
+        assertThatThrownBy(() -> new KafkaClients("localhost:9092", Map.of(), Map.of("enable.idempotence", "false")))
+                .hasMessageStartingWith("market.kafka.producer.enable.idempotence cannot be set");
+        assertThatThrownBy(() -> new KafkaClients("localhost:9092", Map.of("group.id", "other"), Map.of()))
+                .hasMessageStartingWith("market.kafka.consumer.group.id cannot be set");
+    }
+
+    @Test
+    void dottedClientSettingsBindFromServiceProperties() {
+        new ApplicationContextRunner().withUserConfiguration(Settings.class)
+                .withPropertyValues("market.kafka.consumer.fetch.max.wait.ms=5",
+                        "market.kafka.consumer.fetch.min.bytes=4096", "market.kafka.producer.retry.backoff.ms=5")
+                .run(context -> {
+                    KafkaSettings settings = context.getBean(KafkaSettings.class);
+                    assertThat(settings.consumer())
+                            .isEqualTo(Map.of("fetch.max.wait.ms", "5", "fetch.min.bytes", "4096"));
+                    assertThat(settings.producer()).isEqualTo(Map.of("retry.backoff.ms", "5"));
+                });
+        new ApplicationContextRunner().withUserConfiguration(Settings.class).run(context -> {
+            assertThat(context.getBean(KafkaSettings.class).consumer()).isEmpty();
+        });
+    }
+}
