@@ -39,7 +39,9 @@ public final class KafkaBroker {
 
     /** Starts a dedicated Testcontainers broker; callers must check {@link #dockerAnswers()} first. */
     public static KafkaContainer newContainer() {
-        KafkaContainer container = new KafkaContainer("apache/kafka:4.2.1");
+        // the image turns KAFKA_A_B into the broker setting a.b: the same back-off as the in-process broker's
+        KafkaContainer container = new KafkaContainer("apache/kafka:4.2.1")
+                .withEnv("KAFKA_ADD_PARTITIONS_TO_TXN_RETRY_BACKOFF_MS", "1");
         container.start();
         return container;
     }
@@ -57,7 +59,10 @@ public final class KafkaBroker {
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
                 "offsets.topic.replication.factor", "1",
-                "group.initial.rebalance.delay.ms", "0"));
+                "group.initial.rebalance.delay.ms", "0",
+                // as deploy/local/kafka/server.properties: back-to-back transactions wait 1 ms, not 20,
+                // for the markers of the one before
+                "add.partitions.to.txn.retry.backoff.ms", "1"));
         broker.afterPropertiesSet();
         Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
         log.info("test broker: in-process KRaft at {}", broker.getBrokersAsString());
