@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Kafka client settings over the runtime's own, under {@code market.kafka.*}: for example
  * {@code market.kafka.consumer.fetch.max.wait.ms=5} or {@code market.kafka.producer.retry.backoff.ms=5}.
- * The settings exactly-once delivery and durability rest on (isolation level, idempotence, acks,
- * transactional ids, groups) are fixed, and a service that is given one does not start.
+ * The settings exactly-once delivery, durability and the keyed routing of commands rest on
+ * (isolation level, idempotence, acks, transactional ids, groups, the partitioner) are fixed, and
+ * a service that is given one, or a value Kafka cannot read, does not start.
  *
  * @param consumer settings of every consumer the runtime makes
  * @param producer settings of every producer the runtime makes

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -19,24 +21,44 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public record KafkaClients(
         String bootstrapServers, Map<String, String> consumerSettings, Map<String, String> producerSettings) {
 
-    /** Consumer settings the runtime fixes: read_committed, offsets committed in transactions, its groups. */
+    /**
+     * Consumer settings the runtime fixes: read_committed, offsets committed in transactions, its
+     * groups and their assignor, checked records, no topic made by a read.
+     */
     static final Set<String> FIXED_CONSUMER_SETTINGS = Set.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConsumerConfig.CLIENT_ID_CONFIG,
             ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
             ConsumerConfig.ISOLATION_LEVEL_CONFIG, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, ConsumerConfig.GROUP_ID_CONFIG,
-            ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG);
+            ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+            ConsumerConfig.GROUP_PROTOCOL_CONFIG, ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG,
+            ConsumerConfig.CHECK_CRCS_CONFIG, ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+            ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG);
 
-    /** Producer settings the runtime fixes: idempotent, acks=all, its transactional ids. */
+    /**
+     * Producer settings the runtime fixes: idempotent, acks=all, its transactional ids, and keyed
+     * partitioning, so an aggregate's commands all reach the one partition that holds its state.
+     */
     static final Set<String> FIXED_PRODUCER_SETTINGS = Set.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ProducerConfig.CLIENT_ID_CONFIG,
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, ProducerConfig.ACKS_CONFIG,
-            ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG, ProducerConfig.PARTITIONER_CLASS_CONFIG,
+            ProducerConfig.PARTITIONER_IGNORE_KEYS_CONFIG, ProducerConfig.INTERCEPTOR_CLASSES_CONFIG,
+            ProducerConfig.TRANSACTION_TWO_PHASE_COMMIT_ENABLE_CONFIG);
 
     public KafkaClients {
         consumerSettings = checked("consumer", consumerSettings, FIXED_CONSUMER_SETTINGS);
         producerSettings = checked("producer", producerSettings, FIXED_PRODUCER_SETTINGS);
+        // a value Kafka cannot read stops the start here, not when a loop makes its client
+        parses("consumer", ConsumerConfig.configDef(), consumerSettings, Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        parses("producer", ProducerConfig.configDef(), producerSettings, Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
     }
 
     public KafkaClients(String bootstrapServers) {
@@ -54,6 +76,17 @@ public record KafkaClients(
             }
         }
         return Map.copyOf(settings);
+    }
+
+    private static void parses(String client, ConfigDef definition, Map<String, String> settings,
+            Map<String, Object> required) {
+        Map<String, Object> all = new HashMap<>(required);
+        all.putAll(settings);
+        try {
+            definition.parse(all);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("market.kafka." + client + ": " + e.getMessage(), e);
+        }
     }
 
     public Map<String, Object> consumer(String clientId) {

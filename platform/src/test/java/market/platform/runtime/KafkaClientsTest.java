@@ -44,6 +44,23 @@ class KafkaClientsTest {
                 .hasMessageStartingWith("market.kafka.producer.enable.idempotence cannot be set");
         assertThatThrownBy(() -> new KafkaClients("localhost:9092", Map.of("group.id", "other"), Map.of()))
                 .hasMessageStartingWith("market.kafka.consumer.group.id cannot be set");
+        // keyed partitioning keeps each aggregate's commands on the partition that holds its state
+        assertThatThrownBy(() -> new KafkaClients("localhost:9092", Map.of(),
+                Map.of("partitioner.ignore.keys", "true")))
+                .hasMessageStartingWith("market.kafka.producer.partitioner.ignore.keys cannot be set");
+        assertThatThrownBy(() -> new KafkaClients("localhost:9092", Map.of("group.protocol", "consumer"), Map.of()))
+                .hasMessageStartingWith("market.kafka.consumer.group.protocol cannot be set");
+    }
+
+    @Test
+    void refusesAValueKafkaCannotRead() {
+        assertThatThrownBy(() -> new KafkaClients("localhost:9092", Map.of("fetch.max.wait.ms", "soon"), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("market.kafka.consumer: ")
+                .hasMessageContaining("fetch.max.wait.ms");
+        assertThatThrownBy(() -> new KafkaClients("localhost:9092", Map.of(), Map.of("linger.ms", "-1")))
+                .hasMessageStartingWith("market.kafka.producer: ")
+                .hasMessageContaining("linger.ms");
     }
 
     @Test
