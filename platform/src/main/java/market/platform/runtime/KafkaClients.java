@@ -51,14 +51,8 @@ public record KafkaClients(
         consumerSettings = checked("consumer", consumerSettings, FIXED_CONSUMER_SETTINGS);
         producerSettings = checked("producer", producerSettings, FIXED_PRODUCER_SETTINGS);
         // a value Kafka cannot read stops the start here, not when a loop makes its client
-        parses("consumer", ConsumerConfig.configDef(), consumerSettings, Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
-        parses("producer", ProducerConfig.configDef(), producerSettings, Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        parses("consumer", ConsumerConfig.configDef(), consumerConfig(bootstrapServers, "check", consumerSettings));
+        parses("producer", ProducerConfig.configDef(), producerConfig(bootstrapServers, "check", producerSettings));
     }
 
     public KafkaClients(String bootstrapServers) {
@@ -78,18 +72,20 @@ public record KafkaClients(
         return Map.copyOf(settings);
     }
 
-    private static void parses(String client, ConfigDef definition, Map<String, String> settings,
-            Map<String, Object> required) {
-        Map<String, Object> all = new HashMap<>(required);
-        all.putAll(settings);
+    private static void parses(String client, ConfigDef definition, Map<String, Object> config) {
         try {
-            definition.parse(all);
+            definition.parse(config);
         } catch (ConfigException e) {
             throw new IllegalArgumentException("market.kafka." + client + ": " + e.getMessage(), e);
         }
     }
 
     public Map<String, Object> consumer(String clientId) {
+        return consumerConfig(bootstrapServers, clientId, consumerSettings);
+    }
+
+    private static Map<String, Object> consumerConfig(String bootstrapServers, String clientId,
+            Map<String, String> consumerSettings) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -104,6 +100,11 @@ public record KafkaClients(
     }
 
     public Map<String, Object> producer(String clientId) {
+        return producerConfig(bootstrapServers, clientId, producerSettings);
+    }
+
+    private static Map<String, Object> producerConfig(String bootstrapServers, String clientId,
+            Map<String, String> producerSettings) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
