@@ -39,7 +39,12 @@ public record AbeAttributes(SortedMap<String, Set<String>> plain, SortedMap<Stri
         if (count > MAX_ATTRIBUTES) {
             throw new AbeException("attributes: at most " + MAX_ATTRIBUTES + " attributes, not " + count);
         }
+        plain.forEach((name, values) -> {
+            AttributeNames.checkName(name);
+            values.forEach(AttributeNames::checkPlainValue);
+        });
         for (String name : comparable.keySet()) {
+            AttributeNames.checkName(name);
             if (plain.containsKey(name)) {
                 throw new AbeException("attributes: '" + name + "' is both plain and comparable");
             }
@@ -61,7 +66,8 @@ public record AbeAttributes(SortedMap<String, Set<String>> plain, SortedMap<Stri
             if (!entry.isObject()) {
                 throw new AbeException(path + " must be an object with name, type and value");
             }
-            String name = entry.path("name").asText(null);
+            JsonNode nameNode = entry.get("name");
+            String name = nameNode != null && nameNode.isTextual() ? nameNode.asText() : null;
             String problem = AttributeNames.nameProblem(name);
             if (problem != null) {
                 throw new AbeException(path + ".name: " + problem);
@@ -69,7 +75,10 @@ public record AbeAttributes(SortedMap<String, Set<String>> plain, SortedMap<Stri
             String type = entry.path("type").asText("");
             JsonNode value = entry.get("value");
             if (type.equals("plain")) {
-                String text = value == null || value.isContainerNode() || value.isNull() ? null : value.asText();
+                if (value == null || !value.isTextual()) {
+                    throw new AbeException(path + ".value must be a string for a plain attribute");
+                }
+                String text = value.asText();
                 String valueProblem = AttributeNames.plainValueProblem(text);
                 if (valueProblem != null) {
                     throw new AbeException(path + ".value: " + valueProblem);

@@ -39,8 +39,19 @@ final class AbeBytes {
             return this;
         }
 
+        /** UTF-8, refusing a string that is not well-formed Unicode rather than replacing its bad characters. */
         Writer string(String text) {
-            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            byte[] utf8;
+            try {
+                ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .encode(java.nio.CharBuffer.wrap(text));
+                utf8 = new byte[encoded.remaining()];
+                encoded.get(utf8);
+            } catch (CharacterCodingException e) {
+                throw new AbeException("an attribute string is not well-formed Unicode");
+            }
             return u16(utf8.length).bytes(utf8);
         }
 

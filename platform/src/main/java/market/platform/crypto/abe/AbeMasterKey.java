@@ -8,18 +8,42 @@ import supranational.blst.P1_Affine;
  * A provider's ABE master key: the scalars β and α of Bethencourt–Sahai–Waters. Its public part
  * is h = g1^β; its {@link #id()} is a hash of h that every user key and ciphertext it makes
  * carries. Bytes: {@code ABM1}, β, α (32 bytes each, big-endian). These bytes are the master
- * secret: they live only sealed in the registry's custody.
+ * secret: they live only sealed in the registry's custody. A class, not a record, so that no
+ * serialiser finds the scalars through public accessors.
  */
-public record AbeMasterKey(BigInteger beta, BigInteger alpha) {
+public final class AbeMasterKey {
 
     private static final byte[] TAG = {'A', 'B', 'M', 1};
     private static final byte[] ID_LABEL = Hashes.utf8("market-cpabe-master-id-1");
 
-    public AbeMasterKey {
+    private final BigInteger beta;
+    private final BigInteger alpha;
+
+    AbeMasterKey(BigInteger beta, BigInteger alpha) {
         if (beta.signum() <= 0 || beta.compareTo(Bls12381.ORDER) >= 0
                 || alpha.signum() <= 0 || alpha.compareTo(Bls12381.ORDER) >= 0) {
             throw new AbeException("master key scalars lie in [1, r-1]");
         }
+        this.beta = beta;
+        this.alpha = alpha;
+    }
+
+    BigInteger beta() {
+        return beta;
+    }
+
+    BigInteger alpha() {
+        return alpha;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AbeMasterKey k && java.security.MessageDigest.isEqual(encode(), k.encode());
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(id());
     }
 
     /** h = g1^β. */

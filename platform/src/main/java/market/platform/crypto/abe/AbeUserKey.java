@@ -48,14 +48,17 @@ public record AbeUserKey(byte[] masterId, P2_Affine d, SortedMap<String, Compone
             throw new AbeException("ABE user key has " + count + " components");
         }
         Map<String, Component> components = new TreeMap<>();
+        String previous = null;
         for (int i = 0; i < count; i++) {
             String attribute = in.string();
+            if (previous != null && previous.compareTo(attribute) >= 0) {
+                throw new AbeException("ABE user key's attributes are not in order, or one is there twice");
+            }
+            previous = attribute;
             Component c = new Component(
                     Bls12381.decodeG2(in.bytes(Bls12381.G2_BYTES), "user key D_j"),
                     Bls12381.decodeG1(in.bytes(Bls12381.G1_BYTES), "user key D'_j"));
-            if (components.put(attribute, c) != null) {
-                throw new AbeException("ABE user key holds an attribute twice");
-            }
+            components.put(attribute, c);
         }
         in.end();
         return new AbeUserKey(masterId, d, new TreeMap<>(components));

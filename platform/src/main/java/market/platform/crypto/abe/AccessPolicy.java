@@ -16,14 +16,36 @@ public sealed interface AccessPolicy {
     record Threshold(int threshold, List<AccessPolicy> children) implements AccessPolicy {
         public Threshold {
             children = List.copyOf(children);
+            if (children.isEmpty()) {
+                throw new AbeException("a threshold gate needs children");
+            }
+            if (threshold < 1 || threshold > children.size()) {
+                throw new AbeException("a threshold of " + threshold + " is not between 1 and its " + children.size() + " children");
+            }
         }
     }
 
     /** The attribute {@code name} has the value {@code value}. */
-    record Plain(String name, String value) implements AccessPolicy {}
+    record Plain(String name, String value) implements AccessPolicy {
+        public Plain {
+            AttributeNames.checkName(name);
+            AttributeNames.checkPlainValue(value);
+        }
+    }
 
     /** The integer attribute {@code name} compares to {@code value} by {@code op}; both lie in [0, maxValue]. */
-    record Comparable(String name, Op op, long value, long maxValue) implements AccessPolicy {}
+    record Comparable(String name, Op op, long value, long maxValue) implements AccessPolicy {
+        public Comparable {
+            AttributeNames.checkName(name);
+            java.util.Objects.requireNonNull(op, "op");
+            if (value < 0 || maxValue < 0) {
+                throw new AbeException("value and maxValue must not be negative");
+            }
+            if (value > maxValue) {
+                throw new AbeException("value " + value + " is above maxValue " + maxValue);
+            }
+        }
+    }
 
     /** The comparison operators of the contract. */
     enum Op {

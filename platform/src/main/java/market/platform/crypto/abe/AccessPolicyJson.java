@@ -24,7 +24,9 @@ public final class AccessPolicyJson {
     public static final int MAX_DEPTH = 16;
     public static final int MAX_NODES = 256;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private AccessPolicyJson() {}
 
@@ -41,6 +43,9 @@ public final class AccessPolicyJson {
     }
 
     public static AccessPolicy read(String json) {
+        if (json == null) {
+            throw new AbeException("policy is missing");
+        }
         try {
             return read(JSON.readTree(json));
         } catch (JsonProcessingException e) {
@@ -80,11 +85,11 @@ public final class AccessPolicyJson {
         if (depth >= MAX_DEPTH) {
             throw new AbeException(path + " nests deeper than " + MAX_DEPTH + " policies");
         }
-        JsonNode children = either(json, "Children", "children");
+        JsonNode children = either(json, "Children", "children", path);
         if (children == null || !children.isArray() || children.isEmpty()) {
             throw new AbeException(path + ".Children must be a non-empty array");
         }
-        long threshold = integer(either(json, "Threshold", "threshold"), path + ".Threshold");
+        long threshold = integer(either(json, "Threshold", "threshold", path), path + ".Threshold");
         if (threshold < 1) {
             throw new AbeException(path + ".Threshold is " + threshold + "; it must be at least 1");
         }
@@ -107,16 +112,16 @@ public final class AccessPolicyJson {
         }
         String type = text(json.get("type"), path + ".type");
         JsonNode value = json.get("value");
+        String name = text(json.get("name"), path + ".name");
         if (type.equals("policy")) {
             return threshold(value, path + ".value", nodes, depth + 1);
         }
-        String name = text(json.get("name"), path + ".name");
         String nameProblem = AttributeNames.nameProblem(name);
         if (nameProblem != null) {
             throw new AbeException(path + ".name: " + nameProblem);
         }
         if (type.equals("plain")) {
-            if (value == null || !(value.isTextual() || value.isNumber() || value.isBoolean())) {
+            if (value == null || !value.isTextual()) {
                 throw new AbeException(path + ".value must be a string for a plain attribute");
             }
             String problem = AttributeNames.plainValueProblem(value.asText());
@@ -151,9 +156,13 @@ public final class AccessPolicyJson {
         return new Comparable(name, op, compared, max);
     }
 
-    private static JsonNode either(JsonNode json, String key, String lowerKey) {
+    private static JsonNode either(JsonNode json, String key, String lowerKey, String path) {
         JsonNode found = json.get(key);
-        return found != null ? found : json.get(lowerKey);
+        JsonNode lower = json.get(lowerKey);
+        if (found != null && lower != null) {
+            throw new AbeException(path + " has both " + key + " and " + lowerKey);
+        }
+        return found != null ? found : lower;
     }
 
     private static String text(JsonNode json, String path) {
@@ -174,7 +183,7 @@ public final class AccessPolicyJson {
         if (json.isIntegralNumber() && json.canConvertToLong()) {
             return json.asLong();
         }
-        String text = json.isTextual() ? json.asText().trim() : json.toString();
+        String text = json.isTextual() ? json.asText() : json.toString();
         try {
             if (json.isTextual() && text.matches("-?[0-9]{1,19}")) {
                 return Long.parseLong(text);

@@ -38,9 +38,36 @@ public final class AttributeNames {
         if (value == null || value.isEmpty()) {
             return "a plain attribute needs a non-empty value";
         }
-        return value.length() > MAX_PLAIN_VALUE_LENGTH
-                ? "a plain value is at most " + MAX_PLAIN_VALUE_LENGTH + " characters"
-                : null;
+        if (value.length() > MAX_PLAIN_VALUE_LENGTH) {
+            return "a plain value is at most " + MAX_PLAIN_VALUE_LENGTH + " characters";
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (Character.isISOControl(ch)) {
+                return "a plain value holds a control character";
+            }
+            if (Character.isHighSurrogate(ch) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(ch)) {
+                return "a plain value is not well-formed Unicode";
+            }
+        }
+        return null;
+    }
+
+    /** Throws when {@code name} is not usable, for the constructors of policies and attribute sets. */
+    static void checkName(String name) {
+        String problem = nameProblem(name);
+        if (problem != null) {
+            throw new AbeException(problem);
+        }
+    }
+
+    static void checkPlainValue(String value) {
+        String problem = plainValueProblem(value);
+        if (problem != null) {
+            throw new AbeException(problem);
+        }
     }
 
     public static String plain(String name, String value) {

@@ -55,7 +55,10 @@ public final class PolicyCompiler {
     private static AttributeTree comparison(Comparable c) {
         int bits = 64 - Long.numberOfLeadingZeros(c.maxValue());
         return switch (c.op()) {
-            case GREATER -> or(new Leaf(AttributeNames.atLeast(c.name(), bits)), greater(c.name(), c.value(), bits - 1));
+            // no value reaches 2^63, so with 63 bits there is no range leaf to add
+            case GREATER -> bits == AttributeNames.VALUE_BITS
+                    ? greater(c.name(), c.value(), bits - 1)
+                    : or(new Leaf(AttributeNames.atLeast(c.name(), bits)), greater(c.name(), c.value(), bits - 1));
             case LESS -> and(new Leaf(AttributeNames.below(c.name(), bits)), less(c.name(), c.value(), bits - 1));
             case EQUAL -> and(new Leaf(AttributeNames.below(c.name(), bits)), equal(c.name(), c.value(), bits - 1));
         };

@@ -113,6 +113,53 @@ class AccessPolicyJsonTest {
                 .isInstanceOf(AbeException.class).hasMessageContaining("nests deeper than " + AccessPolicyJson.MAX_DEPTH);
     }
 
+    @Test
+    void refusesTrailingTextBothSpellingsAndDuplicateKeys() {
+        assertThatThrownBy(() -> AccessPolicyJson.read("{\"Threshold\":1,\"Children\":[" + plain("a", "x") + "]} trailing"))
+                .isInstanceOf(AbeException.class).hasMessage("policy is not JSON");
+        assertRefused("{\"Threshold\":1,\"threshold\":2,\"Children\":[" + plain("a", "x") + "]}",
+                "policy has both Threshold and threshold");
+        assertThatThrownBy(() -> AccessPolicyJson.read("{\"Threshold\":1,\"Threshold\":1,\"Children\":[" + plain("a", "x") + "]}"))
+                .isInstanceOf(AbeException.class).hasMessage("policy is not JSON");
+        assertThatThrownBy(() -> AccessPolicyJson.read((String) null)).isInstanceOf(AbeException.class).hasMessage("policy is missing");
+    }
+
+    @Test
+    void refusesPlainValuesThatAreNotStringsAndSubPoliciesWithoutAName() {
+        assertRefused("{\"Threshold\":1,\"Children\":[{\"name\":\"a\",\"type\":\"plain\",\"value\":1}]}",
+                "policy.Children[0].value must be a string for a plain attribute");
+        assertRefused("{\"Threshold\":1,\"Children\":[{\"type\":\"policy\",\"value\":{\"Threshold\":1,\"Children\":["
+                + plain("a", "x") + "]}}]}", "policy.Children[0].name is missing");
+        assertRefused("{\"Threshold\":1,\"Children\":[" + plain("a", "\\ud800") + "]}",
+                "policy.Children[0].value: a plain value is not well-formed Unicode");
+        assertRefused(comparable(">", "\" 16\"", "\"100\""), "policy.Children[0].value.value ' 16' is not an integer");
+    }
+
+    @Test
+    void policiesBuiltInCodeAreCheckedToo() {
+        assertThatThrownBy(() -> new Comparable("n", Op.GREATER, 300, 10))
+                .isInstanceOf(AbeException.class).hasMessage("value 300 is above maxValue 10");
+        assertThatThrownBy(() -> new Comparable("n", Op.GREATER, 0, -1))
+                .isInstanceOf(AbeException.class).hasMessage("value and maxValue must not be negative");
+        assertThatThrownBy(() -> new Plain("a=b", "c")).isInstanceOf(AbeException.class)
+                .hasMessage("attribute name 'a=b' is not 1 to 64 letters, digits, '_', '.' or '-'");
+        assertThatThrownBy(() -> new Plain("x", "\ud800")).isInstanceOf(AbeException.class)
+                .hasMessage("a plain value is not well-formed Unicode");
+        assertThatThrownBy(() -> new Threshold(3, List.of(new Plain("a", "x"))))
+                .isInstanceOf(AbeException.class).hasMessage("a threshold of 3 is not between 1 and its 1 children");
+        assertThatThrownBy(() -> new AbeAttributes(new java.util.TreeMap<>(java.util.Map.of("x", java.util.Set.of("\ud800"))), new java.util.TreeMap<>()))
+                .isInstanceOf(AbeException.class).hasMessage("a plain value is not well-formed Unicode");
+    }
+
+    @Test
+    void acceptsNestingUpToTheLimit() {
+        String nested = plain("a", "x");
+        for (int i = 0; i < AccessPolicyJson.MAX_DEPTH - 1; i++) {
+            nested = "{\"name\":\"policy\",\"type\":\"policy\",\"value\":{\"Threshold\":1,\"Children\":[" + nested + "]}}";
+        }
+        assertThat(AccessPolicyJson.read("{\"Threshold\":1,\"Children\":[" + nested + "]}")).isInstanceOf(Threshold.class);
+    }
+
     private static String plain(String name, String value) {
         return "{\"name\":\"" + name + "\",\"type\":\"plain\",\"value\":\"" + value + "\"}";
     }
