@@ -20,12 +20,24 @@ public final class WatermarkKey {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final byte[] key;
+    // one initialised HMAC per thread: doFinal resets it for the next message under the same key
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public WatermarkKey(byte[] key) {
         if (key.length != BYTES) {
             throw new IllegalArgumentException("a watermark key is " + BYTES + " bytes");
         }
         this.key = key.clone();
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static WatermarkKey generate() {
@@ -40,17 +52,12 @@ public final class WatermarkKey {
 
     /** HMAC-SHA256 under this key of a label and parts, each length-prefixed. */
     public byte[] mac(String label, byte[]... parts) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            update(mac, Hashes.utf8(label));
-            for (byte[] part : parts) {
-                update(mac, part);
-            }
-            return mac.doFinal();
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+        Mac mac = macs.get();
+        update(mac, Hashes.utf8(label));
+        for (byte[] part : parts) {
+            update(mac, part);
         }
+        return mac.doFinal();
     }
 
     /** The bits a mark is embedded as: the first 96 bits of a MAC of the mark. */
