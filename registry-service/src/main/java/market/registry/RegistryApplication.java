@@ -37,7 +37,7 @@ public class RegistryApplication {
     ServiceModel registryModel(KeyCustody custody) {
         return new ServiceModel(Topics.REGISTRY, Topics.REGISTRY_COMMANDS, Topics.REGISTRY_EVENTS,
                 Topics.REGISTRY_REPLIES, Topics.REGISTRY_COMMANDS_DLT, Topics.REGISTRY_EVENTS_DLT,
-                List.of(RegistryAggregates.DATATYPE, RegistryAggregates.DATASET),
+                List.of(RegistryAggregates.DATATYPE, RegistryAggregates.DATASET, RegistryAggregates.PROVIDER_KEYS),
                 new RegistryCommands(custody), new RegistryEvents());
     }
 

@@ -100,17 +100,19 @@ public final class Topics {
     public static final String REGISTRY = "registry";
 
     public static final Topic REGISTRY_COMMANDS = new Topic("registry.commands", REGISTRY,
-            "aggregate id: datatype_name or data_id",
+            "aggregate id: datatype_name, data_id, or provider address for its custody keys",
             List.of(AddDataType.class, AddDataBegin.class, AddDataEnd.class, RemoveData.class,
                     ConfirmStorageFee.class, FailRegistration.class, ReleaseKeys.class, RecordPlacement.class,
                     FailPlacement.class, ConfirmFragmentStored.class,
-                    market.registry.command.EndStorage.class));
+                    market.registry.command.EndStorage.class, market.registry.command.SetUpAbe.class,
+                    market.registry.command.SetUpWatermark.class));
 
     public static final Topic REGISTRY_EVENTS = new Topic("registry.events", REGISTRY,
-            "aggregate id: datatype_name or data_id",
+            "aggregate id: datatype_name, data_id, or provider address for its custody keys",
             List.of(DataTypeAdded.class, DataRegistrationStarted.class, DataRegistrationCompleted.class,
                     DataRemoved.class, DataPutOnSale.class, DataRegistrationFailed.class, KeysReleased.class,
-                    PlacementRecorded.class, FragmentStorageConfirmed.class, DataStorageEnded.class));
+                    PlacementRecorded.class, FragmentStorageConfirmed.class, DataStorageEnded.class,
+                    market.registry.event.AbeMasterKeyCreated.class, market.registry.event.WatermarkKeyCreated.class));
 
     public static final Topic REGISTRY_REPLIES = new Topic("registry.replies", REGISTRY,
             "aggregate id", List.of(CommandReply.class));

@@ -89,6 +89,26 @@ public final class KeyCustody {
         }
     }
 
+    /**
+     * Seals a provider's secret (its ABE master key, its watermark key) with the custody key, bound
+     * to what it is and whose: a sealed secret moved to another purpose or provider does not open.
+     */
+    public WrappedKey sealSecret(String purpose, String owner, byte[] secret) {
+        return new WrappedKey(AesGcm.seal(key, secret, secretContext(purpose, owner)), keyId);
+    }
+
+    /** The plain bytes of a secret sealed by {@link #sealSecret}; the caller zeroes them. */
+    public byte[] openSecret(String purpose, String owner, WrappedKey wrapped) {
+        if (!wrapped.custodyKeyId().equals(keyId)) {
+            throw new IllegalArgumentException("sealed with custody key " + wrapped.custodyKeyId() + ", not " + keyId);
+        }
+        return AesGcm.open(key, wrapped.sealed(), secretContext(purpose, owner));
+    }
+
+    private static byte[] secretContext(String purpose, String owner) {
+        return Hashes.utf8("market-registry-custody-secret-1:" + purpose + ":" + owner);
+    }
+
     /** The plain key bytes of a key sealed with this custody key; the caller zeroes them. */
     private byte[] open(long dataId, long fragmentNo, WrappedKey wrapped) {
         if (!wrapped.custodyKeyId().equals(keyId)) {

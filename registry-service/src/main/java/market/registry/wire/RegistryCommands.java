@@ -24,6 +24,7 @@ import market.registry.dataset.domain.FragmentPlan;
 import market.registry.dataset.domain.FragmentStorage;
 import market.registry.dataset.domain.ReleasedKey;
 import market.registry.dataset.domain.WrappedKey;
+import market.registry.datashare.keys.domain.ProviderKeysCommand;
 import market.registry.datatype.domain.DataTypeCommand;
 import market.registry.datatype.domain.DataTypeState;
 import market.schemas.AvroBytes;
@@ -90,6 +91,15 @@ public final class RegistryCommands implements ServiceModel.CommandTranslator {
         if (command instanceof ReleaseKeys c) {
             return new DatasetCommand.ReleaseKeys(c.getDataId(), c.getDealId(), c.getBuyer(), c.getBuyerKey(),
                     releasedKeys(c, references), c.getIssuedAt());
+        }
+        if (command instanceof market.registry.command.SetUpAbe c) {
+            return new ProviderKeysCommand.SetUpAbe(c.getActor(),
+                    new WrappedKey(AvroBytes.of(c.getSealedMasterKey()), c.getCustodyKeyId()), c.getMasterId(),
+                    c.getIssuedAt());
+        }
+        if (command instanceof market.registry.command.SetUpWatermark c) {
+            return new ProviderKeysCommand.SetUpWatermark(c.getActor(),
+                    new WrappedKey(AvroBytes.of(c.getSealedWatermarkKey()), c.getCustodyKeyId()), c.getIssuedAt());
         }
         throw new IllegalArgumentException("not a registry command: " + command.getSchema().getFullName());
     }

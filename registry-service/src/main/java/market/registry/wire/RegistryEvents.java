@@ -6,6 +6,7 @@ import market.registry.dataset.domain.FragmentPlan;
 import market.registry.dataset.domain.FragmentStorage;
 import market.registry.dataset.domain.StorageFee;
 import market.registry.dataset.domain.WrappedKey;
+import market.registry.datashare.keys.domain.ProviderKeysEvent;
 import market.registry.datatype.domain.DataTypeEvent;
 import market.registry.event.DataPutOnSale;
 import market.registry.event.DataRegistrationCompleted;
@@ -70,6 +71,14 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
         if (event instanceof DatasetEvent.FragmentStorageConfirmed e) {
             return new FragmentStorageConfirmed(e.dataId(), e.fragmentNo(), e.cid(), e.replicas(), e.at());
         }
+        if (event instanceof ProviderKeysEvent.AbeMasterKeyCreated e) {
+            return new market.registry.event.AbeMasterKeyCreated(e.provider(), AvroBytes.wrap(e.sealed().sealed()),
+                    e.sealed().custodyKeyId(), e.masterId(), e.at());
+        }
+        if (event instanceof ProviderKeysEvent.WatermarkKeyCreated e) {
+            return new market.registry.event.WatermarkKeyCreated(e.provider(), AvroBytes.wrap(e.sealed().sealed()),
+                    e.sealed().custodyKeyId(), e.at());
+        }
         throw new IllegalArgumentException("not a registry event: " + event.getClass().getName());
     }
 
@@ -120,6 +129,15 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
         if (event instanceof FragmentStorageConfirmed e) {
             return new DatasetEvent.FragmentStorageConfirmed(e.getDataId(), e.getFragmentNo(), e.getCid(),
                     e.getReplicas(), e.getTimestamp());
+        }
+        if (event instanceof market.registry.event.AbeMasterKeyCreated e) {
+            return new ProviderKeysEvent.AbeMasterKeyCreated(e.getProvider(),
+                    new WrappedKey(AvroBytes.of(e.getSealedMasterKey()), e.getCustodyKeyId()), e.getMasterId(),
+                    e.getTimestamp());
+        }
+        if (event instanceof market.registry.event.WatermarkKeyCreated e) {
+            return new ProviderKeysEvent.WatermarkKeyCreated(e.getProvider(),
+                    new WrappedKey(AvroBytes.of(e.getSealedWatermarkKey()), e.getCustodyKeyId()), e.getTimestamp());
         }
         throw new IllegalArgumentException("not a registry event: " + event.getSchema().getFullName());
     }

@@ -53,6 +53,11 @@ abstract class RegistryServiceTestBase {
         Readiness.await(runtime);
     }
 
+    /** The service's data folder, where its custody key lives. */
+    static Path dataDir() {
+        return DATA_DIR;
+    }
+
     static String bootstrapServers() {
         return KafkaBroker.bootstrapServers();
     }

@@ -1,0 +1,82 @@
+package market.registry.datashare.keys.web;
+
+import java.time.Clock;
+import java.util.Arrays;
+import market.platform.crypto.Hashes;
+import market.platform.crypto.abe.AbeMasterKey;
+import market.platform.crypto.abe.CpAbe;
+import market.platform.web.ApiException;
+import market.platform.web.CommandGateway;
+import market.platform.web.SignatureVerifier;
+import market.registry.command.SetUpAbe;
+import market.registry.custody.KeyCustody;
+import market.registry.dataset.domain.WrappedKey;
+import market.registry.datashare.ProviderDid;
+import market.registry.datashare.keys.view.ProviderKeysQueries;
+import market.registry.datashare.keys.view.ProviderKeysView;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * abe-setup: the signer's CP-ABE master key, made here, sealed with the custody key at once and
+ * sent as {@code SetUpAbe} on {@code registry.commands} keyed by the signer's address; the first
+ * one kept stays the provider's key, and the answer names it by its id. The master key is never
+ * answered, logged or exported: there is no call that reads it.
+ */
+@RestController
+@RequestMapping("/v1/datashare/abe-setup")
+class AbeSetupController {
+
+    static final String PURPOSE = "abe-master-key";
+
+    private final SignatureVerifier verifier;
+    private final CommandGateway gateway;
+    private final ProviderKeysQueries queries;
+    private final KeyCustody custody;
+    private final Clock clock;
+
+    AbeSetupController(SignatureVerifier verifier, CommandGateway gateway, ProviderKeysQueries queries,
+            KeyCustody custody, Clock clock) {
+        this.verifier = verifier;
+        this.gateway = gateway;
+        this.queries = queries;
+        this.custody = custody;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    Mono<ProviderKeysView> setUp(ServerHttpRequest request, @RequestBody(required = false) byte[] body) {
+        SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
+        if (body != null && body.length > 0 && !new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()
+                && !new String(body, java.nio.charset.StandardCharsets.UTF_8).trim().equals("{}")) {
+            throw ApiException.badRequest("REQUEST.UNEXPECTED_BODY", "abe-setup takes no fields: the key is made here");
+        }
+        AbeMasterKey master = CpAbe.setup();
+        byte[] secret = master.encode();
+        WrappedKey sealed;
+        try {
+            sealed = custody.sealSecret(PURPOSE, signed.signer(), secret);
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+        SetUpAbe command = new SetUpAbe(signed.signer(), signed.nonce(), clock.instant(),
+                java.nio.ByteBuffer.wrap(sealed.sealed()), sealed.custodyKeyId(), Hashes.toHex0x(master.id()));
+        return gateway.send(signed.signer(), command).map(reply -> find(signed.signer()));
+    }
+
+    @GetMapping("/{provider}")
+    ProviderKeysView show(@PathVariable String provider) {
+        return find(ProviderDid.address("provider", provider));
+    }
+
+    private ProviderKeysView find(String provider) {
+        return queries.find(provider).filter(state -> state.hasAbe()).map(ProviderKeysView::of).orElseThrow(() ->
+                ApiException.notFound("REGISTRY.ABE_NOT_SET_UP", "The provider has no ABE master key: abe-setup makes one"));
+    }
+}
