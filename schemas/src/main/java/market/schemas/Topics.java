@@ -105,14 +105,16 @@ public final class Topics {
                     ConfirmStorageFee.class, FailRegistration.class, ReleaseKeys.class, RecordPlacement.class,
                     FailPlacement.class, ConfirmFragmentStored.class,
                     market.registry.command.EndStorage.class, market.registry.command.SetUpAbe.class,
-                    market.registry.command.SetUpWatermark.class));
+                    market.registry.command.SetUpWatermark.class, market.registry.command.PublishDataShare.class,
+                    market.registry.command.CloseDataShare.class));
 
     public static final Topic REGISTRY_EVENTS = new Topic("registry.events", REGISTRY,
             "aggregate id: datatype_name, data_id, or provider address for its custody keys",
             List.of(DataTypeAdded.class, DataRegistrationStarted.class, DataRegistrationCompleted.class,
                     DataRemoved.class, DataPutOnSale.class, DataRegistrationFailed.class, KeysReleased.class,
                     PlacementRecorded.class, FragmentStorageConfirmed.class, DataStorageEnded.class,
-                    market.registry.event.AbeMasterKeyCreated.class, market.registry.event.WatermarkKeyCreated.class));
+                    market.registry.event.AbeMasterKeyCreated.class, market.registry.event.WatermarkKeyCreated.class,
+                    market.registry.event.DataShareDescribed.class, market.registry.event.DataShareClosed.class));
 
     public static final Topic REGISTRY_REPLIES = new Topic("registry.replies", REGISTRY,
             "aggregate id", List.of(CommandReply.class));

@@ -54,6 +54,16 @@ public final class JsonInput {
         return node.has(name) && !node.get(name).isNull();
     }
 
+    /** The field's value as JSON text, whatever its type, for a reader of its own (such as a policy). */
+    public String json(String name) {
+        return required(name).toString();
+    }
+
+    /** A string field that may be absent or null, then {@code fallback}. */
+    public String string(String name, String fallback) {
+        return has(name) ? string(name) : fallback;
+    }
+
     public String string(String name) {
         JsonNode value = required(name);
         if (!value.isString()) {

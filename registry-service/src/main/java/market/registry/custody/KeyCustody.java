@@ -12,6 +12,9 @@ import market.platform.crypto.AesGcm;
 import market.platform.crypto.Ecies;
 import market.platform.crypto.KeyRelease;
 import market.platform.crypto.Hashes;
+import market.platform.crypto.abe.AbeMasterKey;
+import market.platform.crypto.abe.AccessPolicy;
+import market.platform.crypto.abe.CpAbe;
 import market.registry.dataset.domain.WrappedKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +87,23 @@ public final class KeyCustody {
         byte[] plain = open(dataId, fragmentNo, wrapped);
         try {
             return Ecies.encrypt(buyerPublicKey, plain, KeyRelease.context(dataId, fragmentNo));
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /**
+     * For a {@code category: abe} product: opens a custody-wrapped key, seals it under the
+     * product's policy with the provider's ABE master key ({@link CpAbe}), and seals that
+     * ciphertext to the buyer's secp256k1 key with ECIES under {@link KeyRelease#context}. The buyer
+     * needs both its account key and an attribute key that satisfies the policy.
+     */
+    public byte[] releaseUnderPolicy(byte[] buyerPublicKey, long dataId, long fragmentNo, WrappedKey wrapped,
+            AbeMasterKey master, AccessPolicy policy) {
+        byte[] plain = open(dataId, fragmentNo, wrapped);
+        try {
+            byte[] sealed = CpAbe.encrypt(master, policy, plain).encode();
+            return Ecies.encrypt(buyerPublicKey, sealed, KeyRelease.context(dataId, fragmentNo));
         } finally {
             Arrays.fill(plain, (byte) 0);
         }

@@ -18,13 +18,18 @@ import market.registry.command.RecordPlacement;
 import market.registry.command.ReleaseKeys;
 import market.registry.command.RemoveData;
 import market.registry.custody.KeyCustody;
+import market.registry.dataset.domain.DataShareProduct;
 import market.registry.dataset.domain.DatasetCommand;
 import market.registry.dataset.domain.DatasetState;
 import market.registry.dataset.domain.FragmentPlan;
 import market.registry.dataset.domain.FragmentStorage;
 import market.registry.dataset.domain.ReleasedKey;
 import market.registry.dataset.domain.WrappedKey;
+import market.platform.crypto.abe.AbeMasterKey;
+import market.platform.crypto.abe.AccessPolicy;
+import market.platform.crypto.abe.AccessPolicyJson;
 import market.registry.datashare.keys.domain.ProviderKeysCommand;
+import market.registry.datashare.keys.domain.ProviderKeysState;
 import market.registry.datatype.domain.DataTypeCommand;
 import market.registry.datatype.domain.DataTypeState;
 import market.schemas.AvroBytes;
@@ -39,6 +44,8 @@ import org.apache.avro.specific.SpecificRecord;
 public final class RegistryCommands implements ServiceModel.CommandTranslator {
 
     private static final Duration CATCH_UP = Duration.ofSeconds(5);
+    /** What the ABE master key is sealed as, in custody. */
+    public static final String MASTER_KEY_PURPOSE = "abe-master-key";
 
     private final KeyCustody custody;
 
@@ -92,6 +99,20 @@ public final class RegistryCommands implements ServiceModel.CommandTranslator {
             return new DatasetCommand.ReleaseKeys(c.getDataId(), c.getDealId(), c.getBuyer(), c.getBuyerKey(),
                     releasedKeys(c, references), c.getIssuedAt());
         }
+        if (command instanceof market.registry.command.PublishDataShare c) {
+            var p = c.getProduct();
+            return new DatasetCommand.PublishDataShare(c.getActor(), c.getDataId(), new DataShareProduct(
+                    p.getProductId(), p.getProductName(), p.getProviderName(), p.getDescription(), p.getCategory(),
+                    p.getPolicy(), p.getWatermarkType(), p.getFileType(), p.getDataName(), p.getDataFragments(),
+                    p.getSamples().stream().map(s -> new DataShareProduct.Sample(s.getFragmentNo(), s.getSampleName(),
+                            s.getSampleType())).toList(), p.getOrgId(), p.getChannelId()),
+                    c.getPrice(), c.getPeriod(), c.getDataHashOriginal(), c.getSize(),
+                    c.getFragments().stream().map(f -> new FragmentPlan(f.getFragmentNo(), f.getSize(),
+                            f.getHashOriginal(), f.getIdfsClusterId())).toList(), c.getIssuedAt());
+        }
+        if (command instanceof market.registry.command.CloseDataShare c) {
+            return new DatasetCommand.CloseDataShare(c.getActor(), c.getDataId(), c.getIssuedAt());
+        }
         if (command instanceof market.registry.command.SetUpAbe c) {
             return new ProviderKeysCommand.SetUpAbe(c.getActor(),
                     new WrappedKey(AvroBytes.of(c.getSealedMasterKey()), c.getCustodyKeyId()), c.getMasterId(),
@@ -117,8 +138,31 @@ public final class RegistryCommands implements ServiceModel.CommandTranslator {
             throw new NotYetVisibleException("the stored keys of data " + c.getDataId() + " are not visible yet");
         }
         byte[] buyerKey = Hashes.fromHex(c.getBuyerKey());
-        return state.stored().stream().map(f -> new ReleasedKey(f.fragmentNo(),
+        List<FragmentStorage> keyed = state.stored().stream()
+                .filter(f -> !(state.isDataShare() && state.dataShare().product().isSample(f.fragmentNo()))).toList();
+        if (state.isDataShare() && state.dataShare().product().isAbe()) {
+            AbeMasterKey master = masterKey(state.registration().provider(), references);
+            AccessPolicy policy = AccessPolicyJson.read(state.dataShare().product().policy());
+            return keyed.stream().map(f -> new ReleasedKey(f.fragmentNo(), custody.releaseUnderPolicy(buyerKey,
+                    c.getDataId(), f.fragmentNo(), f.key(), master, policy))).toList();
+        }
+        return keyed.stream().map(f -> new ReleasedKey(f.fragmentNo(),
                 custody.releaseTo(buyerKey, c.getDataId(), f.fragmentNo(), f.key()))).toList();
+    }
+
+    /** The provider's ABE master key, opened from custody; kept before the product could be published. */
+    private AbeMasterKey masterKey(String provider, ReferenceData references) {
+        ProviderKeysState keys = references.state(RegistryAggregates.PROVIDER_KEYS, provider, ProviderKeysState::hasAbe,
+                CATCH_UP);
+        if (!keys.hasAbe()) {
+            throw new NotYetVisibleException("the ABE master key of " + provider + " is not visible yet");
+        }
+        byte[] secret = custody.openSecret(MASTER_KEY_PURPOSE, provider, keys.abeMasterKey());
+        try {
+            return AbeMasterKey.decode(secret);
+        } finally {
+            java.util.Arrays.fill(secret, (byte) 0);
+        }
     }
 
     private static DatasetCommand.DataTypeRef datatype(String name, ReferenceData references) {

@@ -1,6 +1,7 @@
 package market.registry.wire;
 
 import market.platform.runtime.ServiceModel;
+import market.registry.dataset.domain.DataShareProduct;
 import market.registry.dataset.domain.DatasetEvent;
 import market.registry.dataset.domain.FragmentPlan;
 import market.registry.dataset.domain.FragmentStorage;
@@ -71,6 +72,18 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
         if (event instanceof DatasetEvent.FragmentStorageConfirmed e) {
             return new FragmentStorageConfirmed(e.dataId(), e.fragmentNo(), e.cid(), e.replicas(), e.at());
         }
+        if (event instanceof DatasetEvent.DataShareDescribed e) {
+            var p = e.product();
+            return new market.registry.event.DataShareDescribed(e.dataId(), e.provider(),
+                    new market.registry.event.DescribedProduct(p.productId(), p.productName(), p.providerName(),
+                            p.description(), p.category(), p.policy(), p.watermarkType(), p.fileType(), p.dataName(),
+                            p.dataFragments(), p.samples().stream().map(s -> new market.registry.event.DescribedSample(
+                                    s.fragmentNo(), s.sampleName(), s.sampleType())).toList(), p.orgId(), p.channelId()),
+                    e.at());
+        }
+        if (event instanceof DatasetEvent.DataShareClosed e) {
+            return new market.registry.event.DataShareClosed(e.dataId(), e.provider(), e.at());
+        }
         if (event instanceof ProviderKeysEvent.AbeMasterKeyCreated e) {
             return new market.registry.event.AbeMasterKeyCreated(e.provider(), AvroBytes.wrap(e.sealed().sealed()),
                     e.sealed().custodyKeyId(), e.masterId(), e.at());
@@ -129,6 +142,17 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
         if (event instanceof FragmentStorageConfirmed e) {
             return new DatasetEvent.FragmentStorageConfirmed(e.getDataId(), e.getFragmentNo(), e.getCid(),
                     e.getReplicas(), e.getTimestamp());
+        }
+        if (event instanceof market.registry.event.DataShareDescribed e) {
+            var p = e.getProduct();
+            return new DatasetEvent.DataShareDescribed(e.getDataId(), e.getProvider(), new DataShareProduct(
+                    p.getProductId(), p.getProductName(), p.getProviderName(), p.getDescription(), p.getCategory(),
+                    p.getPolicy(), p.getWatermarkType(), p.getFileType(), p.getDataName(), p.getDataFragments(),
+                    p.getSamples().stream().map(s -> new DataShareProduct.Sample(s.getFragmentNo(), s.getSampleName(),
+                            s.getSampleType())).toList(), p.getOrgId(), p.getChannelId()), e.getTimestamp());
+        }
+        if (event instanceof market.registry.event.DataShareClosed e) {
+            return new DatasetEvent.DataShareClosed(e.getDataId(), e.getProvider(), e.getTimestamp());
         }
         if (event instanceof market.registry.event.AbeMasterKeyCreated e) {
             return new ProviderKeysEvent.AbeMasterKeyCreated(e.getProvider(),

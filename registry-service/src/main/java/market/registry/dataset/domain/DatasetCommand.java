@@ -27,6 +27,17 @@ public sealed interface DatasetCommand {
         }
     }
 
+    /** The DataShare publish: adddatabegin of the data and sample fragments, with the product's description. */
+    record PublishDataShare(String provider, long dataId, DataShareProduct product, long price, long period,
+            String dataHashOriginal, long size, List<FragmentPlan> fragments, Instant at) implements DatasetCommand {
+        public PublishDataShare {
+            fragments = List.copyOf(fragments);
+        }
+    }
+
+    /** Close a DataShare product: no new purchases. */
+    record CloseDataShare(String user, long dataId, Instant at) implements DatasetCommand {}
+
     /** removedata. */
     record RemoveData(String user, long dataId, Instant at) implements DatasetCommand {}
 

@@ -44,10 +44,49 @@ public final class DatasetDecider implements Decider<DatasetCommand, DatasetEven
         if (command instanceof RemoveData remove) {
             return remove(remove, state);
         }
+        if (DataShareRules.handles(command)) {
+            return DataShareRules.decide(command, state);
+        }
         if (DatasetStorage.handles(command)) {
             return DatasetStorage.decide(command, state);
         }
         return DatasetSaga.decide(command, state);
+    }
+
+    /** adddatabegin's rules on price, period, hashes, fragments and fee, shared by the DataShare publish. */
+    static Rejection registrationProblem(long price, long period, String dataHashOriginal, List<FragmentPlan> fragments,
+            long size) {
+        if (price < 0) {
+            return Rejection.invalid("REGISTRY.INVALID_PRICE", "price must be 0 or more");
+        }
+        if (period < 1) {
+            return Rejection.invalid("REGISTRY.INVALID_PERIOD", "period must be at least 1 day");
+        }
+        if (!Hashes.isSha256Hex(dataHashOriginal)) {
+            return invalidHash("data_hash_original");
+        }
+        return checkFragments(fragments, size);
+    }
+
+    /** The registration a valid begin starts, its fragments in order and hashes in lower case; null when the fee overflows. */
+    static DataRegistrationStarted started(long dataId, String datatypeName, String provider, long price,
+            List<String> detailFields, long period, String dataHashOriginal, long size, List<FragmentPlan> fragments,
+            java.time.Instant at) {
+        StorageFee fee;
+        try {
+            fee = StorageFee.of(size, period, fragments.size());
+        } catch (ArithmeticException e) {
+            return null;
+        }
+        List<FragmentPlan> ordered = fragments.stream()
+                .map(f -> new FragmentPlan(f.fragmentNo(), f.size(), lower(f.hashOriginal()), f.idfsClusterId()))
+                .sorted(Comparator.comparingLong(FragmentPlan::fragmentNo)).toList();
+        return new DataRegistrationStarted(dataId, datatypeName, provider, price, detailFields, period,
+                lower(dataHashOriginal), size, ordered, fee, at);
+    }
+
+    static Rejection feeOverflow() {
+        return Rejection.invalid("REGISTRY.FEE_OVERFLOW", "the storage fee is too large: reduce size or period");
     }
 
     private static Decision<DatasetEvent> begin(AddDataBegin c, DatasetState state) {
@@ -61,31 +100,13 @@ public final class DatasetDecider implements Decider<DatasetCommand, DatasetEven
             return Decision.reject(Rejection.invalid("REGISTRY.DETAIL_FIELDS_MISMATCH", "detail_fields must have "
                     + c.datatype().detailFieldsNum() + " values for data type " + c.datatype().datatypeName()));
         }
-        if (c.price() < 0) {
-            return Decision.reject(Rejection.invalid("REGISTRY.INVALID_PRICE", "price must be 0 or more"));
+        Rejection problem = registrationProblem(c.price(), c.period(), c.dataHashOriginal(), c.fragments(), c.size());
+        if (problem != null) {
+            return Decision.reject(problem);
         }
-        if (c.period() < 1) {
-            return Decision.reject(Rejection.invalid("REGISTRY.INVALID_PERIOD", "period must be at least 1 day"));
-        }
-        if (!Hashes.isSha256Hex(c.dataHashOriginal())) {
-            return Decision.reject(invalidHash("data_hash_original"));
-        }
-        Rejection fragmentProblem = checkFragments(c.fragments(), c.size());
-        if (fragmentProblem != null) {
-            return Decision.reject(fragmentProblem);
-        }
-        StorageFee fee;
-        try {
-            fee = StorageFee.of(c.size(), c.period(), c.fragments().size());
-        } catch (ArithmeticException e) {
-            return Decision.reject(Rejection.invalid("REGISTRY.FEE_OVERFLOW",
-                    "the storage fee is too large: reduce size or period"));
-        }
-        List<FragmentPlan> fragments = c.fragments().stream()
-                .map(f -> new FragmentPlan(f.fragmentNo(), f.size(), lower(f.hashOriginal()), f.idfsClusterId()))
-                .sorted(Comparator.comparingLong(FragmentPlan::fragmentNo)).toList();
-        return Decision.accept(new DataRegistrationStarted(c.dataId(), c.datatypeName(), c.provider(), c.price(),
-                c.detailFields(), c.period(), lower(c.dataHashOriginal()), c.size(), fragments, fee, c.at()));
+        DataRegistrationStarted started = started(c.dataId(), c.datatypeName(), c.provider(), c.price(),
+                c.detailFields(), c.period(), c.dataHashOriginal(), c.size(), c.fragments(), c.at());
+        return started == null ? Decision.reject(feeOverflow()) : Decision.accept(started);
     }
 
     private static Rejection checkFragments(List<FragmentPlan> fragments, long size) {
@@ -156,6 +177,10 @@ public final class DatasetDecider implements Decider<DatasetCommand, DatasetEven
                     fragment.key()));
         }
         stored.sort(Comparator.comparingLong(FragmentStorage::fragmentNo));
+        Rejection keys = DataShareRules.keyProblem(state, stored);
+        if (keys != null) {
+            return Decision.reject(keys);
+        }
         Rejection notStored = storageProblem(stored, state);
         if (notStored != null) {
             return Decision.reject(notStored);
@@ -211,21 +236,24 @@ public final class DatasetDecider implements Decider<DatasetCommand, DatasetEven
     public DatasetState evolve(DatasetState state, DatasetEvent event) {
         if (event instanceof DataRegistrationStarted started) {
             return new DatasetState(started, DatasetStatus.REGISTERING, List.of(), null, null, false, null,
-                    DatasetState.NONE.releases(), Map.of(), Map.of());
+                    DatasetState.NONE.releases(), Map.of(), Map.of(), null);
         }
         if (event instanceof DataRegistrationCompleted completed) {
             return new DatasetState(state.registration(),
                     completed.feePending() ? DatasetStatus.REGISTERING : DatasetStatus.ON_SALE, completed.fragments(),
                     completed.at(), null, completed.feePending(), null, state.releases(), state.clusters(),
-                    state.storedCids());
+                    state.storedCids(), state.dataShare());
         }
         if (event instanceof DataRemoved removed) {
             return new DatasetState(state.registration(), DatasetStatus.REMOVED, state.stored(), state.completedAt(),
                     removed.at(), false, state.failureReason(), state.releases(), state.clusters(),
-                    state.storedCids());
+                    state.storedCids(), state.dataShare());
         }
         if (DatasetStorage.handles(event)) {
             return DatasetStorage.evolve(state, event);
+        }
+        if (DataShareRules.handles(event)) {
+            return DataShareRules.evolve(state, event);
         }
         return DatasetSaga.evolve(state, event);
     }

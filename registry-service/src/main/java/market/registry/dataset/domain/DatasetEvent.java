@@ -60,6 +60,13 @@ public sealed interface DatasetEvent {
     record FragmentStorageConfirmed(long dataId, long fragmentNo, String cid, int replicas, Instant at)
             implements DatasetEvent {}
 
+    /** The dataset is a DataShare product; follows its {@link DataRegistrationStarted}. */
+    record DataShareDescribed(long dataId, String provider, DataShareProduct product, Instant at)
+            implements DatasetEvent {}
+
+    /** The DataShare product takes no new purchases; buyers keep access. */
+    record DataShareClosed(long dataId, String provider, Instant at) implements DatasetEvent {}
+
     /** removedata accepted: status 2. */
     record DataRemoved(long dataId, String removedBy, Instant at) implements DatasetEvent {}
 }

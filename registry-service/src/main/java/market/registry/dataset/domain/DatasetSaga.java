@@ -55,9 +55,11 @@ final class DatasetSaga {
         if (state.releases().containsKey(c.dealId())) {
             return Decision.accept();
         }
-        if (c.keys().size() != state.stored().size()) {
+        long keyed = state.stored().stream()
+                .filter(f -> !(state.isDataShare() && state.dataShare().product().isSample(f.fragmentNo()))).count();
+        if (c.keys().size() != keyed) {
             return Decision.reject(Rejection.invalid("REGISTRY.KEYS_MISMATCH",
-                    "a release must hold one key for each stored fragment"));
+                    "a release must hold one key for each stored fragment that is not a public sample"));
         }
         return Decision.accept(new KeysReleased(c.dataId(), c.dealId(), c.buyer(), c.buyerKey(), c.keys(), c.at()));
     }
@@ -75,6 +77,7 @@ final class DatasetSaga {
         KeysReleased released = (KeysReleased) event;
         return new DatasetState(state.registration(), state.status(), state.stored(), state.completedAt(),
                 state.removedAt(), state.feePending(), state.failureReason(),
-                state.releases().plus(released.dealId(), released), state.clusters(), state.storedCids());
+                state.releases().plus(released.dealId(), released), state.clusters(), state.storedCids(),
+                state.dataShare());
     }
 }

@@ -62,6 +62,6 @@ final class DatasetStorage {
             cids.put(e.fragmentNo(), e.cid());
         }
         return new DatasetState(s.registration(), s.status(), s.stored(), s.completedAt(), s.removedAt(),
-                s.feePending(), s.failureReason(), s.releases(), clusters, cids);
+                s.feePending(), s.failureReason(), s.releases(), clusters, cids, s.dataShare());
     }
 }

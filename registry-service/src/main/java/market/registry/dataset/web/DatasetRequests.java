@@ -16,7 +16,8 @@ import market.registry.dataset.domain.WrappedKey;
 /**
  * Reads adddatabegin and adddataend bodies into their Avro commands. Shapes and types are
  * checked here; the business rules are the decider's. At adddataend each plain
- * {@code encrypt_key} is sealed with the custody key before the command exists.
+ * {@code encrypt_key} is sealed with the custody key before the command exists; a fragment
+ * without one (a DataShare sample, stored unencrypted) carries an empty key.
  */
 final class DatasetRequests {
 
@@ -56,6 +57,11 @@ final class DatasetRequests {
                 .setActor(signer).setNonce(nonce).setIssuedAt(now).setDataId(dataId)
                 .setFragments(json.objects("fragments", END_FRAGMENT_FIELDS).stream().map(f -> {
                     long fragmentNo = f.integer("fragment_no");
+                    if (!f.has("encrypt_key")) {
+                        // a DataShare sample is stored unencrypted; the decider checks which fragments those are
+                        return new EndFragment(fragmentNo, f.string("cid"), f.string("hash_encrypted"),
+                                ByteBuffer.allocate(0), "");
+                    }
                     String key = f.string("encrypt_key");
                     if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
                         throw ApiException.badRequest("REQUEST.INVALID_FIELD",

@@ -1,17 +1,10 @@
 package market.registry.datashare.keys.web;
 
-import java.time.Clock;
-import java.util.Arrays;
-import market.platform.crypto.Hashes;
-import market.platform.crypto.abe.AbeMasterKey;
-import market.platform.crypto.abe.CpAbe;
 import market.platform.web.ApiException;
 import market.platform.web.CommandGateway;
 import market.platform.web.SignatureVerifier;
-import market.registry.command.SetUpAbe;
-import market.registry.custody.KeyCustody;
-import market.registry.dataset.domain.WrappedKey;
 import market.registry.datashare.ProviderDid;
+import market.registry.datashare.keys.AbeMasterKeys;
 import market.registry.datashare.keys.view.ProviderKeysQueries;
 import market.registry.datashare.keys.view.ProviderKeysView;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -33,41 +26,29 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/v1/datashare/abe-setup")
 class AbeSetupController {
 
-    static final String PURPOSE = "abe-master-key";
 
     private final SignatureVerifier verifier;
     private final CommandGateway gateway;
     private final ProviderKeysQueries queries;
-    private final KeyCustody custody;
-    private final Clock clock;
+    private final AbeMasterKeys masterKeys;
 
     AbeSetupController(SignatureVerifier verifier, CommandGateway gateway, ProviderKeysQueries queries,
-            KeyCustody custody, Clock clock) {
+            AbeMasterKeys masterKeys) {
         this.verifier = verifier;
         this.gateway = gateway;
         this.queries = queries;
-        this.custody = custody;
-        this.clock = clock;
+        this.masterKeys = masterKeys;
     }
 
     @PostMapping
     Mono<ProviderKeysView> setUp(ServerHttpRequest request, @RequestBody(required = false) byte[] body) {
         SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
-        if (body != null && body.length > 0 && !new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()
-                && !new String(body, java.nio.charset.StandardCharsets.UTF_8).trim().equals("{}")) {
+        String text = body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8).trim();
+        if (!text.isEmpty() && !text.equals("{}")) {
             throw ApiException.badRequest("REQUEST.UNEXPECTED_BODY", "abe-setup takes no fields: the key is made here");
         }
-        AbeMasterKey master = CpAbe.setup();
-        byte[] secret = master.encode();
-        WrappedKey sealed;
-        try {
-            sealed = custody.sealSecret(PURPOSE, signed.signer(), secret);
-        } finally {
-            Arrays.fill(secret, (byte) 0);
-        }
-        SetUpAbe command = new SetUpAbe(signed.signer(), signed.nonce(), clock.instant(),
-                java.nio.ByteBuffer.wrap(sealed.sealed()), sealed.custodyKeyId(), Hashes.toHex0x(master.id()));
-        return gateway.send(signed.signer(), command).map(reply -> find(signed.signer()));
+        return gateway.send(signed.signer(), masterKeys.setUp(signed.signer(), signed.nonce()))
+                .map(reply -> find(signed.signer()));
     }
 
     @GetMapping("/{provider}")

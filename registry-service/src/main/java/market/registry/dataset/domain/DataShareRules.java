@@ -1,0 +1,154 @@
+package market.registry.dataset.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import market.platform.domain.Decision;
+import market.platform.domain.Rejection;
+import market.registry.dataset.domain.DatasetCommand.CloseDataShare;
+import market.registry.dataset.domain.DatasetCommand.PublishDataShare;
+import market.registry.dataset.domain.DatasetEvent.DataRegistrationStarted;
+import market.registry.dataset.domain.DatasetEvent.DataShareClosed;
+import market.registry.dataset.domain.DatasetEvent.DataShareDescribed;
+import market.registry.dataset.domain.DatasetState.DataShareListing;
+
+/**
+ * The DataShare half of {@link DatasetDecider}. A publish is a registration (the same rules on
+ * price, period, hashes, fragments and fee as adddatabegin) of a dataset whose id comes from its
+ * provider and productID, so a product is published once; its data fragments and its samples
+ * together number the fragments 1..n, and there is at least one data fragment. {@code abe}
+ * needs a policy and {@code symmetric} takes none. Only the provider closes a product, once, and
+ * not once it was removed.
+ */
+final class DataShareRules {
+
+    static final String DATATYPE = "datashare";
+    private static final Pattern PRODUCT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final int MAX_TEXT = 1024;
+
+    private DataShareRules() {}
+
+    static boolean handles(Object commandOrEvent) {
+        return commandOrEvent instanceof PublishDataShare || commandOrEvent instanceof CloseDataShare
+                || commandOrEvent instanceof DataShareDescribed || commandOrEvent instanceof DataShareClosed;
+    }
+
+    static Decision<DatasetEvent> decide(DatasetCommand command, DatasetState state) {
+        return command instanceof PublishDataShare publish ? publish(publish, state) : close((CloseDataShare) command, state);
+    }
+
+    private static Decision<DatasetEvent> publish(PublishDataShare c, DatasetState state) {
+        if (state.exists()) {
+            return Decision.reject(Rejection.conflict("REGISTRY.PRODUCT_EXISTS",
+                    "The product already exists: the provider published productID " + c.product().productId()));
+        }
+        Rejection problem = productProblem(c.product(), c.fragments());
+        if (problem == null) {
+            problem = DatasetDecider.registrationProblem(c.price(), c.period(), c.dataHashOriginal(), c.fragments(),
+                    c.size());
+        }
+        if (problem != null) {
+            return Decision.reject(problem);
+        }
+        DataRegistrationStarted started = DatasetDecider.started(c.dataId(), DATATYPE, c.provider(), c.price(),
+                List.of(), c.period(), c.dataHashOriginal(), c.size(), c.fragments(), c.at());
+        if (started == null) {
+            return Decision.reject(DatasetDecider.feeOverflow());
+        }
+        return Decision.accept(started, new DataShareDescribed(c.dataId(), c.provider(), c.product(), c.at()));
+    }
+
+    private static Rejection productProblem(DataShareProduct p, List<FragmentPlan> fragments) {
+        if (!PRODUCT_ID.matcher(p.productId()).matches()) {
+            return invalid("productID must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        if (p.productName().isBlank()) {
+            return invalid("productName must not be blank");
+        }
+        for (String text : new String[] {p.productName(), p.providerName(), p.description(), p.fileType(), p.dataName(),
+                p.orgId(), p.channelId()}) {
+            if (text.length() > MAX_TEXT) {
+                return invalid("each text field is at most " + MAX_TEXT + " characters");
+            }
+        }
+        if (!DataShareProduct.SYMMETRIC.equals(p.category()) && !DataShareProduct.ABE.equals(p.category())) {
+            return invalid("category must be symmetric or abe");
+        }
+        if (p.isAbe() && p.policy() == null) {
+            return invalid("category abe needs a policy");
+        }
+        if (!p.isAbe() && p.policy() != null) {
+            return invalid("a policy is only for category abe");
+        }
+        if (p.watermarkType() != null && !p.watermarkType().equals("visible") && !p.watermarkType().equals("blind")) {
+            return invalid("watermarkType must be visible or blind");
+        }
+        if (p.dataFragments().isEmpty()) {
+            return invalid("the product needs at least one data fragment");
+        }
+        List<Long> numbers = new ArrayList<>(p.dataFragments());
+        p.samples().forEach(sample -> numbers.add(sample.fragmentNo()));
+        numbers.sort(null);
+        for (int i = 0; i < numbers.size(); i++) {
+            if (numbers.get(i) != i + 1 || numbers.size() != fragments.size()) {
+                return invalid("the data fragments and the samples must number the " + fragments.size()
+                        + " fragments 1.." + fragments.size() + ", each once");
+            }
+        }
+        for (DataShareProduct.Sample sample : p.samples()) {
+            if (sample.sampleName().isBlank() || sample.sampleName().length() > MAX_TEXT) {
+                return invalid("each sample needs a sampleName of 1 to " + MAX_TEXT + " characters");
+            }
+        }
+        return null;
+    }
+
+    private static Decision<DatasetEvent> close(CloseDataShare c, DatasetState state) {
+        if (!state.exists()) {
+            return Decision.reject(DatasetDecider.notFound());
+        }
+        if (!state.isDataShare()) {
+            return Decision.reject(Rejection.conflict("REGISTRY.NOT_DATASHARE", "The data is not a DataShare product"));
+        }
+        if (!state.registration().provider().equals(c.user())) {
+            return Decision.reject(Rejection.forbidden("REGISTRY.NOT_PROVIDER", "Only provider can close the product"));
+        }
+        if (state.status() == DatasetStatus.REMOVED) {
+            return Decision.reject(Rejection.conflict("REGISTRY.DATA_ALREADY_REMOVED", DatasetDecider.ALREADY_REMOVED));
+        }
+        if (state.dataShare().closedAt() != null) {
+            return Decision.reject(Rejection.conflict("REGISTRY.PRODUCT_CLOSED", "The product is already closed"));
+        }
+        return Decision.accept(new DataShareClosed(c.dataId(), c.user(), c.at()));
+    }
+
+    static DatasetState evolve(DatasetState state, DatasetEvent event) {
+        if (event instanceof DataShareDescribed described) {
+            return state.withDataShare(new DataShareListing(described.product(), described.at(), null));
+        }
+        DataShareClosed closed = (DataShareClosed) event;
+        return state.withDataShare(new DataShareListing(state.dataShare().product(), state.dataShare().publishedAt(),
+                closed.at()));
+    }
+
+    /** A rejection of the end request: a sample carries no key, every data fragment one; null when the keys fit. */
+    static Rejection keyProblem(DatasetState state, List<FragmentStorage> fragments) {
+        for (FragmentStorage fragment : fragments) {
+            boolean sample = state.isDataShare() && state.dataShare().product().isSample(fragment.fragmentNo());
+            boolean keyed = fragment.key().sealed().length > 0;
+            if (sample && keyed) {
+                return Rejection.invalid("REGISTRY.SAMPLE_TAKES_NO_KEY", "fragment " + fragment.fragmentNo()
+                        + " is a public sample: it is stored unencrypted and takes no encrypt_key");
+            }
+            if (!sample && !keyed) {
+                return Rejection.invalid("REGISTRY.KEY_MISSING", "fragment " + fragment.fragmentNo()
+                        + " needs its encrypt_key");
+            }
+        }
+        return null;
+    }
+
+    private static Rejection invalid(String message) {
+        return Rejection.invalid("REGISTRY.INVALID_PRODUCT", message);
+    }
+}

@@ -1,0 +1,125 @@
+package market.registry.datashare.web;
+
+import java.time.Clock;
+import market.platform.ids.Ids;
+import market.platform.web.ApiException;
+import market.platform.web.CommandGateway;
+import market.platform.web.JsonInput;
+import market.platform.web.Params;
+import market.platform.web.SignatureVerifier;
+import market.registry.command.CloseDataShare;
+import market.registry.datashare.ProviderDid;
+import market.registry.datashare.keys.AbeMasterKeys;
+import market.registry.datashare.keys.view.ProviderKeysQueries;
+import market.registry.datashare.view.DataShareQueries;
+import market.registry.datashare.view.DataShareView;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The BCS DataShare product API: publish ({@code POST /v1/datashare/dataset}, signed by the
+ * provider; a {@code PublishDataShare} on {@code registry.commands} keyed by the data_id derived
+ * from the provider and productID, so a product is published once), query-dataset and
+ * query-datasets, and close ({@code PUT}, signed). A product of {@code category: abe} makes the
+ * provider's ABE master key first when it has none. The data and sample fragments are then
+ * uploaded and the registration ended as for any dataset ({@code POST /v1/data/{id}/end}).
+ */
+@RestController
+@RequestMapping("/v1/datashare")
+class DataShareController {
+
+    private final SignatureVerifier verifier;
+    private final CommandGateway gateway;
+    private final DataShareQueries queries;
+    private final ProviderKeysQueries keys;
+    private final AbeMasterKeys masterKeys;
+    private final Clock clock;
+
+    DataShareController(SignatureVerifier verifier, CommandGateway gateway, DataShareQueries queries,
+            ProviderKeysQueries keys, AbeMasterKeys masterKeys, Clock clock) {
+        this.verifier = verifier;
+        this.gateway = gateway;
+        this.queries = queries;
+        this.keys = keys;
+        this.masterKeys = masterKeys;
+        this.clock = clock;
+    }
+
+    @PostMapping("/dataset")
+    Mono<ResponseEntity<DataShareView>> publish(ServerHttpRequest request, @RequestBody(required = false) byte[] body) {
+        SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
+        JsonInput json = DataShareRequests.read(body, signed.signer());
+        long dataId = dataId(signed.signer(), DataShareRequests.productId(json));
+        var command = DataShareRequests.publish(json, signed.signer(), signed.nonce(), dataId, clock.instant());
+        Mono<?> masterKey = command.getProduct().getCategory().equals("abe") ? ensureMasterKey(signed) : Mono.just(true);
+        return masterKey.then(gateway.send(Long.toString(dataId), command))
+                .map(reply -> ResponseEntity.status(201).body(find(dataId)));
+    }
+
+    /** query-dataset: one product, by its provider and productID. */
+    @GetMapping("/dataset")
+    DataShareView show(@RequestParam(required = false) String provider, @RequestParam(required = false) String productID) {
+        if (provider == null || productID == null) {
+            throw ApiException.badRequest("REQUEST.MISSING_PARAMETER", "query-dataset needs provider and productID");
+        }
+        return find(dataId(ProviderDid.address("provider", provider), productID));
+    }
+
+    /** query-datasets: a page of products, numbered from 1, filtered by provider, text and status. */
+    @GetMapping("/datasets")
+    DataShareQueries.Page list(@RequestParam(required = false) String provider,
+            @RequestParam(required = false) String searchText, @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "1") String currentPage, @RequestParam(defaultValue = "10") String pageSizeNum) {
+        if (status != null && !status.equals("ready") && !status.equals("closed")) {
+            throw ApiException.badRequest("REQUEST.INVALID_PARAMETER", "status must be ready or closed");
+        }
+        if (searchText != null && searchText.length() > 256) {
+            throw ApiException.badRequest("REQUEST.INVALID_PARAMETER", "searchText is at most 256 characters");
+        }
+        return queries.list(new DataShareQueries.Filter(provider == null ? null : ProviderDid.address("provider", provider),
+                        searchText, status), Params.boundedInt("currentPage", currentPage, 1, 1_000_000),
+                Params.boundedInt("pageSizeNum", pageSizeNum, 1, 100));
+    }
+
+    /** Closes the signer's product {@code productID}: {@code {"productID", "status": "closed"}}. */
+    @PutMapping("/dataset")
+    Mono<DataShareView> close(ServerHttpRequest request, @RequestBody(required = false) byte[] body) {
+        SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
+        JsonInput json = JsonInput.object(body, java.util.Set.of("provider", "productID", "status"));
+        if (!"closed".equals(json.string("status"))) {
+            throw ApiException.badRequest("REQUEST.INVALID_FIELD", "status must be closed: a product is only closed");
+        }
+        if (json.has("provider") && !ProviderDid.address("provider", json.string("provider")).equals(signed.signer())) {
+            throw new ApiException(403, "REGISTRY.PROVIDER_NOT_SIGNER", "provider must be the account that signs");
+        }
+        long dataId = dataId(signed.signer(), json.string("productID"));
+        var command = new CloseDataShare(signed.signer(), signed.nonce(), clock.instant(), dataId);
+        return gateway.send(Long.toString(dataId), command).map(reply -> find(dataId));
+    }
+
+    /** The data_id of a provider's product: derived, so a retried publish names the same dataset. */
+    static long dataId(String provider, String productId) {
+        return Ids.derive("datashare", provider, productId);
+    }
+
+    /** Makes the provider's ABE master key when it has none; the first one kept stays. */
+    private Mono<?> ensureMasterKey(SignatureVerifier.SignedRequest signed) {
+        if (keys.find(signed.signer()).filter(state -> state.hasAbe()).isPresent()) {
+            return Mono.just(true);
+        }
+        return gateway.send(signed.signer(), masterKeys.setUp(signed.signer(), signed.nonce() + "/abe-setup"));
+    }
+
+    private DataShareView find(long dataId) {
+        return queries.find(dataId).orElseThrow(() ->
+                ApiException.notFound("REGISTRY.PRODUCT_NOT_FOUND", "The product does not exist"));
+    }
+}

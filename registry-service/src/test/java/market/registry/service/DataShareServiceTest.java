@@ -1,0 +1,236 @@
+package market.registry.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import market.platform.crypto.Hashes;
+import market.platform.crypto.KeyRelease;
+import market.platform.crypto.abe.AbeAttributes;
+import market.platform.crypto.abe.AbeCiphertext;
+import market.platform.crypto.abe.AbeException;
+import market.platform.crypto.abe.AbeMasterKey;
+import market.platform.crypto.abe.CpAbe;
+import market.platform.ids.DatasetAddress;
+import market.platform.signing.Wallet;
+import market.platform.testing.SignedHttp;
+import market.platform.testing.TopicReader;
+import market.registry.custody.KeyCustody;
+import market.registry.dataset.domain.WrappedKey;
+import market.registry.event.AbeMasterKeyCreated;
+import market.registry.event.DataShareClosed;
+import market.registry.event.DataShareDescribed;
+import market.schemas.AvroBytes;
+import market.schemas.SingleObjectCodec;
+import market.schemas.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The DataShare product API over a real broker: publish, store, query, close, and an ABE key release. */
+class DataShareServiceTest extends RegistryServiceTestBase {
+
+    private static final String POLICY = "{\"threshold\" : 1,\"children\" : [{\"name\" : \"att1\", \"type\" : \"plain\","
+            + "\"value\" : \"hello\"}, {\"name\" : \"policy\", \"type\" : \"policy\",\"value\" : {\"Threshold\" : 1,"
+            + "\"Children\" : [{\"name\" : \"att3\", \"type\" :\"comparable\", \"value\" : {\"op\" : \">\", \"value\" : \"16\","
+            + " \"maxValue\" : \"10000\"}}]}}]}";
+
+    private final Wallet provider = Wallet.create();
+
+    /** The contract's example request, with the registration's fields and without cert, sk and plainData. */
+    private Map<String, Object> publishBody(String productId, String category) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("orgID", "ce0ac69b0c8648cd25b44a551780409767c8890b");
+        body.put("channelID", "mychannel");
+        body.put("cryptoMethod", "SW");
+        body.put("timestamp", "2020-10-27T17:28:16+08:00");
+        body.put("provider", "did:ethr:" + provider.address());
+        body.put("providerName", "huawei");
+        body.put("productName", "prodname " + productId);
+        body.put("productID", productId);
+        body.put("sampleName", "data_sub1");
+        body.put("fileType", "csv");
+        body.put("dataHash", Hashes.sha256Hex(new byte[] {1}));
+        body.put("dataName", "mydata1");
+        body.put("description", "this is my second prod");
+        body.put("category", category);
+        if (category.equals("abe")) {
+            body.put("policy", POLICY);
+        }
+        body.put("watermarkType", "blind");
+        body.put("price", "2.0000 OSB");
+        body.put("period", 30);
+        body.put("fragments", IntStream.rangeClosed(1, 2).mapToObj(n -> Map.<String, Object>of("fragment_no", n,
+                "size", 1000, "hash_original", Hashes.sha256Hex(new byte[] {(byte) n}))).toList());
+        body.put("samples", List.of(Map.of("fragment_no", 2, "sampleName", "data_sub1", "sampleType", "csv")));
+        return body;
+    }
+
+    /** adddataend with a key for the data fragment only: the sample is stored unencrypted. */
+    private static Map<String, Object> endBody(String key) {
+        return Map.of("fragments", List.of(
+                Map.of("fragment_no", 1, "cid", cid(1), "hash_encrypted", Hashes.sha256Hex(new byte[] {9}), "encrypt_key", key),
+                Map.of("fragment_no", 2, "cid", cid(2), "hash_encrypted", Hashes.sha256Hex(new byte[] {2}))));
+    }
+
+    private long published(String productId, String category, String key) {
+        SignedHttp.Response published = expect(http.post(provider, "/v1/datashare/dataset", publishBody(productId, category)), 201);
+        long dataId = published.json().get("data_id").longValue();
+        expect(endOnceStored(http, provider, dataId, 2, endBody(key)), 200);
+        chargeFee(provider.address(), dataId);
+        awaitStatus(http, dataId, 0);
+        return dataId;
+    }
+
+    @Test
+    void aPublishedProductIsStoredQueriedAndClosed() {
+        String productId = uniqueName("product");
+        SignedHttp.Response published = expect(http.post(provider, "/v1/datashare/dataset", publishBody(productId, "symmetric")), 201);
+        JsonNode view = published.json();
+        assertThat(view.get("status").stringValue()).isEqualTo("registering");
+        assertThat(view.get("provider").stringValue()).isEqualTo("did:ethr:" + provider.address());
+        assertThat(view.get("sampleFiles").get(0).get("dataName").stringValue()).isEqualTo("data_sub1");
+        assertThat(view.get("dataFiles")).hasSize(1);
+        assertThat(view.get("price").stringValue()).isEqualTo("2.0000 OSB");
+        long dataId = view.get("data_id").longValue();
+
+        String key = "key-" + UUID.randomUUID();
+        expect(endOnceStored(http, provider, dataId, 2, endBody(key)), 200);
+        chargeFee(provider.address(), dataId);
+        awaitStatus(http, dataId, 0);
+        JsonNode ready = expect(http.get("/v1/datashare/dataset?provider=did:ethr:" + provider.address()
+                + "&productID=" + productId), 200).json();
+        assertThat(ready.get("status").stringValue()).isEqualTo("ready");
+        assertThat(ready.get("sampleUrl").stringValue()).isEqualTo("ipfs://" + cid(2));
+        assertThat(ready.get("encryptData").stringValue()).isEqualTo("ipfs://" + cid(1));
+        assertThat(ready.get("address").stringValue()).isEqualTo(DatasetAddress.of(dataId));
+
+        JsonNode listed = expect(http.get("/v1/datashare/datasets?provider=" + provider.address()
+                + "&searchText=" + productId.toUpperCase() + "&status=ready&currentPage=1&pageSizeNum=5"), 200).json();
+        assertThat(listed.get("total").longValue()).isEqualTo(1);
+        assertThat(listed.get("datasets").get(0).get("productID").stringValue()).isEqualTo(productId);
+
+        JsonNode closed = expect(http.signed(provider, "PUT", "/v1/datashare/dataset",
+                json(Map.of("productID", productId, "status", "closed"))), 200).json();
+        assertThat(closed.get("status").stringValue()).isEqualTo("closed");
+        assertThat(expect(http.signed(provider, "PUT", "/v1/datashare/dataset",
+                json(Map.of("productID", productId, "status", "closed"))), 409).errorCode()).isEqualTo("REGISTRY.PRODUCT_CLOSED");
+        assertThat(expect(http.get("/v1/datashare/datasets?provider=" + provider.address() + "&status=ready"), 200)
+                .json().get("total").longValue()).isZero();
+        assertThat(expect(http.post(provider, "/v1/datashare/dataset", publishBody(productId, "symmetric")), 409)
+                .errorCode()).isEqualTo("REGISTRY.PRODUCT_EXISTS");
+        assertThat(eventsOf(Long.toString(dataId))).filteredOn(e -> e instanceof DataShareDescribed || e instanceof DataShareClosed)
+                .hasSize(2);
+        assertThat(String.join("\n", TopicReader.readAll(bootstrapServers(), Topics.REGISTRY_EVENTS.name()).stream()
+                .map(r -> new String(r.value(), StandardCharsets.ISO_8859_1)).toList())).doesNotContain(key);
+    }
+
+    @Test
+    void anAbeProductMakesTheMasterKeyAndReleasesItsKeySealedUnderThePolicy() throws Exception {
+        String productId = uniqueName("abe");
+        String key = "key-" + UUID.randomUUID();
+        long dataId = published(productId, "abe", key);
+        JsonNode view = expect(http.get("/v1/datashare/dataset?provider=" + provider.address() + "&productID=" + productId), 200).json();
+        assertThat(view.get("category").stringValue()).isEqualTo("abe");
+        assertThat(view.get("policy").stringValue()).startsWith("{\"Threshold\":1,\"Children\":[");
+        expect(http.get("/v1/datashare/abe-setup/" + provider.address()), 200);
+
+        Wallet buyer = Wallet.create();
+        completeDeal(dataId, buyer);
+        JsonNode released = awaitKeys(buyer, dataId);
+        byte[] box = Hashes.fromHex(released.get("keys").get(0).get("wrapped_key").stringValue());
+        assertThat(released.get("keys")).hasSize(1);
+        byte[] sealed = buyer.decrypt(box, KeyRelease.context(dataId, 1));
+        AbeMasterKey master = master(provider.address());
+        var matching = CpAbe.keyGen(master, AbeAttributes.read(new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("[{\"name\":\"att3\",\"type\":\"comparable\",\"value\":\"17\"}]")));
+        assertThat(new String(CpAbe.decrypt(matching, AbeCiphertext.decode(sealed)), StandardCharsets.UTF_8)).isEqualTo(key);
+        var other = CpAbe.keyGen(master, AbeAttributes.read(new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("[{\"name\":\"att3\",\"type\":\"comparable\",\"value\":\"16\"}]")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CpAbe.decrypt(other, AbeCiphertext.decode(sealed)))
+                .isInstanceOf(AbeException.class);
+    }
+
+    @Test
+    void refusesPrivateKeysPlainDataOtherProvidersAndBadPolicies() {
+        String productId = uniqueName("bad");
+        Map<String, Object> withSk = publishBody(productId, "symmetric");
+        withSk.put("sk", "-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----");
+        assertThat(expect(http.post(provider, "/v1/datashare/dataset", withSk), 400).errorCode())
+                .isEqualTo("REQUEST.PRIVATE_KEY_REFUSED");
+        Map<String, Object> withData = publishBody(productId, "symmetric");
+        withData.put("plainData", "aGVsbG8=");
+        assertThat(expect(http.post(provider, "/v1/datashare/dataset", withData), 400).errorCode())
+                .isEqualTo("REGISTRY.PLAIN_DATA_NOT_BUILT");
+        assertThat(expect(http.post(Wallet.create(), "/v1/datashare/dataset", publishBody(productId, "symmetric")), 403)
+                .errorCode()).isEqualTo("REGISTRY.PROVIDER_NOT_SIGNER");
+        Map<String, Object> badPolicy = publishBody(productId, "abe");
+        badPolicy.put("policy", Map.of("Threshold", 2, "Children", List.of(Map.of("name", "a", "type", "plain", "value", "x"))));
+        SignedHttp.Response refused = expect(http.post(provider, "/v1/datashare/dataset", badPolicy), 400);
+        assertThat(refused.errorCode()).isEqualTo("REGISTRY.INVALID_POLICY");
+        assertThat(refused.errorMsg()).isEqualTo("policy.Threshold 2 is above its 1 children");
+        Map<String, Object> badMethod = publishBody(productId, "symmetric");
+        badMethod.put("cryptoMethod", "RSA");
+        assertThat(expect(http.post(provider, "/v1/datashare/dataset", badMethod), 400).errorCode())
+                .isEqualTo("REQUEST.INVALID_FIELD");
+        Map<String, Object> abeWithout = publishBody(productId, "abe");
+        abeWithout.remove("policy");
+        assertThat(expect(http.post(provider, "/v1/datashare/dataset", abeWithout), 400).errorMsg())
+                .isEqualTo("category abe needs a policy");
+        assertThat(http.send("POST", "/v1/datashare/dataset", json(publishBody(productId, "symmetric")), null).status())
+                .isEqualTo(401);
+        assertThat(expect(http.get("/v1/datashare/datasets?status=open"), 400).errorCode()).isEqualTo("REQUEST.INVALID_PARAMETER");
+        assertThat(expect(http.get("/v1/datashare/dataset?provider=" + provider.address()), 400).errorCode())
+                .isEqualTo("REQUEST.MISSING_PARAMETER");
+        assertThat(expect(http.get("/v1/datashare/dataset?provider=" + provider.address() + "&productID=" + productId), 404)
+                .errorCode()).isEqualTo("REGISTRY.PRODUCT_NOT_FOUND");
+        assertThat(eventsOf(Long.toString(market.platform.ids.Ids.derive("datashare", provider.address(), productId)))).isEmpty();
+    }
+
+    private static byte[] json(Object body) {
+        return new tools.jackson.databind.ObjectMapper().writeValueAsBytes(body);
+    }
+
+    private AbeMasterKey master(String address) {
+        AbeMasterKeyCreated created = TopicReader.readAll(bootstrapServers(), Topics.REGISTRY_EVENTS.name()).stream()
+                .filter(record -> record.key() != null && new String(record.key(), StandardCharsets.UTF_8).equals(address))
+                .map(record -> (SpecificRecord) SingleObjectCodec.standard().decode(record.value()))
+                .filter(AbeMasterKeyCreated.class::isInstance).map(AbeMasterKeyCreated.class::cast).findFirst().orElseThrow();
+        return AbeMasterKey.decode(KeyCustody.load(null, dataDir()).openSecret("abe-master-key", address,
+                new WrappedKey(AvroBytes.of(created.getSealedMasterKey()), created.getCustodyKeyId())));
+    }
+
+    /** Plays order-service: a completed deal of {@code buyer} on {@code order.events}. */
+    private void completeDeal(long dataId, Wallet buyer) {
+        Map<String, Object> config = new market.platform.runtime.KafkaClients(bootstrapServers()).producer("order-stand-in");
+        String dataset = DatasetAddress.of(dataId);
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(config)) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.ORDER_EVENTS.name(), dataset,
+                    SingleObjectCodec.standard().encode(new market.order.event.DealCompleted(dataset, dataId, 77L,
+                            buyer.address(), provider.address(), 20_000L, Hashes.toHex0x(buyer.publicKey()),
+                            java.time.Instant.now()))));
+        }
+    }
+
+    private JsonNode awaitKeys(Wallet buyer, long dataId) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            SignedHttp.Response keys = http.signed(buyer, "GET", "/v1/data/" + dataId + "/keys", new byte[0]);
+            if (keys.status() == 200 || System.nanoTime() > deadline) {
+                return expect(keys, 200).json();
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static List<SpecificRecord> eventsOf(String key) {
+        return TopicReader.readAll(bootstrapServers(), Topics.REGISTRY_EVENTS.name()).stream()
+                .filter(record -> record.key() != null && new String(record.key(), StandardCharsets.UTF_8).equals(key))
+                .map(record -> (SpecificRecord) SingleObjectCodec.standard().decode(record.value()))
+                .toList();
+    }
+}
