@@ -18,12 +18,12 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /** Images and tables to mark, and the attacks of the issue: a PNG re-save, a JPEG re-encode, shuffled and deleted rows. */
-final class WatermarkFixtures {
+public final class WatermarkFixtures {
 
     private WatermarkFixtures() {}
 
     /** A photograph-like image: shaded background, textures, shapes and sensor noise. */
-    static BufferedImage image(long seed, int width, int height) {
+    public static BufferedImage image(long seed, int width, int height) {
         Random random = new Random(seed);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         double[] base = {random.nextInt(200) + 20, random.nextInt(200) + 20, random.nextInt(200) + 20};
@@ -53,11 +53,11 @@ final class WatermarkFixtures {
         return image;
     }
 
-    static byte[] png(BufferedImage image) {
+    public static byte[] png(BufferedImage image) {
         return Watermarks.writeImage(image, "png");
     }
 
-    static byte[] jpeg(BufferedImage image, float quality) {
+    public static byte[] jpeg(BufferedImage image, float quality) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
@@ -76,7 +76,7 @@ final class WatermarkFixtures {
         }
     }
 
-    static BufferedImage decode(byte[] file) {
+    public static BufferedImage decode(byte[] file) {
         try {
             return ImageIO.read(new ByteArrayInputStream(file));
         } catch (IOException e) {
@@ -85,7 +85,7 @@ final class WatermarkFixtures {
     }
 
     /** The attack of a PNG re-save: decoded and written again by another writer's defaults. */
-    static byte[] resavePng(byte[] file) {
+    public static byte[] resavePng(byte[] file) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(decode(file), "png", out);
@@ -95,7 +95,7 @@ final class WatermarkFixtures {
         }
     }
 
-    static byte[] reencodeJpeg(byte[] file, float quality) {
+    public static byte[] reencodeJpeg(byte[] file, float quality) {
         BufferedImage decoded = decode(file);
         BufferedImage rgb = new BufferedImage(decoded.getWidth(), decoded.getHeight(), BufferedImage.TYPE_INT_RGB);
         rgb.createGraphics().drawImage(decoded, 0, 0, null);
@@ -103,7 +103,7 @@ final class WatermarkFixtures {
     }
 
     /** Peak signal-to-noise ratio of b against a, in dB, over red, green and blue. */
-    static double psnr(BufferedImage a, BufferedImage b) {
+    public static double psnr(BufferedImage a, BufferedImage b) {
         double squared = 0;
         for (int y = 0; y < a.getHeight(); y++) {
             for (int x = 0; x < a.getWidth(); x++) {
@@ -120,7 +120,7 @@ final class WatermarkFixtures {
     }
 
     /** A sales table: an id, text fields, integers and decimals. */
-    static String table(long seed, int rows) {
+    public static String table(long seed, int rows) {
         Random random = new Random(seed);
         String[] cities = {"Seoul", "Busan", "Lyon", "Oslo", "Lima", "Pune", "Kyoto", "Perth"};
         StringBuilder csv = new StringBuilder("order_id,city,quantity,unit_price,weight_kg,note\n");
@@ -136,7 +136,7 @@ final class WatermarkFixtures {
     }
 
     /** The rows in another order with {@code deleted} of them gone. */
-    static byte[] shuffleAndDelete(byte[] csv, double deleted, long seed) {
+    public static byte[] shuffleAndDelete(byte[] csv, double deleted, long seed) {
         CsvTable table = CsvTable.parse(new String(csv, StandardCharsets.UTF_8));
         List<List<String>> rows = new ArrayList<>(table.rows());
         Collections.shuffle(rows, new Random(seed));
