@@ -106,7 +106,8 @@ public final class Topics {
                     FailPlacement.class, ConfirmFragmentStored.class,
                     market.registry.command.EndStorage.class, market.registry.command.SetUpAbe.class,
                     market.registry.command.SetUpWatermark.class, market.registry.command.PublishDataShare.class,
-                    market.registry.command.CloseDataShare.class));
+                    market.registry.command.CloseDataShare.class, market.registry.command.ApplyAbeKey.class,
+                    market.registry.command.AuthorizeAbeKey.class));
 
     public static final Topic REGISTRY_EVENTS = new Topic("registry.events", REGISTRY,
             "aggregate id: datatype_name, data_id, or provider address for its custody keys",
@@ -114,7 +115,9 @@ public final class Topics {
                     DataRemoved.class, DataPutOnSale.class, DataRegistrationFailed.class, KeysReleased.class,
                     PlacementRecorded.class, FragmentStorageConfirmed.class, DataStorageEnded.class,
                     market.registry.event.AbeMasterKeyCreated.class, market.registry.event.WatermarkKeyCreated.class,
-                    market.registry.event.DataShareDescribed.class, market.registry.event.DataShareClosed.class));
+                    market.registry.event.DataShareDescribed.class, market.registry.event.DataShareClosed.class,
+                    market.registry.event.AbeKeyApplied.class, market.registry.event.AbeKeyIssued.class,
+                    market.registry.event.AbeKeyRefused.class));
 
     public static final Topic REGISTRY_REPLIES = new Topic("registry.replies", REGISTRY,
             "aggregate id", List.of(CommandReply.class));

@@ -72,6 +72,14 @@ public final class JsonInput {
         return value.stringValue();
     }
 
+    public boolean bool(String name) {
+        JsonNode value = required(name);
+        if (!value.isBoolean()) {
+            throw invalid(name, "true or false");
+        }
+        return value.booleanValue();
+    }
+
     public long integer(String name) {
         JsonNode value = required(name);
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {

@@ -118,6 +118,15 @@ public final class RegistryCommands implements ServiceModel.CommandTranslator {
                     new WrappedKey(AvroBytes.of(c.getSealedMasterKey()), c.getCustodyKeyId()), c.getMasterId(),
                     c.getIssuedAt());
         }
+        if (command instanceof market.registry.command.ApplyAbeKey c) {
+            return new ProviderKeysCommand.ApplyAbeKey(c.getActor(), c.getProvider(), c.getOrderSeq(), c.getAttributes(),
+                    c.getBuyerKey(), c.getReason(), c.getIssuedAt());
+        }
+        if (command instanceof market.registry.command.AuthorizeAbeKey c) {
+            return new ProviderKeysCommand.AuthorizeAbeKey(c.getActor(), c.getBuyer(), c.getOrderSeq(), c.getApprove(),
+                    c.getAttributes(), c.getSealedUserKey() == null ? null : AvroBytes.of(c.getSealedUserKey()),
+                    c.getMasterId(), c.getReason(), c.getIssuedAt());
+        }
         if (command instanceof market.registry.command.SetUpWatermark c) {
             return new ProviderKeysCommand.SetUpWatermark(c.getActor(),
                     new WrappedKey(AvroBytes.of(c.getSealedWatermarkKey()), c.getCustodyKeyId()), c.getIssuedAt());

@@ -88,6 +88,17 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
             return new market.registry.event.AbeMasterKeyCreated(e.provider(), AvroBytes.wrap(e.sealed().sealed()),
                     e.sealed().custodyKeyId(), e.masterId(), e.at());
         }
+        if (event instanceof ProviderKeysEvent.AbeKeyApplied e) {
+            return new market.registry.event.AbeKeyApplied(e.provider(), e.buyer(), e.orderSeq(), e.attributes(),
+                    e.buyerKey(), e.reason(), e.at());
+        }
+        if (event instanceof ProviderKeysEvent.AbeKeyIssued e) {
+            return new market.registry.event.AbeKeyIssued(e.provider(), e.buyer(), e.orderSeq(), e.attributes(),
+                    AvroBytes.wrap(e.sealedUserKey()), e.masterId(), e.at());
+        }
+        if (event instanceof ProviderKeysEvent.AbeKeyRefused e) {
+            return new market.registry.event.AbeKeyRefused(e.provider(), e.buyer(), e.orderSeq(), e.reason(), e.at());
+        }
         if (event instanceof ProviderKeysEvent.WatermarkKeyCreated e) {
             return new market.registry.event.WatermarkKeyCreated(e.provider(), AvroBytes.wrap(e.sealed().sealed()),
                     e.sealed().custodyKeyId(), e.at());
@@ -157,6 +168,18 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
         if (event instanceof market.registry.event.AbeMasterKeyCreated e) {
             return new ProviderKeysEvent.AbeMasterKeyCreated(e.getProvider(),
                     new WrappedKey(AvroBytes.of(e.getSealedMasterKey()), e.getCustodyKeyId()), e.getMasterId(),
+                    e.getTimestamp());
+        }
+        if (event instanceof market.registry.event.AbeKeyApplied e) {
+            return new ProviderKeysEvent.AbeKeyApplied(e.getProvider(), e.getBuyer(), e.getOrderSeq(), e.getAttributes(),
+                    e.getBuyerKey(), e.getReason(), e.getTimestamp());
+        }
+        if (event instanceof market.registry.event.AbeKeyIssued e) {
+            return new ProviderKeysEvent.AbeKeyIssued(e.getProvider(), e.getBuyer(), e.getOrderSeq(), e.getAttributes(),
+                    AvroBytes.of(e.getSealedUserKey()), e.getMasterId(), e.getTimestamp());
+        }
+        if (event instanceof market.registry.event.AbeKeyRefused e) {
+            return new ProviderKeysEvent.AbeKeyRefused(e.getProvider(), e.getBuyer(), e.getOrderSeq(), e.getReason(),
                     e.getTimestamp());
         }
         if (event instanceof market.registry.event.WatermarkKeyCreated e) {

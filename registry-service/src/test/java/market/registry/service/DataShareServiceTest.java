@@ -153,6 +153,65 @@ class DataShareServiceTest extends RegistryServiceTestBase {
                 .readTree("[{\"name\":\"att3\",\"type\":\"comparable\",\"value\":\"16\"}]")));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> CpAbe.decrypt(other, AbeCiphertext.decode(sealed)))
                 .isInstanceOf(AbeException.class);
+
+        // the buyer's own attribute key, applied for and issued through the API, opens it too
+        assertThat(new String(CpAbe.decrypt(issuedKey(buyer, "seq-1", "17", "17"), AbeCiphertext.decode(sealed)),
+                StandardCharsets.UTF_8)).isEqualTo(key);
+        // a key granted with other attributes than asked for does not
+        var downgraded = issuedKey(buyer, "seq-2", "17", "3");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CpAbe.decrypt(downgraded, AbeCiphertext.decode(sealed)))
+                .isInstanceOf(AbeException.class);
+    }
+
+    @Test
+    void aRefusedKeyOrderIsCanceledAndOnlyItsBuyerReadsAnOrder() {
+        expect(http.post(provider, "/v1/datashare/abe-setup", Map.of()), 200);
+        Wallet buyer = Wallet.create();
+        apply(buyer, "seq-r", "5");
+        JsonNode refused = expect(http.post(provider, "/v1/datashare/abekey-orders/authorize",
+                Map.of("consumer", buyer.address(), "orderSeq", "seq-r", "approve", false, "reason", "not a member")), 200).json();
+        assertThat(refused.get("status").stringValue()).isEqualTo("canceled");
+        assertThat(refused.get("refusal").stringValue()).isEqualTo("not a member");
+        assertThat(expect(http.get("/v1/datashare/abekey-orders?provider=" + provider.address() + "&status=canceled"), 200)
+                .json().get("orders").get(0).get("orderSeq").stringValue()).isEqualTo("seq-r");
+        assertThat(expect(http.signed(Wallet.create(), "GET", "/v1/datashare/abekey-orders/" + provider.address() + "/seq-r",
+                new byte[0]), 404).errorCode()).isEqualTo("REGISTRY.ORDER_NOT_FOUND");
+        assertThat(expect(http.post(provider, "/v1/datashare/abekey-orders/authorize",
+                Map.of("consumer", buyer.address(), "orderSeq", "seq-r", "approve", true)), 409).errorCode())
+                .isEqualTo("REGISTRY.ORDER_DECIDED");
+        Map<String, Object> forged = new LinkedHashMap<>(Map.of("provider", provider.address(), "orderSeq", "seq-x",
+                "buyer_key", Hashes.toHex0x(Wallet.create().publicKey()), "attributes", List.of()));
+        assertThat(expect(http.post(buyer, "/v1/datashare/abekey-orders", forged), 400).errorCode())
+                .isEqualTo("REGISTRY.BUYER_KEY_MISMATCH");
+        forged.put("buyer_key", Hashes.toHex0x(buyer.publicKey()));
+        forged.put("attributes", List.of(Map.of("name", "att3", "type", "comparable", "value", "x")));
+        SignedHttp.Response badAttributes = expect(http.post(buyer, "/v1/datashare/abekey-orders", forged), 400);
+        assertThat(badAttributes.errorCode()).isEqualTo("REGISTRY.INVALID_ATTRIBUTES");
+        assertThat(badAttributes.errorMsg()).isEqualTo("attributes[0].value 'x' is not an integer");
+    }
+
+    private void apply(Wallet buyer, String orderSeq, String att3) {
+        JsonNode applied = expect(http.post(buyer, "/v1/datashare/abekey-orders", Map.of("provider",
+                "did:ethr:" + provider.address(), "orderSeq", orderSeq, "buyer_key", Hashes.toHex0x(buyer.publicKey()),
+                "reason", "research", "attributes", List.of(Map.of("name", "att3", "type", "comparable", "value", att3)))),
+                201).json();
+        assertThat(applied.get("status").stringValue()).isEqualTo("request");
+        assertThat(applied.has("sealedUserKey")).isFalse();
+    }
+
+    /** Applies as {@code buyer}, has the provider grant {@code granted}, and opens the issued key with the buyer's wallet. */
+    private market.platform.crypto.abe.AbeUserKey issuedKey(Wallet buyer, String orderSeq, String asked, String granted) {
+        apply(buyer, orderSeq, asked);
+        JsonNode issued = expect(http.post(provider, "/v1/datashare/abekey-orders/authorize", Map.of("consumer",
+                buyer.address(), "orderSeq", orderSeq, "approve", true,
+                "attributes", List.of(Map.of("name", "att3", "type", "comparable", "value", granted)))), 200).json();
+        assertThat(issued.get("status").stringValue()).isEqualTo("finished");
+        assertThat(issued.has("sealedUserKey")).isFalse();
+        JsonNode own = expect(http.signed(buyer, "GET", "/v1/datashare/abekey-orders/" + provider.address() + "/" + orderSeq,
+                new byte[0]), 200).json();
+        byte[] box = Hashes.fromHex(own.get("sealedUserKey").stringValue());
+        return market.platform.crypto.abe.AbeUserKey.decode(buyer.decrypt(box,
+                market.registry.datashare.keys.AbeUserKeys.context(provider.address(), buyer.address(), orderSeq)));
     }
 
     @Test

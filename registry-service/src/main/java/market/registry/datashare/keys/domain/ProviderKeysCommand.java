@@ -11,6 +11,17 @@ public sealed interface ProviderKeysCommand {
     /** abe-setup: keep {@code sealed}, the provider's CP-ABE master key, unless it has one. */
     record SetUpAbe(String provider, WrappedKey sealed, String masterId, Instant at) implements ProviderKeysCommand {}
 
+    /** abekey-order: {@code buyer} applies to {@code provider} for a key with {@code attributes} (canonical JSON). */
+    record ApplyAbeKey(String buyer, String provider, String orderSeq, String attributes, String buyerKey, String reason,
+            Instant at) implements ProviderKeysCommand {}
+
+    /**
+     * {@code provider} decides {@code buyer}'s order: approved with the attributes granted and the
+     * user key already sealed to the buyer, or refused for {@code reason}.
+     */
+    record AuthorizeAbeKey(String provider, String buyer, String orderSeq, boolean approve, String attributes,
+            byte[] sealedUserKey, String masterId, String reason, Instant at) implements ProviderKeysCommand {}
+
     /** Keep {@code sealed}, the provider's watermark key, unless it has one. */
     record SetUpWatermark(String provider, WrappedKey sealed, Instant at) implements ProviderKeysCommand {}
 }

@@ -1,20 +1,31 @@
 package market.registry.datashare.keys.domain;
 
-import market.platform.domain.Decider;
+import java.util.regex.Pattern;
 import market.platform.crypto.Hashes;
+import market.platform.domain.Decider;
 import market.platform.domain.Decision;
 import market.platform.domain.Rejection;
+import market.registry.datashare.keys.domain.ProviderKeysCommand.ApplyAbeKey;
+import market.registry.datashare.keys.domain.ProviderKeysCommand.AuthorizeAbeKey;
 import market.registry.datashare.keys.domain.ProviderKeysCommand.SetUpAbe;
 import market.registry.datashare.keys.domain.ProviderKeysCommand.SetUpWatermark;
+import market.registry.datashare.keys.domain.ProviderKeysEvent.AbeKeyApplied;
+import market.registry.datashare.keys.domain.ProviderKeysEvent.AbeKeyIssued;
+import market.registry.datashare.keys.domain.ProviderKeysEvent.AbeKeyRefused;
 import market.registry.datashare.keys.domain.ProviderKeysEvent.AbeMasterKeyCreated;
 import market.registry.datashare.keys.domain.ProviderKeysEvent.WatermarkKeyCreated;
 
 /**
- * Rules of a provider's custody keys: each is made once, on first use, and then kept; asking
+ * Rules of a provider's custody keys. Each key is made once, on first use, and then kept; asking
  * again changes nothing (the key first kept is the key), so a retried or repeated abe-setup is
- * answered with the existing master key's id. No command exports a key.
+ * answered with the existing master key's id. No command exports a key. A buyer applies for an
+ * attribute key (abekey-order) to a provider with a master key, under an orderSeq of its own;
+ * the same application again changes nothing, another one under that orderSeq is refused. The
+ * provider decides each order once: it issues a key made from the master key it holds, or refuses.
  */
 public final class ProviderKeysDecider implements Decider<ProviderKeysCommand, ProviderKeysEvent, ProviderKeysState> {
+
+    private static final Pattern ORDER_SEQ = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     @Override
     public ProviderKeysState initialState() {
@@ -27,23 +38,96 @@ public final class ProviderKeysDecider implements Decider<ProviderKeysCommand, P
             if (state.hasAbe()) {
                 return Decision.accept();
             }
-            if (!c.masterId().startsWith("0x") || !Hashes.isSha256Hex(c.masterId().substring(2))) {
+            if (!isId(c.masterId())) {
                 return Decision.reject(Rejection.invalid("REGISTRY.INVALID_MASTER_ID",
                         "master_id must be 0x and 64 hex digits"));
             }
             return Decision.accept(new AbeMasterKeyCreated(c.provider(), c.sealed(), c.masterId(), c.at()));
+        }
+        if (command instanceof ApplyAbeKey c) {
+            return apply(c, state);
+        }
+        if (command instanceof AuthorizeAbeKey c) {
+            return authorize(c, state);
         }
         SetUpWatermark c = (SetUpWatermark) command;
         return state.hasWatermark() ? Decision.accept()
                 : Decision.accept(new WatermarkKeyCreated(c.provider(), c.sealed(), c.at()));
     }
 
+    private static Decision<ProviderKeysEvent> apply(ApplyAbeKey c, ProviderKeysState state) {
+        if (!ORDER_SEQ.matcher(c.orderSeq()).matches()) {
+            return Decision.reject(Rejection.invalid("REGISTRY.INVALID_ORDER_SEQ",
+                    "orderSeq must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+        }
+        if (!state.hasAbe()) {
+            return Decision.reject(Rejection.notFound("REGISTRY.ABE_NOT_SET_UP",
+                    "The provider has no ABE master key: abe-setup makes one"));
+        }
+        if (c.buyer().equals(c.provider())) {
+            return Decision.reject(Rejection.forbidden("REGISTRY.OWN_MASTER_KEY",
+                    "The provider holds its master key and applies to no one"));
+        }
+        AbeKeyOrder existing = state.keyOrders().get(AbeKeyOrder.id(c.buyer(), c.orderSeq()));
+        if (existing != null) {
+            return existing.attributes().equals(c.attributes()) && existing.buyerKey().equals(c.buyerKey())
+                    ? Decision.accept()
+                    : Decision.reject(Rejection.conflict("REGISTRY.ORDER_EXISTS",
+                            "The buyer already has an order " + c.orderSeq() + " with this provider"));
+        }
+        return Decision.accept(new AbeKeyApplied(c.provider(), c.buyer(), c.orderSeq(), c.attributes(), c.buyerKey(),
+                c.reason(), c.at()));
+    }
+
+    private static Decision<ProviderKeysEvent> authorize(AuthorizeAbeKey c, ProviderKeysState state) {
+        AbeKeyOrder order = state.keyOrders().get(AbeKeyOrder.id(c.buyer(), c.orderSeq()));
+        if (order == null) {
+            return Decision.reject(Rejection.notFound("REGISTRY.ORDER_NOT_FOUND", "The order does not exist"));
+        }
+        if (!order.status().equals(AbeKeyOrder.REQUEST)) {
+            return Decision.reject(Rejection.conflict("REGISTRY.ORDER_DECIDED", "The order is already " + order.status()));
+        }
+        if (!c.approve()) {
+            return Decision.accept(new AbeKeyRefused(c.provider(), c.buyer(), c.orderSeq(), c.reason(), c.at()));
+        }
+        if (c.sealedUserKey() == null || c.sealedUserKey().length == 0 || c.attributes() == null) {
+            return Decision.reject(Rejection.invalid("REGISTRY.KEY_MISSING", "an authorization carries the issued key"));
+        }
+        if (!c.masterId().equals(state.masterId())) {
+            return Decision.reject(Rejection.conflict("REGISTRY.MASTER_KEY_MISMATCH",
+                    "the key was made from another master key than the provider's"));
+        }
+        return Decision.accept(new AbeKeyIssued(c.provider(), c.buyer(), c.orderSeq(), c.attributes(),
+                c.sealedUserKey(), c.masterId(), c.at()));
+    }
+
+    private static boolean isId(String id) {
+        return id != null && id.startsWith("0x") && Hashes.isSha256Hex(id.substring(2));
+    }
+
     @Override
     public ProviderKeysState evolve(ProviderKeysState state, ProviderKeysEvent event) {
         if (event instanceof AbeMasterKeyCreated e) {
-            return new ProviderKeysState(e.provider(), e.sealed(), e.masterId(), e.at(), state.watermarkKey());
+            return new ProviderKeysState(e.provider(), e.sealed(), e.masterId(), e.at(), state.watermarkKey(),
+                    state.keyOrders());
         }
-        WatermarkKeyCreated e = (WatermarkKeyCreated) event;
-        return new ProviderKeysState(e.provider(), state.abeMasterKey(), state.masterId(), state.abeSince(), e.sealed());
+        if (event instanceof WatermarkKeyCreated e) {
+            return new ProviderKeysState(e.provider(), state.abeMasterKey(), state.masterId(), state.abeSince(),
+                    e.sealed(), state.keyOrders());
+        }
+        if (event instanceof AbeKeyApplied e) {
+            return state.withOrder(e.provider(), new AbeKeyOrder(e.buyer(), e.orderSeq(), e.attributes(), e.buyerKey(),
+                    e.reason(), AbeKeyOrder.REQUEST, null, null, null, e.at(), null, null));
+        }
+        if (event instanceof AbeKeyIssued e) {
+            AbeKeyOrder o = state.keyOrders().get(AbeKeyOrder.id(e.buyer(), e.orderSeq()));
+            return state.withOrder(e.provider(), new AbeKeyOrder(o.buyer(), o.orderSeq(), o.attributes(), o.buyerKey(),
+                    o.reason(), AbeKeyOrder.FINISHED, e.attributes(), e.sealedUserKey(), e.masterId(), o.appliedAt(),
+                    e.at(), null));
+        }
+        AbeKeyRefused e = (AbeKeyRefused) event;
+        AbeKeyOrder o = state.keyOrders().get(AbeKeyOrder.id(e.buyer(), e.orderSeq()));
+        return state.withOrder(e.provider(), new AbeKeyOrder(o.buyer(), o.orderSeq(), o.attributes(), o.buyerKey(),
+                o.reason(), AbeKeyOrder.CANCELED, null, null, null, o.appliedAt(), e.at(), e.reason()));
     }
 }

@@ -56,6 +56,71 @@ class ProviderKeysDeciderTest {
                 .then();
     }
 
+    private static final String BUYER = "0x2222222222222222222222222222222222222222";
+    private static final String ATTRIBUTES = "[{\"name\":\"att3\",\"type\":\"comparable\",\"value\":\"17\"}]";
+    private static final byte[] BOX = {9, 8, 7};
+    private static final ProviderKeysEvent MASTER = new AbeMasterKeyCreated(PROVIDER, SEALED, MASTER_ID, AT);
+    private static final ProviderKeysEvent APPLIED =
+            new ProviderKeysEvent.AbeKeyApplied(PROVIDER, BUYER, "seq-1", ATTRIBUTES, "0x04", "research", AT);
+
+    private static ProviderKeysCommand.ApplyAbeKey apply(String orderSeq, String attributes) {
+        return new ProviderKeysCommand.ApplyAbeKey(BUYER, PROVIDER, orderSeq, attributes, "0x04", "research", AT);
+    }
+
+    @Test
+    void aBuyerAppliesForAnAttributeKey() {
+        ProviderKeysState state = fixture.given(MASTER).when(apply("seq-1", ATTRIBUTES)).then(APPLIED);
+        assertThat(state.keyOrders().get(AbeKeyOrder.id(BUYER, "seq-1")).status()).isEqualTo(AbeKeyOrder.REQUEST);
+    }
+
+    @Test
+    void theSameApplicationAgainChangesNothingAnotherUnderItsSeqIsRefused() {
+        fixture.given(MASTER, APPLIED).when(apply("seq-1", ATTRIBUTES)).then();
+        fixture.given(MASTER, APPLIED).when(apply("seq-1", "[]"))
+                .thenRejects("REGISTRY.ORDER_EXISTS", "The buyer already has an order seq-1 with this provider");
+    }
+
+    @Test
+    void anApplicationNeedsAMasterKeyAnotherAccountAndAGoodSeq() {
+        fixture.given().when(apply("seq-1", ATTRIBUTES))
+                .thenRejects("REGISTRY.ABE_NOT_SET_UP", "The provider has no ABE master key: abe-setup makes one");
+        fixture.given(MASTER).when(new ProviderKeysCommand.ApplyAbeKey(PROVIDER, PROVIDER, "seq-1", ATTRIBUTES, "0x04", "",
+                AT)).thenRejects("REGISTRY.OWN_MASTER_KEY", "The provider holds its master key and applies to no one");
+        fixture.given(MASTER).when(apply("bad seq", ATTRIBUTES)).thenRejects("REGISTRY.INVALID_ORDER_SEQ");
+    }
+
+    @Test
+    void theProviderIssuesTheKeyOnce() {
+        ProviderKeysState state = fixture.given(MASTER, APPLIED)
+                .when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-1", true, "[]", BOX, MASTER_ID, "", AT))
+                .then(new ProviderKeysEvent.AbeKeyIssued(PROVIDER, BUYER, "seq-1", "[]", BOX, MASTER_ID, AT));
+        AbeKeyOrder order = state.keyOrders().get(AbeKeyOrder.id(BUYER, "seq-1"));
+        assertThat(order.status()).isEqualTo(AbeKeyOrder.FINISHED);
+        assertThat(order.grantedAttributes()).isEqualTo("[]");
+        assertThat(order.sealedUserKey()).isEqualTo(BOX);
+        fixture.given(MASTER, APPLIED, new ProviderKeysEvent.AbeKeyIssued(PROVIDER, BUYER, "seq-1", "[]", BOX, MASTER_ID, AT))
+                .when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-1", false, null, null, null, "no", AT))
+                .thenRejects("REGISTRY.ORDER_DECIDED", "The order is already finished");
+    }
+
+    @Test
+    void theProviderRefusesAnOrder() {
+        ProviderKeysState state = fixture.given(MASTER, APPLIED)
+                .when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-1", false, null, null, null, "no", AT))
+                .then(new ProviderKeysEvent.AbeKeyRefused(PROVIDER, BUYER, "seq-1", "no", AT));
+        assertThat(state.keyOrders().get(AbeKeyOrder.id(BUYER, "seq-1")).status()).isEqualTo(AbeKeyOrder.CANCELED);
+    }
+
+    @Test
+    void anAuthorizationNeedsTheOrderTheKeyAndTheProvidersMasterKey() {
+        fixture.given(MASTER).when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-9", true, "[]", BOX,
+                MASTER_ID, "", AT)).thenRejects("REGISTRY.ORDER_NOT_FOUND", "The order does not exist");
+        fixture.given(MASTER, APPLIED).when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-1", true, "[]",
+                new byte[0], MASTER_ID, "", AT)).thenRejects("REGISTRY.KEY_MISSING");
+        fixture.given(MASTER, APPLIED).when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-1", true, "[]",
+                BOX, "0x" + "cd".repeat(32), "", AT)).thenRejects("REGISTRY.MASTER_KEY_MISMATCH");
+    }
+
     @Test
     void theStateHoldsBothKeys() {
         ProviderKeysDecider decider = new ProviderKeysDecider();
