@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.JsonNode;
@@ -36,31 +37,48 @@ final class DataCommands extends CommandGroup {
                     description = "How long to wait for each of placement, replication and the storage fee; 0 does "
                             + "not wait (default: ${DEFAULT-VALUE}).") Duration wait) {
         return market.run(spec, out -> {
-            List<LocalRegistration.Secret> secrets = market.localRegistration().load(id);
-            new StorageUpload(market, spec).run(id, secrets, market.wallet(), wait);
-            ObjectNode body = Json.object();
-            ArrayNode list = body.putArray("fragments");
-            for (LocalRegistration.Secret s : secrets) {
-                list.addObject().put("fragment_no", s.fragmentNo()).put("cid", s.cid())
-                        .put("hash_encrypted", s.hashEncrypted()).put("encrypt_key", s.encryptKey());
-            }
-            ServiceClient registry = market.registry();
-            // the registry learns that the fragments are stored from keeper-service's events, a moment later
-            JsonNode ended = new Polling(wait, POLL).whileRefused("REGISTRY.FRAGMENTS_NOT_STORED",
-                    () -> registry.post("/v1/data/" + id + "/end", body, market.wallet()));
-            JsonNode view = new Polling(wait, POLL).until(ended, () -> registry.get("/v1/data/" + id),
-                    DataCommands::feeSettled);
+            JsonNode view = complete(market, spec, id, wait);
             Market.print(out, view);
-            if (view != null && view.path("status").isIntegralNumber()
-                    && view.get("status").longValue() == REGISTRATION_FAILED) {
-                throw new CliException("registration of data " + id + " failed: "
-                        + view.path("failure_reason").asString(""));
-            }
-            if (!feeSettled(view)) {
-                Market.note(spec, "the storage fee of data " + id + " is still pending; follow it with "
-                        + "`market data show --id " + id + "`");
-            }
+            checkRegistered(spec, id, view);
         });
+    }
+
+    /**
+     * The second phase of a registration whose fragments were staged and sealed locally: upload
+     * them (see {@link StorageUpload}), send adddataend with the keys, and follow the dataset until
+     * the storage fee is charged. Answers the dataset's view.
+     */
+    static JsonNode complete(Market market, CommandSpec spec, long id, Duration wait) {
+        List<LocalRegistration.Secret> secrets = market.localRegistration().load(id);
+        new StorageUpload(market, spec).run(id, secrets, market.wallet(), wait);
+        ObjectNode body = Json.object();
+        ArrayNode list = body.putArray("fragments");
+        for (LocalRegistration.Secret s : secrets) {
+            ObjectNode fragment = list.addObject().put("fragment_no", s.fragmentNo()).put("cid", s.cid())
+                    .put("hash_encrypted", s.hashEncrypted());
+            if (!s.encryptKey().isEmpty()) {
+                // a DataShare sample is stored unencrypted and sent without a key
+                fragment.put("encrypt_key", s.encryptKey());
+            }
+        }
+        ServiceClient registry = market.registry();
+        // the registry learns that the fragments are stored from keeper-service's events, a moment later
+        JsonNode ended = new Polling(wait, POLL).whileRefused("REGISTRY.FRAGMENTS_NOT_STORED",
+                () -> registry.post("/v1/data/" + id + "/end", body, market.wallet()));
+        return new Polling(wait, POLL).until(ended, () -> registry.get("/v1/data/" + id), DataCommands::feeSettled);
+    }
+
+    /** Fails when the registration failed (status 4); notes a fee still pending. */
+    static void checkRegistered(CommandSpec spec, long id, JsonNode view) {
+        if (view != null && view.path("status").isIntegralNumber()
+                && view.get("status").longValue() == REGISTRATION_FAILED) {
+            throw new CliException("registration of data " + id + " failed: "
+                    + view.path("failure_reason").asString(""));
+        }
+        if (!feeSettled(view)) {
+            Market.note(spec, "the storage fee of data " + id + " is still pending; follow it with "
+                    + "`market data show --id " + id + "`");
+        }
     }
 
     private static boolean feeSettled(JsonNode view) {

@@ -30,6 +30,15 @@ final class Json {
     }
 
     /** The parsed document, or null when {@code bytes} is not JSON. */
+    /** JSON given on the command line; a {@link CliException} that says so when it is not. */
+    static JsonNode parse(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new CliException("not JSON: " + e.getOriginalMessage());
+        }
+    }
+
     static JsonNode parseOrNull(byte[] bytes) {
         try {
             JsonNode node = MAPPER.readTree(bytes);

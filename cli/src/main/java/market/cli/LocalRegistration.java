@@ -49,7 +49,10 @@ final class LocalRegistration {
         return folder(dataId).resolve("fragment-" + fragmentNo + ".enc");
     }
 
-    /** Writes the fragments' keys into a new owner-only staging folder and answers it. */
+    /**
+     * Writes the fragments' keys into a new owner-only staging folder and answers it; a null key
+     * (a DataShare sample, stored unencrypted) is written as an empty one.
+     */
     Path stage(List<byte[]> keys) {
         try {
             Files.createDirectories(datasets);
@@ -57,7 +60,8 @@ final class LocalRegistration {
             ownerOnly(staging, "rwx------");
             Properties properties = new Properties();
             for (int no = 1; no <= keys.size(); no++) {
-                properties.setProperty("fragment." + no + ".encrypt_key", HexFormat.of().formatHex(keys.get(no - 1)));
+                byte[] key = keys.get(no - 1);
+                properties.setProperty("fragment." + no + ".encrypt_key", key == null ? "" : HexFormat.of().formatHex(key));
             }
             write(staging.resolve(FILE), properties);
             return staging;

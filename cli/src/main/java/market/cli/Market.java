@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
                 + "with the wallet's key.",
         subcommands = {WalletCommands.class, DataTypeCommands.class, DataCommands.class, AccountCommands.class,
             SettlementCommands.Ledger.class, SettlementCommands.Treasury.class, OrderCommands.class,
-            BuyCommand.class, DealCommands.class, KeysCommands.class, KeeperCommands.Clusters.class,
+            BuyCommand.class, DealCommands.class, KeysCommands.class, DataShareCommands.class,
+            KeeperCommands.Clusters.class,
             KeeperCommands.Keepers.class, KeeperCommands.Audits.class, KeeperCommands.Rewards.class})
 public final class Market extends CommandGroup {
 

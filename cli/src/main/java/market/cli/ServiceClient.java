@@ -154,6 +154,32 @@ final class ServiceClient {
         });
     }
 
+    JsonNode put(String path, JsonNode body, Wallet signer) {
+        return send("PUT", path, Json.bytes(body), signer);
+    }
+
+    /** A multipart/form-data POST of one file part named {@code field}, unsigned; the file is read whole (a few MiB). */
+    JsonNode postMultipart(String path, String field, java.nio.file.Path file) {
+        byte[] content;
+        try {
+            content = java.nio.file.Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new CliException("cannot read " + file + ": " + e);
+        }
+        String boundary = "market-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return answer(exchange(request));
+    }
+
     JsonNode delete(String path, Wallet signer) {
         return send("DELETE", path, new byte[0], signer);
     }

@@ -20,8 +20,9 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The order service's saga steps, each an event turned into a command on {@code order.commands}
- * keyed by dataset address: data on sale opens its market, removed data and data whose storage
- * period ended close it (its open orders are closed with it), a settled
+ * keyed by dataset address: data on sale opens its market, removed data, data whose storage
+ * period ended and a closed DataShare product close it for good (its open orders are closed with
+ * it; released keys stay), a settled
  * payment completes its deal and a rejected one cancels it. Follows {@code registry.events} and
  * {@code settlement.events}.
  */
@@ -29,6 +30,7 @@ public final class OrderReactor implements Reactions.Reaction {
 
     public static final String REMOVED = "The data has been removed";
     public static final String STORAGE_ENDED = "The data's storage period has ended";
+    public static final String PRODUCT_CLOSED = "The product is closed";
 
     private final Clock clock;
 
@@ -56,6 +58,10 @@ public final class OrderReactor implements Reactions.Reaction {
         if (event instanceof DataStorageEnded e) {
             String dataset = DatasetAddress.of(e.getDataId());
             return List.of(new KeyedCommand(dataset, new CloseMarket(dataset, e.getDataId(), STORAGE_ENDED, now)));
+        }
+        if (event instanceof market.registry.event.DataShareClosed e) {
+            String dataset = DatasetAddress.of(e.getDataId());
+            return List.of(new KeyedCommand(dataset, new CloseMarket(dataset, e.getDataId(), PRODUCT_CLOSED, now)));
         }
         if (event instanceof PaymentSettled e) {
             return List.of(new KeyedCommand(e.getDataset(), new CompleteDeal(e.getDataset(), e.getDealId(), now)));

@@ -49,6 +49,12 @@ class OrderReactorTest {
     }
 
     @Test
+    void aClosedDataShareProductClosesItsMarket() {
+        assertThat(reactor.react(new market.registry.event.DataShareClosed(42L, PROVIDER, NOW)))
+                .containsExactly(new KeyedCommand(dataset, new CloseMarket(dataset, 42L, OrderReactor.PRODUCT_CLOSED, NOW)));
+    }
+
+    @Test
     void aSettledPaymentCompletesTheDealAndARejectedOneCancelsIt() {
         assertThat(reactor.react(new PaymentSettled(PROVIDER, 7L, 42L, dataset, BUYER, 20_000L, NOW)))
                 .containsExactly(new KeyedCommand(dataset, new CompleteDeal(dataset, 7L, NOW)));

@@ -50,6 +50,11 @@ public final class JsonInput {
         return this;
     }
 
+    /** Whether the field is in the body at all, even as null. */
+    public boolean present(String name) {
+        return node.has(name);
+    }
+
     public boolean has(String name) {
         return node.has(name) && !node.get(name).isNull();
     }

@@ -108,7 +108,10 @@ public final class RegistryCommands implements ServiceModel.CommandTranslator {
                             s.getSampleType())).toList(), p.getOrgId(), p.getChannelId()),
                     c.getPrice(), c.getPeriod(), c.getDataHashOriginal(), c.getSize(),
                     c.getFragments().stream().map(f -> new FragmentPlan(f.getFragmentNo(), f.getSize(),
-                            f.getHashOriginal(), f.getIdfsClusterId())).toList(), c.getIssuedAt());
+                            f.getHashOriginal(), f.getIdfsClusterId())).toList(),
+                    p.getCategory().equals(DataShareProduct.ABE) && references.state(RegistryAggregates.PROVIDER_KEYS,
+                            c.getActor(), ProviderKeysState::hasAbe, CATCH_UP).hasAbe(),
+                    c.getIssuedAt());
         }
         if (command instanceof market.registry.command.CloseDataShare c) {
             return new DatasetCommand.CloseDataShare(c.getActor(), c.getDataId(), c.getIssuedAt());

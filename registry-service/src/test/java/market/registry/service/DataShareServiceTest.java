@@ -78,6 +78,9 @@ class DataShareServiceTest extends RegistryServiceTestBase {
     }
 
     private long published(String productId, String category, String key) {
+        if (category.equals("abe")) {
+            expect(http.post(provider, "/v1/datashare/abe-setup", Map.of()), 200);
+        }
         SignedHttp.Response published = expect(http.post(provider, "/v1/datashare/dataset", publishBody(productId, category)), 201);
         long dataId = published.json().get("data_id").longValue();
         expect(endOnceStored(http, provider, dataId, 2, endBody(key)), 200);
@@ -211,7 +214,7 @@ class DataShareServiceTest extends RegistryServiceTestBase {
                 new byte[0]), 200).json();
         byte[] box = Hashes.fromHex(own.get("sealedUserKey").stringValue());
         return market.platform.crypto.abe.AbeUserKey.decode(buyer.decrypt(box,
-                market.registry.datashare.keys.AbeUserKeys.context(provider.address(), buyer.address(), orderSeq)));
+                market.platform.crypto.abe.UserKeyDelivery.context(provider.address(), buyer.address(), orderSeq)));
     }
 
     @Test
@@ -240,6 +243,25 @@ class DataShareServiceTest extends RegistryServiceTestBase {
         abeWithout.remove("policy");
         assertThat(expect(http.post(provider, "/v1/datashare/dataset", abeWithout), 400).errorMsg())
                 .isEqualTo("category abe needs a policy");
+        SignedHttp.Response noMaster = expect(http.post(provider, "/v1/datashare/dataset", publishBody(productId, "abe")), 409);
+        assertThat(noMaster.errorCode()).isEqualTo("REGISTRY.ABE_NOT_SET_UP");
+        Map<String, Object> never = publishBody(productId, "abe");
+        never.put("policy", Map.of("Threshold", 1, "Children", List.of(Map.of("name", "age", "type", "comparable",
+                "value", Map.of("op", "<", "value", "0", "maxValue", "9")))));
+        assertThat(expect(http.post(provider, "/v1/datashare/dataset", never), 400).errorMsg())
+                .isEqualTo("policy can never be satisfied");
+        Map<String, Object> nullSk = publishBody(productId, "symmetric");
+        nullSk.put("sk", null);
+        assertThat(expect(http.post(provider, "/v1/datashare/dataset", nullSk), 400).errorCode())
+                .isEqualTo("REQUEST.PRIVATE_KEY_REFUSED");
+        Map<String, Object> longText = publishBody(productId, "symmetric");
+        longText.put("description", "x".repeat(2000));
+        assertThat(expect(http.post(provider, "/v1/datashare/dataset", longText), 400).errorMsg())
+                .isEqualTo("description is at most 1024 characters");
+        Map<String, Object> huge = publishBody(productId, "symmetric");
+        huge.put("description", "x".repeat(300_000));
+        assertThat(expect(http.post(provider, "/v1/datashare/dataset", huge), 413).errorCode()).isEqualTo("REQUEST.TOO_LARGE");
+        assertThat(eventsOf(provider.address())).isEmpty();
         assertThat(http.send("POST", "/v1/datashare/dataset", json(publishBody(productId, "symmetric")), null).status())
                 .isEqualTo(401);
         assertThat(expect(http.get("/v1/datashare/datasets?status=open"), 400).errorCode()).isEqualTo("REQUEST.INVALID_PARAMETER");

@@ -89,6 +89,12 @@ class WatermarkServiceTest extends RegistryServiceTestBase {
         HttpResponse<String> broken = extract(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0, 9});
         assertThat(broken.statusCode()).isEqualTo(400);
         assertThat(broken.body()).contains("REGISTRY.UNREADABLE_FILE");
+        assertThat(expect(http.post(provider, "/v1/datashare/watermark/embed", Map.of("productID", "bad id",
+                "watermarkType", "blind", "file", "YQ==")), 400).errorCode()).isEqualTo("REQUEST.INVALID_FIELD");
+        // nothing that was refused kept a watermark key for this provider
+        assertThat(market.platform.testing.TopicReader.readAll(bootstrapServers(), market.schemas.Topics.REGISTRY_EVENTS.name())
+                .stream().filter(r -> r.key() != null && new String(r.key(), StandardCharsets.UTF_8).equals(provider.address()))
+                .toList()).isEmpty();
     }
 
     private void publish(String productId) {

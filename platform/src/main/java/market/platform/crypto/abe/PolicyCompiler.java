@@ -20,7 +20,7 @@ import market.platform.crypto.abe.AttributeTree.Leaf;
 public final class PolicyCompiler {
 
     /** Leaves a compiled policy may have: encryption costs a G1 and a G2 exponentiation for each. */
-    public static final int MAX_LEAVES = 1024;
+    public static final int MAX_LEAVES = 256;
 
     private PolicyCompiler() {}
 

@@ -17,7 +17,8 @@ import market.registry.dataset.domain.DatasetState.DataShareListing;
  * price, period, hashes, fragments and fee as adddatabegin) of a dataset whose id comes from its
  * provider and productID, so a product is published once; its data fragments and its samples
  * together number the fragments 1..n, and there is at least one data fragment. {@code abe}
- * needs a policy and {@code symmetric} takes none. Only the provider closes a product, once, and
+ * needs a policy, the provider's ABE master key (abe-setup first) and at most
+ * {@value #MAX_ABE_FRAGMENTS} data fragments; {@code symmetric} takes no policy. Only the provider closes a product, once, and
  * not once it was removed.
  */
 final class DataShareRules {
@@ -25,6 +26,7 @@ final class DataShareRules {
     static final String DATATYPE = "datashare";
     private static final Pattern PRODUCT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final int MAX_TEXT = 1024;
+    static final int MAX_ABE_FRAGMENTS = 8;
 
     private DataShareRules() {}
 
@@ -43,6 +45,10 @@ final class DataShareRules {
                     "The product already exists: the provider published productID " + c.product().productId()));
         }
         Rejection problem = productProblem(c.product(), c.fragments());
+        if (problem == null && c.product().isAbe() && !c.providerHasAbeKey()) {
+            problem = Rejection.conflict("REGISTRY.ABE_NOT_SET_UP",
+                    "The provider has no ABE master key: abe-setup makes one, then publish");
+        }
         if (problem == null) {
             problem = DatasetDecider.registrationProblem(c.price(), c.period(), c.dataHashOriginal(), c.fragments(),
                     c.size());
@@ -85,6 +91,10 @@ final class DataShareRules {
         }
         if (p.dataFragments().isEmpty()) {
             return invalid("the product needs at least one data fragment");
+        }
+        if (p.isAbe() && p.dataFragments().size() > MAX_ABE_FRAGMENTS) {
+            // each release seals every data fragment's key under the policy; they travel in one record
+            return invalid("a product of category abe has at most " + MAX_ABE_FRAGMENTS + " data fragments");
         }
         List<Long> numbers = new ArrayList<>(p.dataFragments());
         p.samples().forEach(sample -> numbers.add(sample.fragmentNo()));

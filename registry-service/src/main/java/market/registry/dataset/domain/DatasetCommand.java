@@ -27,9 +27,14 @@ public sealed interface DatasetCommand {
         }
     }
 
-    /** The DataShare publish: adddatabegin of the data and sample fragments, with the product's description. */
+    /**
+     * The DataShare publish: adddatabegin of the data and sample fragments, with the product's
+     * description; {@code providerHasAbeKey} is whether the provider's ABE master key exists, as
+     * the registry's view of all partitions shows it.
+     */
     record PublishDataShare(String provider, long dataId, DataShareProduct product, long price, long period,
-            String dataHashOriginal, long size, List<FragmentPlan> fragments, Instant at) implements DatasetCommand {
+            String dataHashOriginal, long size, List<FragmentPlan> fragments, boolean providerHasAbeKey, Instant at)
+            implements DatasetCommand {
         public PublishDataShare {
             fragments = List.copyOf(fragments);
         }

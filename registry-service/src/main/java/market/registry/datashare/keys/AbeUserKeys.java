@@ -7,6 +7,7 @@ import market.platform.crypto.abe.AbeAttributes;
 import market.platform.crypto.abe.AbeMasterKey;
 import market.platform.crypto.abe.AbeUserKey;
 import market.platform.crypto.abe.CpAbe;
+import market.platform.crypto.abe.UserKeyDelivery;
 import market.registry.custody.KeyCustody;
 import market.registry.datashare.keys.domain.ProviderKeysState;
 import market.registry.wire.RegistryCommands;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Issues ABE attribute keys: opens the provider's master key from custody, makes the key for the
  * granted attributes, and seals it at once to the buyer's secp256k1 key with ECIES under
- * {@link #context}. Only the sealed key leaves this call; it opens on the buyer's machine.
+ * {@link UserKeyDelivery#context}. Only the sealed key leaves this call; it opens on the buyer's machine.
  */
 @Component
 public class AbeUserKeys {
@@ -38,14 +39,10 @@ public class AbeUserKeys {
         AbeUserKey key = CpAbe.keyGen(master, attributes);
         byte[] encoded = key.encode();
         try {
-            return Ecies.encrypt(Hashes.fromHex(buyerKeyHex), encoded, context(keys.provider(), buyer, orderSeq));
+            return Ecies.encrypt(Hashes.fromHex(buyerKeyHex), encoded,
+                    UserKeyDelivery.context(keys.provider(), buyer, orderSeq));
         } finally {
             Arrays.fill(encoded, (byte) 0);
         }
-    }
-
-    /** What an issued key is sealed to besides the buyer's key: the provider, the buyer and the order. */
-    public static byte[] context(String provider, String buyer, String orderSeq) {
-        return Hashes.utf8("market-abe-user-key-1:" + provider + ":" + buyer + ":" + orderSeq);
     }
 }

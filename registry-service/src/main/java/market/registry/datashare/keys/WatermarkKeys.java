@@ -42,17 +42,24 @@ public class WatermarkKeys {
         this.clock = clock;
     }
 
-    /** A fresh key, sealed, as the command that keeps it unless the provider has one. */
-    public SetUpWatermark setUp(String provider, String nonce) {
+    /** A fresh key, and the command that keeps it, sealed, unless the provider has one. */
+    public record Fresh(WatermarkKey key, SetUpWatermark command) {}
+
+    public Fresh fresh(String provider, String nonce) {
         WatermarkKey key = WatermarkKey.generate();
         byte[] bytes = key.bytes();
         try {
             WrappedKey sealed = custody.sealSecret(PURPOSE, provider, bytes);
-            return new SetUpWatermark(provider, nonce, clock.instant(), java.nio.ByteBuffer.wrap(sealed.sealed()),
-                    sealed.custodyKeyId());
+            return new Fresh(key, new SetUpWatermark(provider, nonce, clock.instant(),
+                    java.nio.ByteBuffer.wrap(sealed.sealed()), sealed.custodyKeyId()));
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
+    }
+
+    /** The provider's key once the projection shows it (after a {@code SetUpWatermark}). */
+    public reactor.core.publisher.Mono<WatermarkKey> await(String provider) {
+        return keys.await(provider, ProviderKeysState::hasWatermark).map(this::open);
     }
 
     /** The provider's key, opened from custody, or empty when it has none yet. */

@@ -10,7 +10,7 @@ import java.util.List;
  */
 record CsvTable(List<String> header, List<List<String>> rows, String lineEnding) {
 
-    static final int MAX_CELLS = 5_000_000;
+    static final int MAX_CELLS = 1_000_000;
 
     static CsvTable parse(String text) {
         List<List<String>> records = new ArrayList<>();
@@ -50,6 +50,9 @@ record CsvTable(List<String> header, List<List<String>> rows, String lineEnding)
                 record.add(field.toString());
                 field.setLength(0);
                 sawQuote = false;
+                if (++cells > MAX_CELLS) {
+                    throw new IllegalArgumentException("the table has more than " + MAX_CELLS + " cells");
+                }
                 records.add(record);
                 record = new ArrayList<>();
             } else if (sawQuote) {

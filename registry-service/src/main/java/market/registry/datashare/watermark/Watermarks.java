@@ -35,7 +35,7 @@ public final class Watermarks {
     public record ProviderMarks(WatermarkKey key, List<String> marks) {}
 
     static final float JPEG_QUALITY = 0.92f;
-    static final long MAX_PIXELS = 40_000_000L;
+    static final long MAX_PIXELS = 16_000_000L;
 
     private Watermarks() {}
 

@@ -9,8 +9,6 @@ import market.platform.web.Params;
 import market.platform.web.SignatureVerifier;
 import market.registry.command.CloseDataShare;
 import market.registry.datashare.ProviderDid;
-import market.registry.datashare.keys.AbeMasterKeys;
-import market.registry.datashare.keys.view.ProviderKeysQueries;
 import market.registry.datashare.view.DataShareQueries;
 import market.registry.datashare.view.DataShareView;
 import org.springframework.http.ResponseEntity;
@@ -28,8 +26,8 @@ import reactor.core.publisher.Mono;
  * The BCS DataShare product API: publish ({@code POST /v1/datashare/dataset}, signed by the
  * provider; a {@code PublishDataShare} on {@code registry.commands} keyed by the data_id derived
  * from the provider and productID, so a product is published once), query-dataset and
- * query-datasets, and close ({@code PUT}, signed). A product of {@code category: abe} makes the
- * provider's ABE master key first when it has none. The data and sample fragments are then
+ * query-datasets, and close ({@code PUT}, signed). A product of {@code category: abe} needs the
+ * provider's ABE master key (abe-setup) first. The data and sample fragments are then
  * uploaded and the registration ended as for any dataset ({@code POST /v1/data/{id}/end}).
  */
 @RestController
@@ -39,17 +37,12 @@ class DataShareController {
     private final SignatureVerifier verifier;
     private final CommandGateway gateway;
     private final DataShareQueries queries;
-    private final ProviderKeysQueries keys;
-    private final AbeMasterKeys masterKeys;
     private final Clock clock;
 
-    DataShareController(SignatureVerifier verifier, CommandGateway gateway, DataShareQueries queries,
-            ProviderKeysQueries keys, AbeMasterKeys masterKeys, Clock clock) {
+    DataShareController(SignatureVerifier verifier, CommandGateway gateway, DataShareQueries queries, Clock clock) {
         this.verifier = verifier;
         this.gateway = gateway;
         this.queries = queries;
-        this.keys = keys;
-        this.masterKeys = masterKeys;
         this.clock = clock;
     }
 
@@ -59,9 +52,7 @@ class DataShareController {
         JsonInput json = DataShareRequests.read(body, signed.signer());
         long dataId = dataId(signed.signer(), DataShareRequests.productId(json));
         var command = DataShareRequests.publish(json, signed.signer(), signed.nonce(), dataId, clock.instant());
-        Mono<?> masterKey = command.getProduct().getCategory().equals("abe") ? ensureMasterKey(signed) : Mono.just(true);
-        return masterKey.then(gateway.send(Long.toString(dataId), command))
-                .map(reply -> ResponseEntity.status(201).body(find(dataId)));
+        return gateway.send(Long.toString(dataId), command).map(reply -> ResponseEntity.status(201).body(find(dataId)));
     }
 
     /** query-dataset: one product, by its provider and productID. */
@@ -108,14 +99,6 @@ class DataShareController {
     /** The data_id of a provider's product: derived, so a retried publish names the same dataset. */
     static long dataId(String provider, String productId) {
         return Ids.derive("datashare", provider, productId);
-    }
-
-    /** Makes the provider's ABE master key when it has none; the first one kept stays. */
-    private Mono<?> ensureMasterKey(SignatureVerifier.SignedRequest signed) {
-        if (keys.find(signed.signer()).filter(state -> state.hasAbe()).isPresent()) {
-            return Mono.just(true);
-        }
-        return gateway.send(signed.signer(), masterKeys.setUp(signed.signer(), signed.nonce() + "/abe-setup"));
     }
 
     private DataShareView find(long dataId) {

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import market.platform.crypto.abe.AbeException;
+import market.platform.crypto.abe.AccessPolicy;
 import market.platform.crypto.abe.AccessPolicyJson;
+import market.platform.crypto.abe.PolicyCompiler;
 import market.platform.web.ApiException;
 import market.platform.web.JsonInput;
 import market.registry.command.DataShareFragment;
@@ -31,6 +33,10 @@ final class DataShareRequests {
             "category", "watermarkType", "file", "policy", "price", "period", "fragments", "samples");
     private static final Set<String> FRAGMENT_FIELDS = Set.of("fragment_no", "size", "hash_original", "idfs_cluster_id");
     private static final Set<String> SAMPLE_FIELDS = Set.of("fragment_no", "sampleName", "sampleType");
+    private static final Set<String> TEXT_FIELDS = Set.of("orgID", "channelID", "providerName", "productName", "productID",
+            "fileType", "dataName", "description", "category", "watermarkType", "dataHash");
+    private static final int MAX_TEXT = 1024;
+    private static final int MAX_FRAGMENTS = 256;
 
     private DataShareRequests() {}
 
@@ -41,7 +47,7 @@ final class DataShareRequests {
 
     static JsonInput read(byte[] body, String signer) {
         JsonInput json = JsonInput.object(body, FIELDS);
-        if (json.has("sk")) {
+        if (json.present("sk")) {
             throw ApiException.badRequest("REQUEST.PRIVATE_KEY_REFUSED", "a request must not carry a private key (sk): "
                     + "sign it with the provider's wallet instead; no private key is ever sent to a service");
         }
@@ -64,9 +70,20 @@ final class DataShareRequests {
         String policy = null;
         if (json.has("policy")) {
             try {
-                policy = AccessPolicyJson.write(AccessPolicyJson.read(json.json("policy"))).toString();
+                AccessPolicy read = AccessPolicyJson.read(json.json("policy"));
+                // compiled now, so a policy that can never hold, or is too large, is refused before any sale
+                PolicyCompiler.compile(read);
+                policy = AccessPolicyJson.write(read).toString();
             } catch (AbeException e) {
                 throw ApiException.badRequest("REGISTRY.INVALID_POLICY", e.getMessage());
+            }
+        }
+        if (json.objects("fragments", FRAGMENT_FIELDS).size() > MAX_FRAGMENTS) {
+            throw ApiException.badRequest("REQUEST.INVALID_FIELD", "a product has at most " + MAX_FRAGMENTS + " fragments");
+        }
+        for (String field : TEXT_FIELDS) {
+            if (json.has(field) && json.string(field).length() > MAX_TEXT) {
+                throw ApiException.badRequest("REQUEST.INVALID_FIELD", field + " is at most " + MAX_TEXT + " characters");
             }
         }
         List<DataShareFragment> fragments = json.objects("fragments", FRAGMENT_FIELDS).stream()

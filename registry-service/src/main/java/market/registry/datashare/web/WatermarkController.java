@@ -52,6 +52,10 @@ class WatermarkController {
         SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
         JsonInput json = JsonInput.object(body, EMBED_FIELDS);
         String productId = json.string("productID");
+        if (!productId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw ApiException.badRequest("REQUEST.INVALID_FIELD",
+                    "productID must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
         Watermarks.Kind kind = switch (json.string("watermarkType")) {
             case "visible" -> Watermarks.Kind.VISIBLE;
             case "blind" -> Watermarks.Kind.BLIND;
@@ -59,11 +63,19 @@ class WatermarkController {
         };
         byte[] file = decode(json.string("file"));
         String mark = DataShareProduct.mark(signed.signer(), productId);
-        Mono<WatermarkKey> key = Mono.defer(() -> keys.of(signed.signer()).map(Mono::just).orElseGet(() ->
-                gateway.send(signed.signer(), keys.setUp(signed.signer(), signed.nonce()))
-                        .map(reply -> keys.of(signed.signer()).orElseThrow())));
-        return key.publishOn(Schedulers.boundedElastic()).map(k -> Map.of("watermark", mark,
-                "file", Base64.getEncoder().encodeToString(marked(file, kind, k, mark))));
+        String signer = signed.signer();
+        return Mono.fromCallable(() -> keys.of(signer)).subscribeOn(Schedulers.boundedElastic()).flatMap(existing -> {
+            if (existing.isPresent()) {
+                return Mono.fromCallable(() -> marked(file, kind, existing.get(), mark)).subscribeOn(Schedulers.boundedElastic());
+            }
+            // the file is marked with a fresh key before that key is kept, so a file that cannot be
+            // marked writes nothing; if another request kept a key first, the file is marked again with it
+            WatermarkKeys.Fresh fresh = keys.fresh(signer, signed.nonce());
+            return Mono.fromCallable(() -> marked(file, kind, fresh.key(), mark)).subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(first -> gateway.send(signer, fresh.command()).then(keys.await(signer))
+                            .publishOn(Schedulers.boundedElastic())
+                            .map(kept -> kept.equals(fresh.key()) ? first : marked(file, kind, kept, mark)));
+        }).map(bytes -> Map.of("watermark", mark, "file", Base64.getEncoder().encodeToString(bytes)));
     }
 
     @PostMapping("/dataset/watermark/extract")

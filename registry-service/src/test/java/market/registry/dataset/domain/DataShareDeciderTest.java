@@ -45,7 +45,7 @@ class DataShareDeciderTest {
     }
 
     static PublishDataShare publish(DataShareProduct product) {
-        return new PublishDataShare(PROVIDER, DATA_ID, product, 20_000, 30, HASH, 1_010_000, fragments(), AT);
+        return new PublishDataShare(PROVIDER, DATA_ID, product, 20_000, 30, HASH, 1_010_000, fragments(), true, AT);
     }
 
     static DataRegistrationStarted started() {
@@ -73,6 +73,23 @@ class DataShareDeciderTest {
         DataShareProduct abe = product("abe", POLICY);
         DatasetState state = fixture.given().when(publish(abe)).then(started(), described(abe));
         assertThat(state.dataShare().product().isAbe()).isTrue();
+    }
+
+    @Test
+    void anAbeProductNeedsTheProvidersMasterKeyAndFewDataFragments() {
+        DataShareProduct abe = product("abe", POLICY);
+        fixture.given().when(new PublishDataShare(PROVIDER, DATA_ID, abe, 20_000, 30, HASH, 1_010_000, fragments(), false, AT))
+                .thenRejects("REGISTRY.ABE_NOT_SET_UP", "The provider has no ABE master key: abe-setup makes one, then publish");
+        List<FragmentPlan> many = new java.util.ArrayList<>();
+        List<Long> numbers = new java.util.ArrayList<>();
+        for (long no = 1; no <= 9; no++) {
+            many.add(new FragmentPlan(no, 10, HASH, 0));
+            numbers.add(no);
+        }
+        DataShareProduct wide = new DataShareProduct("p", "n", "", "", "abe", POLICY, null, "csv", "d", numbers, List.of(),
+                "", "");
+        fixture.given().when(new PublishDataShare(PROVIDER, DATA_ID, wide, 0, 30, HASH, 90, many, true, AT))
+                .thenRejects("REGISTRY.INVALID_PRODUCT", "a product of category abe has at most 8 data fragments");
     }
 
     @Test
@@ -127,16 +144,16 @@ class DataShareDeciderTest {
     @Test
     void publishingKeepsTheRegistrationRules() {
         DataShareProduct p = product("symmetric", null);
-        fixture.given().when(new PublishDataShare(PROVIDER, DATA_ID, p, -1, 30, HASH, 1_010_000, fragments(), AT))
+        fixture.given().when(new PublishDataShare(PROVIDER, DATA_ID, p, -1, 30, HASH, 1_010_000, fragments(), true, AT))
                 .thenRejects("REGISTRY.INVALID_PRICE");
-        fixture.given().when(new PublishDataShare(PROVIDER, DATA_ID, p, 0, 0, HASH, 1_010_000, fragments(), AT))
+        fixture.given().when(new PublishDataShare(PROVIDER, DATA_ID, p, 0, 0, HASH, 1_010_000, fragments(), true, AT))
                 .thenRejects("REGISTRY.INVALID_PERIOD");
-        fixture.given().when(new PublishDataShare(PROVIDER, DATA_ID, p, 0, 30, "x", 1_010_000, fragments(), AT))
+        fixture.given().when(new PublishDataShare(PROVIDER, DATA_ID, p, 0, 30, "x", 1_010_000, fragments(), true, AT))
                 .thenRejects("REGISTRY.INVALID_HASH");
-        fixture.given().when(new PublishDataShare(PROVIDER, DATA_ID, p, 0, 30, HASH, 5, fragments(), AT))
+        fixture.given().when(new PublishDataShare(PROVIDER, DATA_ID, p, 0, 30, HASH, 5, fragments(), true, AT))
                 .thenRejects("REGISTRY.SIZE_MISMATCH");
         fixture.given().when(new PublishDataShare(PROVIDER, DATA_ID, p, 0, Long.MAX_VALUE / 2, HASH, 1_010_000,
-                fragments(), AT)).thenRejects("REGISTRY.FEE_OVERFLOW");
+                fragments(), true, AT)).thenRejects("REGISTRY.FEE_OVERFLOW");
     }
 
     @Test

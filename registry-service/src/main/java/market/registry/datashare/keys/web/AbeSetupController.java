@@ -5,6 +5,7 @@ import market.platform.web.CommandGateway;
 import market.platform.web.SignatureVerifier;
 import market.registry.datashare.ProviderDid;
 import market.registry.datashare.keys.AbeMasterKeys;
+import market.registry.datashare.keys.domain.ProviderKeysState;
 import market.registry.datashare.keys.view.ProviderKeysQueries;
 import market.registry.datashare.keys.view.ProviderKeysView;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -47,8 +48,13 @@ class AbeSetupController {
         if (!text.isEmpty() && !text.equals("{}")) {
             throw ApiException.badRequest("REQUEST.UNEXPECTED_BODY", "abe-setup takes no fields: the key is made here");
         }
-        return gateway.send(signed.signer(), masterKeys.setUp(signed.signer(), signed.nonce()))
-                .map(reply -> find(signed.signer()));
+        if (queries.find(signed.signer()).filter(ProviderKeysState::hasAbe).isPresent()) {
+            return Mono.just(find(signed.signer()));
+        }
+        return Mono.fromCallable(() -> masterKeys.setUp(signed.signer(), signed.nonce()))
+                .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                .flatMap(command -> gateway.send(signed.signer(), command))
+                .then(queries.await(signed.signer(), ProviderKeysState::hasAbe)).map(ProviderKeysView::of);
     }
 
     @GetMapping("/{provider}")
