@@ -89,6 +89,10 @@ final class DataSharePublishCommand implements Callable<Integer> {
             description = "Number of data fragments (default: ${DEFAULT-VALUE}).")
     int fragments;
 
+    @Option(names = "--cluster", defaultValue = "0", paramLabel = "ID",
+            description = "IDFS cluster of every fragment; 0 lets the platform choose (default: ${DEFAULT-VALUE}).")
+    long cluster;
+
     @Option(names = "--wait", defaultValue = "60", paramLabel = "SECONDS", converter = Polling.Seconds.class,
             description = "How long to wait for each of placement, replication and the storage fee (default: ${DEFAULT-VALUE}).")
     Duration wait;
@@ -109,6 +113,10 @@ final class DataSharePublishCommand implements Callable<Integer> {
         }
         Market market = datashare.market;
         return market.run(spec, out -> {
+            if (category.equals("abe")) {
+                // the provider's master key, made on first use; kept as it is when it exists
+                market.registry().post("/v1/datashare/abe-setup", Json.object(), market.wallet());
+            }
             LocalRegistration local = market.localRegistration();
             List<Path> sampleFiles = samples == null ? List.of() : samples;
             List<byte[]> keys = new ArrayList<>();
@@ -247,13 +255,13 @@ final class DataSharePublishCommand implements Callable<Integer> {
         body.put("period", period);
         ArrayNode list = body.putArray("fragments");
         plan.parts().forEach(part -> list.addObject().put("fragment_no", part.fragmentNo()).put("size", part.size())
-                .put("hash_original", part.hashOriginal()).put("idfs_cluster_id", 0));
+                .put("hash_original", part.hashOriginal()).put("idfs_cluster_id", cluster));
         ArrayNode sampleList = body.putArray("samples");
         for (int i = 0; i < sampleParts.size(); i++) {
             Fragmenter.Part part = sampleParts.get(i);
             int no = fragments + 1 + i;
             list.addObject().put("fragment_no", no).put("size", part.size()).put("hash_original", part.hashOriginal())
-                    .put("idfs_cluster_id", 0);
+                    .put("idfs_cluster_id", cluster);
             sampleList.addObject().put("fragment_no", no).put("sampleName", sampleFiles.get(i).getFileName().toString())
                     .put("sampleType", extension(sampleFiles.get(i)));
         }
