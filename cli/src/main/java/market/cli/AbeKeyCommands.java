@@ -1,10 +1,6 @@
 package market.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import market.platform.crypto.Hashes;
 import market.platform.crypto.abe.AbeUserKey;
 import market.platform.crypto.abe.UserKeyDelivery;
@@ -90,28 +86,9 @@ final class AbeKeyCommands extends CommandGroup {
             } catch (IllegalArgumentException e) {
                 throw new CliException("the issued key does not open with this wallet: " + e.getMessage());
             }
-            write(file, Hashes.toHex0x(key));
+            OwnerOnlyFiles.write(file, (Hashes.toHex0x(key) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             out.println("saved the attribute key of order " + orderSeq + " (" + order.path("grantedAttributes").asString()
                     + ") to " + file);
         });
-    }
-
-    /** Writes through an owner-only temporary file in the same folder, then renames it into place. */
-    private static void write(Path file, String text) {
-        Path dir = file.toAbsolutePath().getParent();
-        try {
-            Path temp = Files.createTempFile(dir, ".abekey", ".tmp");
-            try {
-                if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
-                    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-                }
-                Files.writeString(temp, text + "\n");
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new CliException("cannot write " + file + ": " + e);
-        }
     }
 }

@@ -1,11 +1,7 @@
 package market.cli;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import market.platform.crypto.Hashes;
 import market.platform.crypto.KeyRelease;
@@ -49,7 +45,7 @@ final class KeysCommands extends CommandGroup {
             if (file == null) {
                 Market.print(out, keys);
             } else {
-                write(file, keys);
+                OwnerOnlyFiles.write(file, Json.bytes(keys));
                 out.println("saved " + keys.get("keys").size() + " keys to " + file);
             }
         });
@@ -76,24 +72,5 @@ final class KeysCommands extends CommandGroup {
             }
         }
         return opened;
-    }
-
-    /** Writes through an owner-only temporary file in the same folder, then renames it to {@code file}. */
-    private static void write(Path file, JsonNode keys) {
-        Path dir = file.toAbsolutePath().getParent();
-        try {
-            Path temp = Files.createTempFile(dir, ".keys", ".tmp");
-            try {
-                if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
-                    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-                }
-                Files.write(temp, Json.bytes(keys));
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new CliException("cannot write " + file + ": " + e);
-        }
     }
 }

@@ -95,7 +95,7 @@ class PolicyCompilerTest {
             many.add(new Comparable("n" + i, Op.EQUAL, 1, Long.MAX_VALUE));
         }
         assertThatThrownBy(() -> PolicyCompiler.compile(new Threshold(20, many)))
-                .isInstanceOf(AbeException.class).hasMessage("policy compiles to 1280 leaves, more than 1024");
+                .isInstanceOf(AbeException.class).hasMessage("policy compiles to 1280 leaves, more than 256");
     }
 
     private static AttributeTree compiledOrNull(Comparable comparison) {
