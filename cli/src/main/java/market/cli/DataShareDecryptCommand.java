@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import market.platform.crypto.Hashes;
-import market.platform.crypto.KeyRelease;
 import market.platform.crypto.abe.AbeCiphertext;
 import market.platform.crypto.abe.AbeException;
 import market.platform.crypto.abe.AbeUserKey;
@@ -74,18 +73,8 @@ final class DataShareDecryptCommand implements Callable<Integer> {
             JsonNode release = new Polling(wait, KEY_POLL).whileRefused("REGISTRY.KEYS_NOT_RELEASED",
                     () -> market.registry().get("/v1/data/" + dataId + "/keys", wallet));
             Map<Long, byte[]> keys = new HashMap<>();
-            for (JsonNode key : release.path("keys")) {
-                long no = key.path("fragment_no").asLong();
-                byte[] opened;
-                try {
-                    opened = wallet.decrypt(Hashes.fromHex(key.path("wrapped_key").asString("")),
-                            KeyRelease.context(dataId, no));
-                } catch (IllegalArgumentException e) {
-                    throw new CliException("the key of fragment " + no + " does not open with this wallet");
-                }
-                keys.put(no, Hashes.fromHex(new String(abe ? abeOpen(userKey, opened) : opened,
-                        java.nio.charset.StandardCharsets.UTF_8)));
-            }
+            KeysCommands.openBoxes(release, dataId, wallet).forEach((no, opened) -> keys.put(no, Hashes.fromHex(
+                    new String(abe ? abeOpen(userKey, opened) : opened, java.nio.charset.StandardCharsets.UTF_8))));
             List<Long> numbers = new ArrayList<>();
             product.path("dataFiles").forEach(f -> numbers.add(f.path("fragment_no").asLong()));
             new FragmentFetcher(market, spec).fetch(dataId, DataShareCommands.fragments(market, dataId, numbers), no -> {

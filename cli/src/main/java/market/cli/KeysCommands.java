@@ -52,21 +52,29 @@ final class KeysCommands extends CommandGroup {
     }
 
     static ObjectNode open(JsonNode release, long dataId, Wallet wallet) {
-        if (release == null || !release.path("keys").isArray()) {
-            throw new CliException("the registry answered without keys");
-        }
+        java.util.Map<Long, byte[]> boxes = openBoxes(release, dataId, wallet);
         ObjectNode opened = Json.object();
         opened.put("data_id", dataId);
         if (release.path("deal_id").isIntegralNumber()) {
             opened.put("deal_id", release.get("deal_id").longValue());
         }
         ArrayNode list = opened.putArray("keys");
+        boxes.forEach((fragmentNo, plain) ->
+                list.addObject().put("fragment_no", fragmentNo).put("key", new String(plain, StandardCharsets.UTF_8)));
+        return opened;
+    }
+
+    /** Each released box opened with the wallet under {@link KeyRelease#context}, by fragment_no, in release order. */
+    static java.util.Map<Long, byte[]> openBoxes(JsonNode release, long dataId, Wallet wallet) {
+        if (release == null || !release.path("keys").isArray()) {
+            throw new CliException("the registry answered without keys");
+        }
+        java.util.Map<Long, byte[]> opened = new java.util.LinkedHashMap<>();
         for (JsonNode key : release.get("keys")) {
             long fragmentNo = key.path("fragment_no").asLong();
             try {
                 byte[] box = Hashes.fromHex(key.path("wrapped_key").asString(""));
-                byte[] plain = wallet.decrypt(box, KeyRelease.context(dataId, fragmentNo));
-                list.addObject().put("fragment_no", fragmentNo).put("key", new String(plain, StandardCharsets.UTF_8));
+                opened.put(fragmentNo, wallet.decrypt(box, KeyRelease.context(dataId, fragmentNo)));
             } catch (IllegalArgumentException e) {
                 throw new CliException("the key of fragment " + fragmentNo + " does not open with this wallet");
             }
