@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import market.platform.crypto.Hashes;
 import market.platform.crypto.abe.AbeUserKey;
 import market.platform.crypto.abe.UserKeyDelivery;
+import market.platform.ids.Did;
 import market.platform.signing.Wallet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,7 +73,7 @@ final class AbeKeyCommands extends CommandGroup {
         Market market = datashare.market;
         return market.run(spec, out -> {
             Wallet wallet = market.wallet();
-            String address = provider.startsWith("did:ethr:") ? provider.substring("did:ethr:".length()) : provider;
+            String address = Did.strip(provider);
             JsonNode order = market.registry().get("/v1/datashare/abekey-orders/" + address + "/"
                     + ServiceClient.encode(orderSeq), wallet);
             if (!order.path("status").asString().equals("finished")) {

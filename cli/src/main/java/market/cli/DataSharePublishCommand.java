@@ -15,6 +15,7 @@ import market.platform.content.BlockSink;
 import market.platform.content.UnixFsImporter;
 import market.platform.crypto.AesGcm;
 import market.platform.crypto.Hashes;
+import market.platform.ids.Did;
 import market.platform.money.Money;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -235,7 +236,7 @@ final class DataSharePublishCommand implements Callable<Integer> {
     private ObjectNode body(Market market, Fragmenter.Plan plan, List<Fragmenter.Part> sampleParts, List<Path> sampleFiles) {
         ObjectNode body = Json.object();
         body.put("cryptoMethod", "SW");
-        body.put("provider", "did:ethr:" + market.wallet().address());
+        body.put("provider", Did.of(market.wallet().address()));
         body.put("providerName", providerName);
         body.put("productName", productName);
         body.put("productID", productId);

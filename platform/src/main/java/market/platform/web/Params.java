@@ -25,6 +25,11 @@ public final class Params {
         return market.platform.crypto.Addresses.normalize(value);
     }
 
+    /** An account named by its address or its {@code did:ethr:} DID, as the lower-case address. */
+    public static String account(String name, String value) {
+        return address(name, market.platform.ids.Did.strip(value));
+    }
+
     public static int boundedInt(String name, String value, int min, int max) {
         try {
             int parsed = Integer.parseInt(value);

@@ -33,6 +33,6 @@ public record DataShareProduct(String productId, String productName, String prov
 
     /** The contract's watermark: {@code <provider DID>_<productID>}. */
     public static String mark(String provider, String productId) {
-        return "did:ethr:" + provider + "_" + productId;
+        return market.platform.ids.Did.of(provider) + "_" + productId;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import market.platform.ids.DatasetAddress;
+import market.platform.ids.Did;
 import market.platform.money.Money;
 import market.registry.dataset.domain.DataShareProduct;
 import market.registry.dataset.domain.DatasetEvent.DataRegistrationStarted;
@@ -13,7 +14,6 @@ import market.registry.dataset.domain.DatasetState;
 import market.registry.dataset.domain.DatasetStatus;
 import market.registry.dataset.domain.FragmentPlan;
 import market.registry.dataset.domain.FragmentStorage;
-import market.registry.datashare.ProviderDid;
 
 /**
  * A DataShare product with the contract's response fields (Table 5 and 6), and the registry's
@@ -74,7 +74,7 @@ public record DataShareView(
                 plans, stored, true)).toList();
         DataFile firstSample = samples.isEmpty() ? null : samples.get(0);
         long dataBytes = p.dataFragments().stream().mapToLong(no -> plans.get(no).size()).sum();
-        return new DataShareView(r.dataId(), DatasetAddress.of(r.dataId()), ProviderDid.of(r.provider()),
+        return new DataShareView(r.dataId(), DatasetAddress.of(r.dataId()), Did.of(r.provider()),
                 p.providerName(), p.productName(), p.productId(),
                 firstSample == null ? null : firstSample.dataUrl(), firstSample == null ? null : firstSample.dataSize(),
                 firstSample == null ? null : firstSample.fileType(), firstSample == null ? null : firstSample.dataName(),

@@ -8,7 +8,6 @@ import market.platform.web.JsonInput;
 import market.platform.web.Params;
 import market.platform.web.SignatureVerifier;
 import market.registry.command.CloseDataShare;
-import market.registry.datashare.ProviderDid;
 import market.registry.datashare.view.DataShareQueries;
 import market.registry.datashare.view.DataShareView;
 import org.springframework.http.ResponseEntity;
@@ -61,7 +60,7 @@ class DataShareController {
         if (provider == null || productID == null) {
             throw ApiException.badRequest("REQUEST.MISSING_PARAMETER", "query-dataset needs provider and productID");
         }
-        return find(dataId(ProviderDid.address("provider", provider), productID));
+        return find(dataId(Params.account("provider", provider), productID));
     }
 
     /** query-datasets: a page of products, numbered from 1, filtered by provider, text and status. */
@@ -75,7 +74,7 @@ class DataShareController {
         if (searchText != null && searchText.length() > 256) {
             throw ApiException.badRequest("REQUEST.INVALID_PARAMETER", "searchText is at most 256 characters");
         }
-        return queries.list(new DataShareQueries.Filter(provider == null ? null : ProviderDid.address("provider", provider),
+        return queries.list(new DataShareQueries.Filter(provider == null ? null : Params.account("provider", provider),
                         searchText, status), Params.boundedInt("currentPage", currentPage, 1, 1_000_000),
                 Params.boundedInt("pageSizeNum", pageSizeNum, 1, 100));
     }
@@ -88,7 +87,7 @@ class DataShareController {
         if (!"closed".equals(json.string("status"))) {
             throw ApiException.badRequest("REQUEST.INVALID_FIELD", "status must be closed: a product is only closed");
         }
-        if (json.has("provider") && !ProviderDid.address("provider", json.string("provider")).equals(signed.signer())) {
+        if (json.has("provider") && !Params.account("provider", json.string("provider")).equals(signed.signer())) {
             throw new ApiException(403, "REGISTRY.PROVIDER_NOT_SIGNER", "provider must be the account that signs");
         }
         long dataId = dataId(signed.signer(), json.string("productID"));

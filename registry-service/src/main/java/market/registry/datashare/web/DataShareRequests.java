@@ -10,11 +10,11 @@ import market.platform.crypto.abe.AccessPolicyJson;
 import market.platform.crypto.abe.PolicyCompiler;
 import market.platform.web.ApiException;
 import market.platform.web.JsonInput;
+import market.platform.web.Params;
 import market.registry.command.DataShareFragment;
 import market.registry.command.DataShareProduct;
 import market.registry.command.DataShareSample;
 import market.registry.command.PublishDataShare;
-import market.registry.datashare.ProviderDid;
 
 /**
  * Reads the BCS DataShare publish body (Table 1 of the contract) into {@code PublishDataShare}.
@@ -58,7 +58,7 @@ final class DataShareRequests {
         if (!"SW".equals(json.string("cryptoMethod", "SW"))) {
             throw ApiException.badRequest("REQUEST.INVALID_FIELD", "cryptoMethod must be SW");
         }
-        String provider = ProviderDid.address("provider", json.string("provider"));
+        String provider = Params.account("provider", json.string("provider"));
         if (!provider.equals(signer)) {
             throw new ApiException(403, "REGISTRY.PROVIDER_NOT_SIGNER", "provider must be the account that signs");
         }

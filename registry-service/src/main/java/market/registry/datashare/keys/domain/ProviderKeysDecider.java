@@ -1,10 +1,10 @@
 package market.registry.datashare.keys.domain;
 
-import java.util.regex.Pattern;
 import market.platform.crypto.Hashes;
 import market.platform.domain.Decider;
 import market.platform.domain.Decision;
 import market.platform.domain.Rejection;
+import market.platform.ids.OrderSeq;
 import market.registry.datashare.keys.domain.ProviderKeysCommand.ApplyAbeKey;
 import market.registry.datashare.keys.domain.ProviderKeysCommand.AuthorizeAbeKey;
 import market.registry.datashare.keys.domain.ProviderKeysCommand.SetUpAbe;
@@ -25,7 +25,6 @@ import market.registry.datashare.keys.domain.ProviderKeysEvent.WatermarkKeyCreat
  */
 public final class ProviderKeysDecider implements Decider<ProviderKeysCommand, ProviderKeysEvent, ProviderKeysState> {
 
-    private static final Pattern ORDER_SEQ = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     @Override
     public ProviderKeysState initialState() {
@@ -56,9 +55,8 @@ public final class ProviderKeysDecider implements Decider<ProviderKeysCommand, P
     }
 
     private static Decision<ProviderKeysEvent> apply(ApplyAbeKey c, ProviderKeysState state) {
-        if (!ORDER_SEQ.matcher(c.orderSeq()).matches()) {
-            return Decision.reject(Rejection.invalid("REGISTRY.INVALID_ORDER_SEQ",
-                    "orderSeq must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+        if (!OrderSeq.isValid(c.orderSeq())) {
+            return Decision.reject(Rejection.invalid("REGISTRY.INVALID_ORDER_SEQ", OrderSeq.RULE));
         }
         if (!state.hasAbe()) {
             return Decision.reject(Rejection.notFound("REGISTRY.ABE_NOT_SET_UP",

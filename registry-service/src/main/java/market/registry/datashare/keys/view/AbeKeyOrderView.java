@@ -3,7 +3,7 @@ package market.registry.datashare.keys.view;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import market.platform.crypto.Hashes;
-import market.registry.datashare.ProviderDid;
+import market.platform.ids.Did;
 import market.registry.datashare.keys.domain.AbeKeyOrder;
 
 /**
@@ -26,7 +26,7 @@ public record AbeKeyOrderView(
         @JsonProperty("sealedUserKey") String sealedUserKey) {
 
     public static AbeKeyOrderView of(String provider, AbeKeyOrder order, boolean withKey) {
-        return new AbeKeyOrderView(ProviderDid.of(provider), order.buyer(), order.orderSeq(), order.status(),
+        return new AbeKeyOrderView(Did.of(provider), order.buyer(), order.orderSeq(), order.status(),
                 order.attributes(), order.grantedAttributes(), order.reason(), order.refusal(), order.masterId(),
                 order.appliedAt().getEpochSecond(), order.decidedAt() == null ? null : order.decidedAt().getEpochSecond(),
                 withKey && order.sealedUserKey() != null ? Hashes.toHex0x(order.sealedUserKey()) : null);

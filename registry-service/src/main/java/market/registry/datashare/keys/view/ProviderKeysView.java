@@ -1,6 +1,7 @@
 package market.registry.datashare.keys.view;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import market.platform.ids.Did;
 import market.registry.datashare.keys.domain.ProviderKeysState;
 
 /** What anyone may know of a provider's custody keys: that they exist, and the master key's id. Never a key. */
@@ -13,7 +14,7 @@ public record ProviderKeysView(
         @JsonProperty("watermark") boolean watermark) {
 
     public static ProviderKeysView of(ProviderKeysState state) {
-        return new ProviderKeysView(state.provider(), market.registry.datashare.ProviderDid.of(state.provider()), state.hasAbe(), state.masterId(),
+        return new ProviderKeysView(state.provider(), Did.of(state.provider()), state.hasAbe(), state.masterId(),
                 state.abeSince() == null ? null : state.abeSince().getEpochSecond(), state.hasWatermark());
     }
 }

@@ -11,10 +11,10 @@ import market.platform.crypto.abe.AbeException;
 import market.platform.web.ApiException;
 import market.platform.web.CommandGateway;
 import market.platform.web.JsonInput;
+import market.platform.web.Params;
 import market.platform.web.SignatureVerifier;
 import market.registry.command.ApplyAbeKey;
 import market.registry.command.AuthorizeAbeKey;
-import market.registry.datashare.ProviderDid;
 import market.registry.datashare.keys.AbeUserKeys;
 import market.registry.datashare.keys.domain.AbeKeyOrder;
 import market.registry.datashare.keys.domain.ProviderKeysState;
@@ -65,10 +65,10 @@ class AbeKeyOrderController {
     Mono<ResponseEntity<AbeKeyOrderView>> apply(ServerHttpRequest request, @RequestBody(required = false) byte[] body) {
         SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
         JsonInput json = JsonInput.object(body, APPLY_FIELDS);
-        if (json.has("consumer") && !ProviderDid.address("consumer", json.string("consumer")).equals(signed.signer())) {
+        if (json.has("consumer") && !Params.account("consumer", json.string("consumer")).equals(signed.signer())) {
             throw new ApiException(403, "REGISTRY.CONSUMER_NOT_SIGNER", "consumer must be the account that signs");
         }
-        String provider = ProviderDid.address("provider", json.string("provider"));
+        String provider = Params.account("provider", json.string("provider"));
         String buyerKey = json.string("buyer_key");
         if (!signed.signer().equals(Secp256k1.addressOfPublicKeyHex(buyerKey))) {
             throw ApiException.badRequest("REGISTRY.BUYER_KEY_MISMATCH",
@@ -87,7 +87,7 @@ class AbeKeyOrderController {
         SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
         JsonInput json = JsonInput.object(body, AUTHORIZE_FIELDS);
         String provider = signed.signer();
-        String consumer = ProviderDid.address("consumer", json.string("consumer"));
+        String consumer = Params.account("consumer", json.string("consumer"));
         String orderSeq = json.string("orderSeq");
         boolean approve = json.bool("approve");
         AuthorizeAbeKey.Builder command = AuthorizeAbeKey.newBuilder().setActor(provider).setNonce(signed.nonce())
@@ -118,8 +118,8 @@ class AbeKeyOrderController {
         if (status != null && !Set.of(AbeKeyOrder.REQUEST, AbeKeyOrder.FINISHED, AbeKeyOrder.CANCELED).contains(status)) {
             throw ApiException.badRequest("REQUEST.INVALID_PARAMETER", "status must be request, finished or canceled");
         }
-        String address = ProviderDid.address("provider", provider);
-        String buyer = consumer == null ? null : ProviderDid.address("consumer", consumer);
+        String address = Params.account("provider", provider);
+        String buyer = consumer == null ? null : Params.account("consumer", consumer);
         List<AbeKeyOrderView> orders = queries.find(address).map(state -> state.keyOrders().values().stream()
                 .filter(o -> buyer == null || o.buyer().equals(buyer))
                 .filter(o -> status == null || o.status().equals(status))
@@ -132,7 +132,7 @@ class AbeKeyOrderController {
     @GetMapping("/{provider}/{orderSeq}")
     AbeKeyOrderView show(ServerHttpRequest request, @PathVariable String provider, @PathVariable String orderSeq) {
         SignatureVerifier.SignedRequest signed = verifier.verify(request, new byte[0]);
-        return view(ProviderDid.address("provider", provider), signed.signer(), orderSeq, true);
+        return view(Params.account("provider", provider), signed.signer(), orderSeq, true);
     }
 
     private AbeKeyOrderView view(String provider, String consumer, String orderSeq, boolean withKey) {

@@ -2,8 +2,8 @@ package market.registry.datashare.keys.web;
 
 import market.platform.web.ApiException;
 import market.platform.web.CommandGateway;
+import market.platform.web.Params;
 import market.platform.web.SignatureVerifier;
-import market.registry.datashare.ProviderDid;
 import market.registry.datashare.keys.AbeMasterKeys;
 import market.registry.datashare.keys.domain.ProviderKeysState;
 import market.registry.datashare.keys.view.ProviderKeysQueries;
@@ -59,7 +59,7 @@ class AbeSetupController {
 
     @GetMapping("/{provider}")
     ProviderKeysView show(@PathVariable String provider) {
-        return find(ProviderDid.address("provider", provider));
+        return find(Params.account("provider", provider));
     }
 
     private ProviderKeysView find(String provider) {
