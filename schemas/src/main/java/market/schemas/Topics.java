@@ -154,11 +154,16 @@ public final class Topics {
 
     public static final Topic ORDER_COMMANDS = new Topic("order.commands", ORDER, "dataset address",
             List.of(OpenMarket.class, CloseMarket.class, PublishOrder.class, CancelOrder.class, BuyData.class,
-                    CompleteDeal.class, CancelDeal.class));
+                    CompleteDeal.class, CancelDeal.class, market.order.command.DescribeProduct.class,
+                    market.order.command.ApplyPurchase.class, market.order.command.DecidePurchase.class,
+                    market.order.command.WithdrawPurchase.class));
 
     public static final Topic ORDER_EVENTS = new Topic("order.events", ORDER, "dataset address",
             List.of(MarketOpened.class, MarketClosed.class, OrderPublished.class, OrderCancelled.class,
-                    DealCreated.class, DealCompleted.class, DealCancelled.class));
+                    DealCreated.class, DealCompleted.class, DealCancelled.class,
+                    market.order.event.ProductDescribed.class, market.order.event.PurchaseApplied.class,
+                    market.order.event.PurchaseAuthorized.class, market.order.event.PurchaseRefused.class,
+                    market.order.event.PurchaseCanceled.class));
 
     public static final Topic ORDER_REPLIES = new Topic("order.replies", ORDER, "dataset address",
             List.of(CommandReply.class));

@@ -5,6 +5,7 @@ import java.util.List;
 import market.order.command.CancelDeal;
 import market.order.command.CloseMarket;
 import market.order.command.CompleteDeal;
+import market.order.command.DescribeProduct;
 import market.order.command.OpenMarket;
 import market.platform.ids.DatasetAddress;
 import market.platform.runtime.Reactions;
@@ -20,10 +21,10 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The order service's saga steps, each an event turned into a command on {@code order.commands}
- * keyed by dataset address: data on sale opens its market, removed data, data whose storage
+ * keyed by dataset address: data on sale opens its market, a described DataShare product gives
+ * it its productID and price (for purchases by application), removed data, data whose storage
  * period ended and a closed DataShare product close it for good (its open orders are closed with
- * it; released keys stay), a settled
- * payment completes its deal and a rejected one cancels it. Follows {@code registry.events} and
+ * it; released keys stay), a settled payment completes its deal and a rejected one cancels it. Follows {@code registry.events} and
  * {@code settlement.events}.
  */
 public final class OrderReactor implements Reactions.Reaction {
@@ -58,6 +59,12 @@ public final class OrderReactor implements Reactions.Reaction {
         if (event instanceof DataStorageEnded e) {
             String dataset = DatasetAddress.of(e.getDataId());
             return List.of(new KeyedCommand(dataset, new CloseMarket(dataset, e.getDataId(), STORAGE_ENDED, now)));
+        }
+        if (event instanceof market.registry.event.DataShareDescribed e && e.getPrice() > 0) {
+            // a product described before prices were recorded (v9) is sold by orders only
+            String dataset = DatasetAddress.of(e.getDataId());
+            return List.of(new KeyedCommand(dataset, new DescribeProduct(dataset, e.getDataId(), e.getProvider(),
+                    e.getProduct().getProductId(), e.getPrice(), now)));
         }
         if (event instanceof market.registry.event.DataShareClosed e) {
             String dataset = DatasetAddress.of(e.getDataId());

@@ -7,10 +7,14 @@ import market.order.OrderAggregates;
 import market.order.market.domain.MarketState;
 import market.order.market.domain.OrderEntry;
 import market.order.market.domain.OrderStatus;
+import market.order.market.domain.Purchase;
 import market.platform.config.ServiceRuntime;
 import org.springframework.stereotype.Component;
 
-/** Reads orders and deals from the order service's projection: one by hash or id, or a page of the book. */
+/**
+ * Reads orders, deals and DataShare purchases from the order service's projection: one by hash,
+ * id or consumer and orderSeq, or a page of the book or of the purchases.
+ */
 @Component
 public class OrderQueries {
 
@@ -56,6 +60,36 @@ public class OrderQueries {
                 .map(listed -> OrderView.of(listed.market(), listed.entry()))
                 .toList();
         return new Page(matching.stream().skip((long) page * size).limit(size).toList(), page, size, matching.size());
+    }
+
+    /** Filters of DataShare purchases; null means any. */
+    public record PurchaseFilter(String provider, String consumer, String status) {}
+
+    /** One page of purchases, numbered from 1 as DataShare's {@code currentPage}, and how many match. */
+    public record PurchasePage(List<PurchaseView> orders, int currentPage, int pageSizeNum, long total) {}
+
+    /** The purchase {@code orderSeq} of {@code consumer}. */
+    public Optional<PurchaseView> purchase(String consumer, String orderSeq) {
+        String id = Purchase.id(consumer, orderSeq);
+        return index.datasetOfPurchase(id).map(this::market).flatMap(market ->
+                Optional.ofNullable(market.purchases().get(id)).map(purchase -> PurchaseView.of(market, purchase)));
+    }
+
+    /** Matching purchases, oldest application first. */
+    public PurchasePage purchases(PurchaseFilter filter, int currentPage, int pageSizeNum) {
+        record Listed(MarketState market, Purchase purchase) {}
+        List<PurchaseView> matching = runtime.projection().states().all(OrderAggregates.MARKET)
+                .filter(market -> market.product() != null && !market.purchases().isEmpty())
+                .filter(market -> filter.provider() == null || filter.provider().equals(market.provider()))
+                .flatMap(market -> market.purchases().values().stream().map(purchase -> new Listed(market, purchase)))
+                .filter(listed -> filter.consumer() == null || listed.purchase().consumer().equals(filter.consumer()))
+                .filter(listed -> filter.status() == null || listed.purchase().status().equals(filter.status()))
+                .sorted(Comparator.comparing((Listed listed) -> listed.purchase().appliedAt())
+                        .thenComparing(listed -> listed.purchase().id()))
+                .map(listed -> PurchaseView.of(listed.market(), listed.purchase()))
+                .toList();
+        return new PurchasePage(matching.stream().skip((long) (currentPage - 1) * pageSizeNum).limit(pageSizeNum)
+                .toList(), currentPage, pageSizeNum, matching.size());
     }
 
     private MarketState market(String dataset) {

@@ -14,7 +14,12 @@ import market.order.event.MarketClosed;
 import market.order.event.MarketOpened;
 import market.order.event.OrderCancelled;
 import market.order.event.OrderPublished;
+import market.order.event.ProductDescribed;
 import market.order.event.PublishedOrder;
+import market.order.event.PurchaseApplied;
+import market.order.event.PurchaseAuthorized;
+import market.order.event.PurchaseCanceled;
+import market.order.event.PurchaseRefused;
 import market.order.market.OrderSigning;
 import market.order.market.domain.DatasetOrder;
 import market.order.market.domain.MarketCommand;
@@ -60,6 +65,22 @@ public final class OrderWire implements ServiceModel.CommandTranslator, ServiceM
         if (command instanceof CancelDeal c) {
             return new MarketCommand.CancelDeal(c.getDataset(), c.getDealId(), c.getReason(), c.getIssuedAt());
         }
+        if (command instanceof market.order.command.DescribeProduct c) {
+            return new MarketCommand.DescribeProduct(c.getDataset(), c.getDataId(), c.getProvider(), c.getProductId(),
+                    c.getPrice(), c.getIssuedAt());
+        }
+        if (command instanceof market.order.command.ApplyPurchase c) {
+            return new MarketCommand.ApplyPurchase(c.getActor(), c.getDataset(), c.getOrderSeq(), c.getReason(),
+                    c.getBuyerKey(), c.getDealId(), c.getIssuedAt());
+        }
+        if (command instanceof market.order.command.DecidePurchase c) {
+            return new MarketCommand.DecidePurchase(c.getActor(), c.getDataset(), c.getConsumer(), c.getOrderSeq(),
+                    c.getApprove(), c.getReason(), c.getIssuedAt());
+        }
+        if (command instanceof market.order.command.WithdrawPurchase c) {
+            return new MarketCommand.WithdrawPurchase(c.getActor(), c.getDataset(), c.getOrderSeq(), c.getReason(),
+                    c.getIssuedAt());
+        }
         throw new IllegalArgumentException("not an order command: " + command.getSchema().getFullName());
     }
 
@@ -90,6 +111,22 @@ public final class OrderWire implements ServiceModel.CommandTranslator, ServiceM
         }
         if (event instanceof MarketEvent.DealCancelled e) {
             return new DealCancelled(e.dataset(), e.dataId(), e.dealId(), e.orderHash(), e.buyer(), e.reason(), e.at());
+        }
+        if (event instanceof MarketEvent.ProductDescribed e) {
+            return new ProductDescribed(e.dataset(), e.dataId(), e.provider(), e.productId(), e.price(), e.at());
+        }
+        if (event instanceof MarketEvent.PurchaseApplied e) {
+            return new PurchaseApplied(e.dataset(), e.dataId(), e.consumer(), e.orderSeq(), e.provider(), e.productId(),
+                    e.reason(), e.buyerKey(), e.dealId(), e.price(), e.at());
+        }
+        if (event instanceof MarketEvent.PurchaseAuthorized e) {
+            return new PurchaseAuthorized(e.dataset(), e.dataId(), e.consumer(), e.orderSeq(), e.dealId(), e.at());
+        }
+        if (event instanceof MarketEvent.PurchaseRefused e) {
+            return new PurchaseRefused(e.dataset(), e.dataId(), e.consumer(), e.orderSeq(), e.reason(), e.at());
+        }
+        if (event instanceof MarketEvent.PurchaseCanceled e) {
+            return new PurchaseCanceled(e.dataset(), e.dataId(), e.consumer(), e.orderSeq(), e.reason(), e.at());
         }
         throw new IllegalArgumentException("not an order event: " + event.getClass().getName());
     }
@@ -123,6 +160,27 @@ public final class OrderWire implements ServiceModel.CommandTranslator, ServiceM
         if (event instanceof DealCancelled e) {
             return new MarketEvent.DealCancelled(e.getDataset(), e.getDataId(), e.getDealId(), e.getOrderHash(),
                     e.getBuyer(), e.getReason(), e.getTimestamp());
+        }
+        if (event instanceof ProductDescribed e) {
+            return new MarketEvent.ProductDescribed(e.getDataset(), e.getDataId(), e.getProvider(), e.getProductId(),
+                    e.getPrice(), e.getTimestamp());
+        }
+        if (event instanceof PurchaseApplied e) {
+            return new MarketEvent.PurchaseApplied(e.getDataset(), e.getDataId(), e.getConsumer(), e.getOrderSeq(),
+                    e.getProvider(), e.getProductId(), e.getReason(), e.getBuyerKey(), e.getDealId(), e.getPrice(),
+                    e.getTimestamp());
+        }
+        if (event instanceof PurchaseAuthorized e) {
+            return new MarketEvent.PurchaseAuthorized(e.getDataset(), e.getDataId(), e.getConsumer(), e.getOrderSeq(),
+                    e.getDealId(), e.getTimestamp());
+        }
+        if (event instanceof PurchaseRefused e) {
+            return new MarketEvent.PurchaseRefused(e.getDataset(), e.getDataId(), e.getConsumer(), e.getOrderSeq(),
+                    e.getReason(), e.getTimestamp());
+        }
+        if (event instanceof PurchaseCanceled e) {
+            return new MarketEvent.PurchaseCanceled(e.getDataset(), e.getDataId(), e.getConsumer(), e.getOrderSeq(),
+                    e.getReason(), e.getTimestamp());
         }
         throw new IllegalArgumentException("not an order event: " + event.getSchema().getFullName());
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import market.order.command.CancelDeal;
 import market.order.command.CloseMarket;
 import market.order.command.CompleteDeal;
+import market.order.command.DescribeProduct;
 import market.order.command.OpenMarket;
 import market.platform.ids.DatasetAddress;
 import market.platform.runtime.Reactions.KeyedCommand;
@@ -52,6 +53,17 @@ class OrderReactorTest {
     void aClosedDataShareProductClosesItsMarket() {
         assertThat(reactor.react(new market.registry.event.DataShareClosed(42L, PROVIDER, NOW)))
                 .containsExactly(new KeyedCommand(dataset, new CloseMarket(dataset, 42L, OrderReactor.PRODUCT_CLOSED, NOW)));
+    }
+
+    @Test
+    void aDescribedDataShareProductGivesItsMarketItsProductIdAndPriceUnlessItCarriesNoPrice() {
+        var product = new market.registry.event.DescribedProduct("product2", "prodname", "huawei", "", "symmetric", null,
+                null, "csv", "mydata1", List.of(1L), List.of(), "org", "channel");
+        assertThat(reactor.react(new market.registry.event.DataShareDescribed(42L, PROVIDER, product, NOW, 20_000L)))
+                .containsExactly(new KeyedCommand(dataset, new DescribeProduct(dataset, 42L, PROVIDER, "product2",
+                        20_000L, NOW)));
+        // described before v9 recorded prices: sold by orders only
+        assertThat(reactor.react(new market.registry.event.DataShareDescribed(42L, PROVIDER, product, NOW, 0L))).isEmpty();
     }
 
     @Test

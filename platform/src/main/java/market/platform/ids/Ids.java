@@ -19,4 +19,12 @@ public final class Ids {
         long id = ByteBuffer.wrap(hash, 0, 8).getLong() & MASK_53;
         return id == 0 ? 1 : id;
     }
+
+    /**
+     * The data_id of a DataShare product: one per provider and productID, so the registry and
+     * the order service find a product's dataset from the pair alone.
+     */
+    public static long dataShareProduct(String provider, String productId) {
+        return derive("datashare", provider, productId);
+    }
 }

@@ -79,7 +79,7 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
                             p.description(), p.category(), p.policy(), p.watermarkType(), p.fileType(), p.dataName(),
                             p.dataFragments(), p.samples().stream().map(s -> new market.registry.event.DescribedSample(
                                     s.fragmentNo(), s.sampleName(), s.sampleType())).toList(), p.orgId(), p.channelId()),
-                    e.at());
+                    e.at(), e.price());
         }
         if (event instanceof DatasetEvent.DataShareClosed e) {
             return new market.registry.event.DataShareClosed(e.dataId(), e.provider(), e.at());
@@ -160,7 +160,7 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
                     p.getProductId(), p.getProductName(), p.getProviderName(), p.getDescription(), p.getCategory(),
                     p.getPolicy(), p.getWatermarkType(), p.getFileType(), p.getDataName(), p.getDataFragments(),
                     p.getSamples().stream().map(s -> new DataShareProduct.Sample(s.getFragmentNo(), s.getSampleName(),
-                            s.getSampleType())).toList(), p.getOrgId(), p.getChannelId()), e.getTimestamp());
+                            s.getSampleType())).toList(), p.getOrgId(), p.getChannelId()), e.getPrice(), e.getTimestamp());
         }
         if (event instanceof market.registry.event.DataShareClosed e) {
             return new DatasetEvent.DataShareClosed(e.getDataId(), e.getProvider(), e.getTimestamp());

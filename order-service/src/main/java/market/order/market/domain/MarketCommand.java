@@ -36,4 +36,24 @@ public sealed interface MarketCommand {
 
     /** Settlement refused the payment. */
     record CancelDeal(String dataset, long dealId, String reason, Instant at) implements MarketCommand {}
+
+    /** The registry described the dataset as a DataShare product, sold by application at {@code price}. */
+    record DescribeProduct(String dataset, long dataId, String provider, String productId, long price, Instant at)
+            implements MarketCommand {}
+
+    /**
+     * {@code consumer} signed an application to buy the product, under its own {@code orderSeq};
+     * {@code buyerKey} is the hex of its public key and {@code dealId} the deal an authorization
+     * makes, derived by the caller from the dataset, the consumer and the orderSeq.
+     */
+    record ApplyPurchase(String consumer, String dataset, String orderSeq, String reason, String buyerKey, long dealId,
+            Instant at) implements MarketCommand {}
+
+    /** {@code signer} authorizes ({@code approve}) or refuses {@code consumer}'s application {@code orderSeq}. */
+    record DecidePurchase(String signer, String dataset, String consumer, String orderSeq, boolean approve,
+            String reason, Instant at) implements MarketCommand {}
+
+    /** {@code consumer} withdraws its application {@code orderSeq}. */
+    record WithdrawPurchase(String consumer, String dataset, String orderSeq, String reason, Instant at)
+            implements MarketCommand {}
 }

@@ -1,12 +1,18 @@
 package market.order.market.domain;
 
+import java.util.ArrayList;
+import java.util.List;
+import market.order.market.domain.MarketCommand.ApplyPurchase;
 import market.order.market.domain.MarketCommand.BuyData;
 import market.order.market.domain.MarketCommand.CancelDeal;
 import market.order.market.domain.MarketCommand.CancelOrder;
 import market.order.market.domain.MarketCommand.CloseMarket;
 import market.order.market.domain.MarketCommand.CompleteDeal;
+import market.order.market.domain.MarketCommand.DecidePurchase;
+import market.order.market.domain.MarketCommand.DescribeProduct;
 import market.order.market.domain.MarketCommand.OpenMarket;
 import market.order.market.domain.MarketCommand.PublishOrder;
+import market.order.market.domain.MarketCommand.WithdrawPurchase;
 import market.order.market.domain.MarketEvent.DealCancelled;
 import market.order.market.domain.MarketEvent.DealCompleted;
 import market.order.market.domain.MarketEvent.DealCreated;
@@ -14,20 +20,30 @@ import market.order.market.domain.MarketEvent.MarketClosed;
 import market.order.market.domain.MarketEvent.MarketOpened;
 import market.order.market.domain.MarketEvent.OrderCancelled;
 import market.order.market.domain.MarketEvent.OrderPublished;
+import market.order.market.domain.MarketEvent.ProductDescribed;
+import market.order.market.domain.MarketEvent.PurchaseApplied;
+import market.order.market.domain.MarketEvent.PurchaseAuthorized;
+import market.order.market.domain.MarketEvent.PurchaseCanceled;
+import market.order.market.domain.MarketEvent.PurchaseRefused;
 import market.platform.domain.Decider;
 import market.platform.domain.Decision;
 import market.platform.domain.Rejection;
 
 /**
  * Rules of a dataset's market. The registry opens it once and closes it for good, closing the
- * orders still open or filled. Only the provider publishes orders (signed by the requesting
- * account, each hash once) and only the signer cancels one. Buying and settling deals follow
- * {@link DealRules}. {@code evolve} keeps each order's remaining volume: a deal takes one unit, a
- * cancelled deal gives it back.
+ * orders still open or filled and canceling the DataShare applications still waiting. Only the
+ * provider publishes orders (signed by the requesting account, each hash once) and only the
+ * signer cancels one. Buying and settling deals follow {@link DealRules}, purchases by
+ * application {@link PurchaseRules}. {@code evolve} keeps each order's remaining volume (a deal
+ * takes one unit, a cancelled deal gives it back; a deal authorized on an application takes none)
+ * and each application's status from its deal.
  */
 public final class MarketDecider implements Decider<MarketCommand, MarketEvent, MarketState> {
 
     public static final String NOT_ON_SALE = "The data is not on sale";
+
+    /** How the outcome of an order the provider refused begins. */
+    public static final String REFUSED = "refused by the provider";
 
     @Override
     public MarketState initialState() {
@@ -41,9 +57,14 @@ public final class MarketDecider implements Decider<MarketCommand, MarketEvent, 
                     : Decision.accept(new MarketOpened(c.dataset(), c.dataId(), c.provider(), c.at()));
         }
         if (command instanceof CloseMarket c) {
-            return state.removed() ? Decision.accept() : Decision.accept(new MarketClosed(c.dataset(), c.dataId(),
-                    c.reason(), state.orders().values().stream().filter(MarketDecider::closable)
-                            .map(OrderEntry::orderHash).toList(), c.at()));
+            if (state.removed()) {
+                return Decision.accept();
+            }
+            List<MarketEvent> events = new ArrayList<>();
+            events.add(new MarketClosed(c.dataset(), c.dataId(), c.reason(), state.orders().values().stream()
+                    .filter(MarketDecider::closable).map(OrderEntry::orderHash).toList(), c.at()));
+            events.addAll(PurchaseRules.cancelWaiting(state, c.dataset(), c.dataId(), c.reason(), c.at()));
+            return new Decision.Accepted<>(events);
         }
         if (command instanceof PublishOrder c) {
             return publish(c, state);
@@ -57,7 +78,19 @@ public final class MarketDecider implements Decider<MarketCommand, MarketEvent, 
         if (command instanceof CompleteDeal c) {
             return DealRules.complete(c, state);
         }
-        return DealRules.cancel((CancelDeal) command, state);
+        if (command instanceof CancelDeal c) {
+            return DealRules.cancel(c, state);
+        }
+        if (command instanceof DescribeProduct c) {
+            return PurchaseRules.describe(c, state);
+        }
+        if (command instanceof ApplyPurchase c) {
+            return PurchaseRules.apply(c, state);
+        }
+        if (command instanceof DecidePurchase c) {
+            return PurchaseRules.decide(c, state);
+        }
+        return PurchaseRules.withdraw((WithdrawPurchase) command, state);
     }
 
     private static boolean closable(OrderEntry entry) {
@@ -129,17 +162,50 @@ public final class MarketDecider implements Decider<MarketCommand, MarketEvent, 
             return state.withOrder(state.orders().get(e.orderHash()).cancel());
         }
         if (event instanceof DealCreated e) {
+            MarketState next = state.withDeal(new Deal(e.dealId(), e.orderHash(), e.buyer(), e.provider(), e.price(),
+                    e.buyerKey(), DealStatus.PENDING_PAYMENT, null, e.at(), null));
             OrderEntry entry = state.orders().get(e.orderHash());
-            return state.withOrder(entry.withRemaining(Math.subtractExact(entry.remaining(), 1)))
-                    .withDeal(new Deal(e.dealId(), e.orderHash(), e.buyer(), e.provider(), e.price(), e.buyerKey(),
-                            DealStatus.PENDING_PAYMENT, null, e.at(), null));
+            // a deal authorized on an application takes no unit of an order
+            return entry == null ? next : next.withOrder(entry.withRemaining(Math.subtractExact(entry.remaining(), 1)));
         }
         if (event instanceof DealCompleted e) {
-            return state.withDeal(state.deals().get(e.dealId()).completed(e.at()));
+            MarketState next = state.withDeal(state.deals().get(e.dealId()).completed(e.at()));
+            return state.purchases().ofDeal(e.dealId()).filter(Purchase::authorized)
+                    .map(purchase -> next.withPurchase(purchase.finished(e.at()))).orElse(next);
         }
-        DealCancelled e = (DealCancelled) event;
-        OrderEntry entry = state.orders().get(e.orderHash());
-        return state.withDeal(state.deals().get(e.dealId()).cancelled(e.reason(), e.at()))
-                .withOrder(entry.withRemaining(Math.addExact(entry.remaining(), 1)));
+        if (event instanceof DealCancelled e) {
+            MarketState next = state.withDeal(state.deals().get(e.dealId()).cancelled(e.reason(), e.at()));
+            OrderEntry entry = state.orders().get(e.orderHash());
+            if (entry != null) {
+                next = next.withOrder(entry.withRemaining(Math.addExact(entry.remaining(), 1)));
+            }
+            MarketState cancelled = next;
+            return state.purchases().ofDeal(e.dealId()).filter(Purchase::authorized)
+                    .map(purchase -> cancelled.withPurchase(purchase.failed(e.reason(), e.at()))).orElse(cancelled);
+        }
+        return evolvePurchase(state, event);
+    }
+
+    private static MarketState evolvePurchase(MarketState state, MarketEvent event) {
+        if (event instanceof ProductDescribed e) {
+            return state.described(e.dataset(), e.dataId(), e.provider(), new Product(e.productId(), e.price()));
+        }
+        if (event instanceof PurchaseApplied e) {
+            return state.withPurchase(new Purchase(e.consumer(), e.orderSeq(), e.reason(), e.buyerKey(), e.dealId(),
+                    e.price(), Purchase.REQUEST, null, e.at(), null, null));
+        }
+        if (event instanceof PurchaseAuthorized e) {
+            return state.withPurchase(purchase(state, e.consumer(), e.orderSeq()).authorized(e.at()));
+        }
+        if (event instanceof PurchaseRefused e) {
+            return state.withPurchase(purchase(state, e.consumer(), e.orderSeq()).canceled(
+                    e.reason().isEmpty() ? REFUSED : REFUSED + ": " + e.reason(), e.at()));
+        }
+        PurchaseCanceled e = (PurchaseCanceled) event;
+        return state.withPurchase(purchase(state, e.consumer(), e.orderSeq()).canceled(e.reason(), e.at()));
+    }
+
+    private static Purchase purchase(MarketState state, String consumer, String orderSeq) {
+        return state.purchases().get(Purchase.id(consumer, orderSeq));
     }
 }

@@ -35,4 +35,25 @@ public sealed interface MarketEvent {
     /** The payment was refused; the unit goes back to {@code orderHash}. */
     record DealCancelled(String dataset, long dataId, long dealId, String orderHash, String buyer, String reason,
             Instant at) implements MarketEvent {}
+
+    /** The market's dataset is a DataShare product, sold by application at {@code price}. */
+    record ProductDescribed(String dataset, long dataId, String provider, String productId, long price, Instant at)
+            implements MarketEvent {}
+
+    /** {@code consumer} applied to buy the product (request); an authorization makes deal {@code dealId}. */
+    record PurchaseApplied(String dataset, long dataId, String consumer, String orderSeq, String provider,
+            String productId, String reason, String buyerKey, long dealId, long price, Instant at)
+            implements MarketEvent {}
+
+    /** The provider authorized the application (ready); its {@link DealCreated} follows. */
+    record PurchaseAuthorized(String dataset, long dataId, String consumer, String orderSeq, long dealId, Instant at)
+            implements MarketEvent {}
+
+    /** The provider refused the application (canceled). */
+    record PurchaseRefused(String dataset, long dataId, String consumer, String orderSeq, String reason, Instant at)
+            implements MarketEvent {}
+
+    /** The application ended without a deal (canceled): withdrawn by its consumer, or the product closed. */
+    record PurchaseCanceled(String dataset, long dataId, String consumer, String orderSeq, String reason, Instant at)
+            implements MarketEvent {}
 }

@@ -61,7 +61,7 @@ final class DataShareRules {
         if (started == null) {
             return Decision.reject(DatasetDecider.feeOverflow());
         }
-        return Decision.accept(started, new DataShareDescribed(c.dataId(), c.provider(), c.product(), c.at()));
+        return Decision.accept(started, new DataShareDescribed(c.dataId(), c.provider(), c.product(), c.price(), c.at()));
     }
 
     private static Rejection productProblem(DataShareProduct p, List<FragmentPlan> fragments) {

@@ -61,7 +61,7 @@ public sealed interface DatasetEvent {
             implements DatasetEvent {}
 
     /** The dataset is a DataShare product; follows its {@link DataRegistrationStarted}. */
-    record DataShareDescribed(long dataId, String provider, DataShareProduct product, Instant at)
+    record DataShareDescribed(long dataId, String provider, DataShareProduct product, long price, Instant at)
             implements DatasetEvent {}
 
     /** The DataShare product takes no new purchases; buyers keep access. */

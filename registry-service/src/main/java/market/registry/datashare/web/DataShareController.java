@@ -97,7 +97,7 @@ class DataShareController {
 
     /** The data_id of a provider's product: derived, so a retried publish names the same dataset. */
     static long dataId(String provider, String productId) {
-        return Ids.derive("datashare", provider, productId);
+        return Ids.dataShareProduct(provider, productId);
     }
 
     private DataShareView find(long dataId) {

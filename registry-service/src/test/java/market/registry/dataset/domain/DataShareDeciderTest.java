@@ -54,7 +54,7 @@ class DataShareDeciderTest {
     }
 
     static DataShareDescribed described(DataShareProduct product) {
-        return new DataShareDescribed(DATA_ID, PROVIDER, product, AT);
+        return new DataShareDescribed(DATA_ID, PROVIDER, product, 20_000, AT);
     }
 
     @Test
