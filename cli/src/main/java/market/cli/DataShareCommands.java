@@ -3,6 +3,8 @@ package market.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import market.platform.crypto.Hashes;
+import market.platform.ids.Did;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,10 +16,12 @@ import tools.jackson.databind.JsonNode;
  * its samples; {@code show} and {@code list} are query-dataset and query-datasets; {@code close}
  * takes no new purchases; {@code sample} downloads a public sample before any purchase;
  * {@code abe-setup} makes the provider's ABE master key, kept in the registry's custody;
- * {@code abekey} applies for and issues attribute keys; {@code decrypt} downloads and decrypts a
- * bought product on this machine; {@code watermark extract} names the mark a file carries.
+ * {@code abekey} applies for and issues attribute keys; {@code apply}, {@code authorize},
+ * {@code withdraw} and {@code orders} are purchases by application (the provider authorizes, and
+ * settlement takes the price); {@code decrypt} downloads and decrypts a bought product on this
+ * machine; {@code watermark extract} names the mark a file carries.
  */
-@Command(name = "datashare", description = "BCS DataShare products: publish, query, close, samples, ABE keys, decryption.",
+@Command(name = "datashare", description = "BCS DataShare products: publish, query, close, samples, orders, ABE keys, decryption.",
         subcommands = {DataSharePublishCommand.class, DataShareDecryptCommand.class, AbeKeyCommands.class,
             DataShareCommands.Watermark.class})
 final class DataShareCommands extends CommandGroup {
@@ -82,6 +86,64 @@ final class DataShareCommands extends CommandGroup {
                     fragment.get(0).path("hash_original").asString(), out);
             printer.println("fetched sample " + samples.get(index - 1).path("dataName").asString() + " of " + productId
                     + " into " + out);
+        });
+    }
+
+    @Command(name = "apply", description = "Apply to buy a product, under an orderSeq of yours (signed); the provider decides.")
+    int apply(@Option(names = "--product-id", required = true, paramLabel = "ID", description = "productID.") String productId,
+            @Option(names = "--provider", required = true, paramLabel = "ADDR|DID", description = "The product's provider.") String provider,
+            @Option(names = "--order-seq", required = true, paramLabel = "SEQ", description = "Your orderSeq.") String orderSeq,
+            @Option(names = "--reason", defaultValue = "", paramLabel = "TEXT", description = "Why.") String reason,
+            @Option(names = "--wait", defaultValue = "30", paramLabel = "SECONDS", converter = Polling.Seconds.class,
+                    description = "How long to wait for the order service to see a product just published (default: ${DEFAULT-VALUE}).")
+            java.time.Duration wait) {
+        return market.run(spec, out -> {
+            var wallet = market.wallet();
+            var body = Json.object().put("orderSeq", orderSeq).put("provider", provider).put("productID", productId)
+                    .put("reason", reason).put("buyer_key", Hashes.toHex0x(wallet.publicKey()));
+            Market.print(out, new Polling(wait, APPLY_POLL, () -> spec.commandLine().getErr().println(
+                    "waiting for the order service to see product " + productId + " on sale…"))
+                    .whileRefused(java.util.Set.of("ORDER.PRODUCT_NOT_FOUND", "ORDER.DATA_NOT_ON_SALE"),
+                            () -> market.order().post("/v1/datashare/orders", body, wallet)));
+        });
+    }
+
+    private static final java.time.Duration APPLY_POLL = java.time.Duration.ofMillis(250);
+
+    @Command(name = "authorize", description = "Authorize a consumer's order, which buys it at the product's price, or refuse it (signed, provider).")
+    int authorize(@Option(names = "--consumer", required = true, paramLabel = "ADDR|DID", description = "The consumer.") String consumer,
+            @Option(names = "--order-seq", required = true, paramLabel = "SEQ", description = "The consumer's orderSeq.") String orderSeq,
+            @Option(names = "--refuse", description = "Refuse the order: no deal, no payment.") boolean refuse,
+            @Option(names = "--reason", defaultValue = "", paramLabel = "TEXT", description = "Why.") String reason) {
+        return market.run(spec, out -> Market.print(out, market.order().post("/v1/datashare/orders/authorize",
+                Json.object().put("consumer", consumer).put("orderSeq", orderSeq).put("approve", !refuse)
+                        .put("reason", reason), market.wallet())));
+    }
+
+    @Command(name = "withdraw", description = "Withdraw one of your orders the provider has not decided (signed).")
+    int withdraw(@Option(names = "--order-seq", required = true, paramLabel = "SEQ", description = "Your orderSeq.") String orderSeq,
+            @Option(names = "--reason", defaultValue = "", paramLabel = "TEXT", description = "Why.") String reason) {
+        return market.run(spec, out -> Market.print(out, market.order().post("/v1/datashare/orders/withdraw",
+                Json.object().put("orderSeq", orderSeq).put("reason", reason), market.wallet())));
+    }
+
+    @Command(name = "orders", description = "Show one order (--order-seq, of --consumer or this wallet) or list orders.")
+    int orders(@Option(names = "--order-seq", paramLabel = "SEQ", description = "Show this order.") String orderSeq,
+            @Option(names = "--consumer", paramLabel = "ADDR|DID", description = "Whose orders (with --order-seq: default this wallet).") String consumer,
+            @Option(names = "--provider", paramLabel = "ADDR|DID", description = "Only orders for this provider's products.") String provider,
+            @Option(names = "--mine", description = "Only orders for this wallet's products.") boolean mine,
+            @Option(names = "--status", paramLabel = "request|ready|finished|failed|canceled", description = "Only this status.") String status,
+            @Option(names = "--page", paramLabel = "P", description = "currentPage, from 1.") Integer page,
+            @Option(names = "--size", paramLabel = "K", description = "pageSizeNum.") Integer size) {
+        return market.run(spec, out -> {
+            if (orderSeq != null) {
+                String who = consumer == null ? market.wallet().address() : Did.strip(consumer);
+                Market.print(out, market.order().get("/v1/datashare/orders/" + who + "/" + ServiceClient.encode(orderSeq)));
+                return;
+            }
+            Query query = new Query().add("provider", mine ? market.wallet().address() : provider).add("consumer", consumer)
+                    .add("status", status).add("currentPage", page).add("pageSizeNum", size);
+            Market.print(out, market.order().get(query.after("/v1/datashare/orders")));
         });
     }
 

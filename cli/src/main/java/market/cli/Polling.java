@@ -41,11 +41,16 @@ final class Polling {
 
     /** The answer of {@code request}, repeated while the service refuses it with {@code errorCode}. */
     <T> T whileRefused(String errorCode, Supplier<T> request) {
+        return whileRefused(java.util.Set.of(errorCode), request);
+    }
+
+    /** The answer of {@code request}, repeated while the service refuses it with one of {@code errorCodes}. */
+    <T> T whileRefused(java.util.Set<String> errorCodes, Supplier<T> request) {
         while (true) {
             try {
                 return request.get();
             } catch (ServiceClient.Refused e) {
-                if (!e.errorCode().equals(errorCode) || !pause()) {
+                if (!errorCodes.contains(e.errorCode()) || !pause()) {
                     throw e;
                 }
             }

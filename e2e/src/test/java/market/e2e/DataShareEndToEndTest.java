@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import market.platform.crypto.Addresses;
 import market.platform.signing.Wallet;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -18,10 +17,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * DataShare through the packaged CLI, run as processes, on the whole platform with real keeper
  * nodes: a provider publishes a blind-watermarked CSV product under an ABE policy, with a public
- * sample, and a plain symmetric one; anyone downloads the sample before buying; two buyers buy
- * the ABE product, and each gets an attribute key through an abekey-order; the one whose
- * attributes satisfy the policy decrypts a file that carries the provider's mark, the other is
- * refused; the symmetric product decrypts to the original bytes.
+ * sample, and a plain symmetric one; anyone downloads the sample before buying; two buyers apply
+ * for the ABE product, the provider authorizes both and settlement takes the price; each gets an
+ * attribute key through an abekey-order; the one whose attributes satisfy the policy decrypts a
+ * file that carries the provider's mark, the other is refused; the symmetric product, bought the
+ * same way, decrypts to the original bytes. A refused application moves no money, and a closed
+ * product takes no new application.
  */
 class DataShareEndToEndTest extends EndToEndTest {
 
@@ -60,14 +61,25 @@ class DataShareEndToEndTest extends EndToEndTest {
                 fetchedSample.toString());
         assertThat(Files.readAllBytes(fetchedSample)).isEqualTo(Files.readAllBytes(sample));
 
-        String dataset = product.get("address").stringValue();
         long dataId = product.get("data_id").longValue();
-        flows.publishOrder(provider, dataset, 20_000, 5, Addresses.ZERO);
-        for (Wallet wallet : List.of(buyer, other)) {
-            long dealId = flows.buy(wallet, dataset, "2.0000 OSB").expect(201).json().get("deal_id").longValue();
-            flows.awaitDeal(dealId, "COMPLETED");
+        List<Path> homes = List.of(buyerHome, otherHome);
+        List<Wallet> buyers = List.of(buyer, other);
+        for (int i = 0; i < buyers.size(); i++) {
+            Wallet wallet = buyers.get(i);
+            JsonNode applied = json(run(homes.get(i), "datashare", "apply", "--product-id", productId, "--provider",
+                    "did:ethr:" + provider.address(), "--order-seq", "buy-1", "--reason", "quarterly report"));
+            assertThat(applied.get("status").stringValue()).isEqualTo("request");
+            assertThat(applied.get("price").stringValue()).isEqualTo("2.0000 OSB");
+            assertThat(flows.available(wallet.address())).isEqualTo(50_000);
+            JsonNode ready = json(run(providerHome, "datashare", "authorize", "--consumer", wallet.address(),
+                    "--order-seq", "buy-1"));
+            assertThat(ready.get("status").stringValue()).isIn("ready", "finished");
+            awaitOrder(wallet, "buy-1", "finished");
             flows.awaitKeys(wallet, dataId);
+            assertThat(flows.available(wallet.address())).isEqualTo(30_000);
         }
+        JsonNode finished = json(run(providerHome, "datashare", "orders", "--mine", "--status", "finished"));
+        assertThat(finished.get("total").longValue()).isEqualTo(2);
 
         Path key = attributeKey(providerHome, buyerHome, buyer, provider, "k-1", "17");
         Path decrypted = buyerHome.resolve("sales.csv");
@@ -94,21 +106,57 @@ class DataShareEndToEndTest extends EndToEndTest {
                 "--price", "1.0000 OSB", "--cluster", Long.toString(cluster));
         JsonNode plain = platform.registry().get("/v1/datashare/dataset?provider=" + provider.address()
                 + "&productID=" + plainId).expect(200).json();
-        flows.publishOrder(provider, plain.get("address").stringValue(), 10_000, 1, Addresses.ZERO);
-        long deal = flows.buy(buyer, plain.get("address").stringValue(), "1.0000 OSB").expect(201).json()
-                .get("deal_id").longValue();
-        flows.awaitDeal(deal, "COMPLETED");
+        run(buyerHome, "datashare", "apply", "--product-id", plainId, "--provider", provider.address(), "--order-seq",
+                "buy-2");
+        run(providerHome, "datashare", "authorize", "--consumer", buyer.address(), "--order-seq", "buy-2");
+        awaitOrder(buyer, "buy-2", "finished");
         flows.awaitKeys(buyer, plain.get("data_id").longValue());
         Path plainOut = buyerHome.resolve("plain.csv");
         run(buyerHome, "datashare", "decrypt", "--product-id", plainId, "--provider", provider.address(), "--out",
                 plainOut.toString());
         assertThat(Files.readAllBytes(plainOut)).isEqualTo(Files.readAllBytes(data));
 
+        // a refused application: no deal, no money moved, and the outcome says why
+        long before = flows.available(other.address());
+        long providerBefore = flows.available(provider.address());
+        run(otherHome, "datashare", "apply", "--product-id", plainId, "--provider", provider.address(), "--order-seq",
+                "buy-2");
+        JsonNode refusedOrder = json(run(providerHome, "datashare", "authorize", "--consumer", other.address(),
+                "--order-seq", "buy-2", "--refuse", "--reason", "not for resale"));
+        assertThat(refusedOrder.get("status").stringValue()).isEqualTo("canceled");
+        assertThat(refusedOrder.get("outcome").stringValue()).isEqualTo("refused by the provider: not for resale");
+        assertThat(flows.available(other.address())).isEqualTo(before);
+        assertThat(flows.available(provider.address())).isEqualTo(providerBefore);
+        Result again = exec(providerHome, "datashare", "authorize", "--consumer", other.address(), "--order-seq", "buy-2");
+        assertThat(again.output()).contains("ORDER.ORDER_NOT_PENDING");
+
         run(providerHome, "datashare", "close", "--product-id", plainId);
-        Flows.await("the closed product's market to refuse a buyer", () -> {
-            var response = flows.buy(other, plain.get("address").stringValue(), "1.0000 OSB");
-            return response.status() == 409 ? response : null;
+        int[] attempt = {0};
+        Result closed = Flows.await("the closed product to refuse a new application", () -> {
+            try {
+                Result late = exec(otherHome, "datashare", "apply", "--product-id", plainId, "--provider",
+                        provider.address(), "--order-seq", "late-" + attempt[0]++);
+                return late.output().contains("ORDER.PRODUCT_CLOSED") ? late : null;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         });
+        assertThat(closed.exit()).isNotZero();
+        assertThat(flows.available(other.address())).isEqualTo(before);
+        flows.assertConserved();
+    }
+
+    private void awaitOrder(Wallet consumer, String orderSeq, String status) {
+        Flows.await("order " + orderSeq + " of " + consumer.address() + " " + status, () -> {
+            JsonNode order = platform.order().get("/v1/datashare/orders/" + consumer.address() + "/" + orderSeq)
+                    .expect(200).json();
+            return order.get("status").stringValue().equals(status) ? order : null;
+        });
+    }
+
+    /** The JSON a command printed, after any progress line. */
+    private static JsonNode json(String output) {
+        return new tools.jackson.databind.ObjectMapper().readTree(output.substring(output.indexOf('{')));
     }
 
     /** An abekey-order for att3 = {@code att3}, authorized by the provider, fetched into the buyer's home. */
@@ -134,7 +182,7 @@ class DataShareEndToEndTest extends EndToEndTest {
     private static Result exec(Path home, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", MARKET_JAR.toString(), "--home", home.toString(), "--url", platform.registryUrl(),
-                "--keeper-url", platform.keeperUrl()));
+                "--keeper-url", platform.keeperUrl(), "--order-url", platform.orderUrl()));
         command.addAll(List.of(args));
         Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -153,6 +153,11 @@ final class MarketPlatform {
                 .getProperty("local.server.port");
     }
 
+    String orderUrl() {
+        return "http://localhost:" + running.get(market.order.OrderApplication.class).getEnvironment()
+                .getProperty("local.server.port");
+    }
+
     String keeperUrl() {
         return "http://localhost:" + running.get(KeeperApplication.class).getEnvironment().getProperty("local.server.port");
     }
