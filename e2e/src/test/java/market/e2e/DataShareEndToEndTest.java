@@ -2,14 +2,11 @@ package market.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import market.platform.signing.Wallet;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +23,6 @@ import tools.jackson.databind.JsonNode;
  */
 class DataShareEndToEndTest extends EndToEndTest {
 
-    private static final Path MARKET_JAR = Path.of("..", "cli", "target", "market.jar");
     private static final String POLICY = "{\"Threshold\":1,\"Children\":[{\"name\":\"att1\",\"type\":\"plain\","
             + "\"value\":\"hello\"},{\"name\":\"policy\",\"type\":\"policy\",\"value\":{\"Threshold\":1,\"Children\":"
             + "[{\"name\":\"att3\",\"type\":\"comparable\",\"value\":{\"op\":\">\",\"value\":\"16\",\"maxValue\":\"10000\"}}]}}]}";
@@ -94,7 +90,7 @@ class DataShareEndToEndTest extends EndToEndTest {
         assertThat(extracted).contains("did:ethr:" + provider.address() + "_" + productId);
 
         Path weak = attributeKey(providerHome, otherHome, other, provider, "k-2", "16");
-        Result refused = exec(otherHome, "datashare", "decrypt", "--product-id", productId, "--provider",
+        Cli.Result refused = exec(otherHome, "datashare", "decrypt", "--product-id", productId, "--provider",
                 provider.address(), "--abe-key", weak.toString(), "--out", otherHome.resolve("x.csv").toString());
         assertThat(refused.exit()).as(refused.output()).isNotZero();
         assertThat(refused.output()).contains("your attribute key does not open this product");
@@ -127,14 +123,14 @@ class DataShareEndToEndTest extends EndToEndTest {
         assertThat(refusedOrder.get("outcome").stringValue()).isEqualTo("refused by the provider: not for resale");
         assertThat(flows.available(other.address())).isEqualTo(before);
         assertThat(flows.available(provider.address())).isEqualTo(providerBefore);
-        Result again = exec(providerHome, "datashare", "authorize", "--consumer", other.address(), "--order-seq", "buy-2");
+        Cli.Result again = exec(providerHome, "datashare", "authorize", "--consumer", other.address(), "--order-seq", "buy-2");
         assertThat(again.output()).contains("ORDER.ORDER_NOT_PENDING");
 
         run(providerHome, "datashare", "close", "--product-id", plainId);
         int[] attempt = {0};
-        Result closed = Flows.await("the closed product to refuse a new application", () -> {
+        Cli.Result closed = Flows.await("the closed product to refuse a new application", () -> {
             try {
-                Result late = exec(otherHome, "datashare", "apply", "--product-id", plainId, "--provider",
+                Cli.Result late = exec(otherHome, "datashare", "apply", "--product-id", plainId, "--provider",
                         provider.address(), "--order-seq", "late-" + attempt[0]++);
                 return late.output().contains("ORDER.PRODUCT_CLOSED") ? late : null;
             } catch (Exception e) {
@@ -154,9 +150,8 @@ class DataShareEndToEndTest extends EndToEndTest {
         });
     }
 
-    /** The JSON a command printed, after any progress line. */
     private static JsonNode json(String output) {
-        return new tools.jackson.databind.ObjectMapper().readTree(output.substring(output.indexOf('{')));
+        return new Cli.Result(0, output).json();
     }
 
     /** An abekey-order for att3 = {@code att3}, authorized by the provider, fetched into the buyer's home. */
@@ -171,29 +166,16 @@ class DataShareEndToEndTest extends EndToEndTest {
         return key;
     }
 
-    private record Result(int exit, String output) {}
-
     private static String run(Path home, String... args) throws Exception {
-        Result result = exec(home, args);
-        assertThat(result.exit()).as(String.join(" ", args) + "\n" + result.output()).isZero();
-        return result.output();
+        return Cli.run(platform, home, args).output();
     }
 
-    private static Result exec(Path home, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", MARKET_JAR.toString(), "--home", home.toString(), "--url", platform.registryUrl(),
-                "--keeper-url", platform.keeperUrl(), "--order-url", platform.orderUrl()));
-        command.addAll(List.of(args));
-        Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(cli.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        return new Result(cli.exitValue(), output);
+    private static Cli.Result exec(Path home, String... args) throws Exception {
+        return Cli.exec(platform, home, args);
     }
 
     private static Path home(Wallet wallet) throws Exception {
-        Path home = Files.createTempDirectory("datashare");
-        wallet.save(home.resolve("wallet.properties"));
-        return home;
+        return Cli.home(wallet);
     }
 
     private static String table(int rows) {

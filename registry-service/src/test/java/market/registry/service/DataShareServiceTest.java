@@ -34,15 +34,19 @@ import tools.jackson.databind.JsonNode;
 /** The DataShare product API over a real broker: publish, store, query, close, and an ABE key release. */
 class DataShareServiceTest extends RegistryServiceTestBase {
 
-    private static final String POLICY = "{\"threshold\" : 1,\"children\" : [{\"name\" : \"att1\", \"type\" : \"plain\","
+    static final String POLICY = "{\"threshold\" : 1,\"children\" : [{\"name\" : \"att1\", \"type\" : \"plain\","
             + "\"value\" : \"hello\"}, {\"name\" : \"policy\", \"type\" : \"policy\",\"value\" : {\"Threshold\" : 1,"
             + "\"Children\" : [{\"name\" : \"att3\", \"type\" :\"comparable\", \"value\" : {\"op\" : \">\", \"value\" : \"16\","
             + " \"maxValue\" : \"10000\"}}]}}]}";
 
     private final Wallet provider = Wallet.create();
 
-    /** The contract's example request, with the registration's fields and without cert, sk and plainData. */
     private Map<String, Object> publishBody(String productId, String category) {
+        return publishBody(provider, productId, category);
+    }
+
+    /** The contract's example request, with the registration's fields and without cert, sk and plainData. */
+    static Map<String, Object> publishBody(Wallet provider, String productId, String category) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("orgID", "ce0ac69b0c8648cd25b44a551780409767c8890b");
         body.put("channelID", "mychannel");
@@ -270,6 +274,53 @@ class DataShareServiceTest extends RegistryServiceTestBase {
         assertThat(expect(http.get("/v1/datashare/dataset?provider=" + provider.address() + "&productID=" + productId), 404)
                 .errorCode()).isEqualTo("REGISTRY.PRODUCT_NOT_FOUND");
         assertThat(eventsOf(Long.toString(market.platform.ids.Ids.derive("datashare", provider.address(), productId)))).isEmpty();
+    }
+
+    @Test
+    void everyDataShareWriteRefusesUnsignedForgedAndReplayedRequestsAndWritesNothing() {
+        Wallet victim = Wallet.create();
+        String productId = uniqueName("signed");
+        Map<String, byte[]> writes = new LinkedHashMap<>();
+        writes.put("POST /v1/datashare/dataset", json(publishBody(victim, productId, "symmetric")));
+        writes.put("PUT /v1/datashare/dataset", json(Map.of("productID", productId, "status", "closed")));
+        writes.put("POST /v1/datashare/abe-setup", json(Map.of()));
+        writes.put("POST /v1/datashare/abekey-orders", json(Map.of("provider", provider.address(), "orderSeq", "s-1",
+                "buyer_key", Hashes.toHex0x(victim.publicKey()), "attributes", List.of())));
+        writes.put("POST /v1/datashare/abekey-orders/authorize", json(Map.of("consumer", provider.address(),
+                "orderSeq", "s-1", "approve", false)));
+        writes.put("POST /v1/datashare/watermark/embed", json(Map.of("productID", productId, "watermarkType", "blind",
+                "file", "aGVsbG8=")));
+        Wallet attacker = Wallet.create();
+        writes.forEach((write, body) -> {
+            String method = write.substring(0, write.indexOf(' '));
+            String path = write.substring(write.indexOf(' ') + 1);
+            assertThat(expect(http.send(method, path, body, null), 401).errorCode()).as(write).isEqualTo("AUTH.UNSIGNED");
+            // the victim's address with the attacker's signature
+            var theirs = attacker.signRequest(method, path, body, java.time.Clock.systemUTC());
+            var forged = new market.platform.signing.RequestSignature.SignedHeaders(victim.address(), theirs.timestamp(),
+                    theirs.nonce(), theirs.signature());
+            assertThat(expect(http.send(method, path, body, forged), 401).errorCode()).as(write)
+                    .isEqualTo("AUTH.BAD_SIGNATURE");
+            // a signature over another body
+            var other = victim.signRequest(method, path, json(Map.of("other", 1)), java.time.Clock.systemUTC());
+            assertThat(expect(http.send(method, path, body, other), 401).errorCode()).as(write)
+                    .isEqualTo("AUTH.BAD_SIGNATURE");
+        });
+        // replayed: the first delivery is answered on its merits, the second refused before any rule
+        var headers = victim.signRequest("POST", "/v1/datashare/abe-setup", writes.get("POST /v1/datashare/abe-setup"),
+                java.time.Clock.systemUTC());
+        expect(http.send("POST", "/v1/datashare/abe-setup", writes.get("POST /v1/datashare/abe-setup"), headers), 200);
+        var embed = writes.get("POST /v1/datashare/watermark/embed");
+        var once = victim.signRequest("POST", "/v1/datashare/watermark/embed", embed, java.time.Clock.systemUTC());
+        assertThat(http.send("POST", "/v1/datashare/watermark/embed", embed, once).status()).isNotEqualTo(401);
+        int eventsOfVictim = eventsOf(victim.address()).size();
+        assertThat(expect(http.send("POST", "/v1/datashare/abe-setup", writes.get("POST /v1/datashare/abe-setup"),
+                headers), 401).errorCode()).isEqualTo("AUTH.NONCE_REUSED");
+        assertThat(expect(http.send("POST", "/v1/datashare/watermark/embed", embed, once), 401).errorCode())
+                .isEqualTo("AUTH.NONCE_REUSED");
+        assertThat(eventsOf(victim.address())).hasSize(eventsOfVictim);
+        assertThat(eventsOf(Long.toString(market.platform.ids.Ids.dataShareProduct(victim.address(), productId))))
+                .isEmpty();
     }
 
     private static byte[] json(Object body) {
