@@ -107,7 +107,10 @@ class DataShareOrderBadInputEndToEndTest extends EndToEndTest {
                 "REQUEST.UNKNOWN_FIELD");
         refused(order.post(CONSUMER, PATH, with(good, "reason", 7)), 400, "REQUEST.INVALID_FIELD");
         refused(order.post(CONSUMER, PATH, with(good, "reason", "r".repeat(1025))), 400, "ORDER.INVALID_REASON");
-        refused(order.post(CONSUMER, PATH, with(good, "productID", "no-such-product")), 404, "ORDER.PRODUCT_NOT_FOUND");
+        refused(order.post(CONSUMER, PATH, with(with(good, "productID", "no-such-product"), "orderSeq", "other-1")), 404,
+                "ORDER.PRODUCT_NOT_FOUND");
+        // an orderSeq already used for one product is not used for another
+        refused(order.post(CONSUMER, PATH, with(good, "productID", "no-such-product")), 409, "ORDER.ORDER_SEQ_TAKEN");
         refused(order.post(PROVIDER, PATH, application(PROVIDER, "own")), 403, "ORDER.OWN_DATA");
         // the orderSeq names one application; one open application per consumer and product
         refused(order.post(CONSUMER, PATH, with(good, "reason", "another")), 409, "ORDER.ORDER_SEQ_TAKEN");
