@@ -15,8 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code market datashare abekey}: attribute keys (abekey-orders). A buyer {@code apply}s to a
  * provider with the attributes it asks for; the provider {@code authorize}s, possibly with other
- * attributes, or refuses; the buyer {@code fetch}es the issued key, sealed to its wallet, opens
- * it here and keeps it in a file readable by its owner only. {@code list} shows a provider's orders.
+ * attributes, or refuses, or sells the key at a {@code --price} that settlement takes from the
+ * buyer before the key is made; the buyer {@code fetch}es the issued key, sealed to its wallet,
+ * opens it here and keeps it in a file readable by its owner only. {@code list} shows a
+ * provider's orders.
  */
 @Command(name = "abekey", description = "Apply for, authorize and fetch ABE attribute keys.")
 final class AbeKeyCommands extends CommandGroup {
@@ -45,11 +47,16 @@ final class AbeKeyCommands extends CommandGroup {
             @Option(names = "--order-seq", required = true, paramLabel = "SEQ", description = "The buyer's orderSeq.") String orderSeq,
             @Option(names = "--attributes", paramLabel = "JSON", description = "Grant these attributes instead.") String attributes,
             @Option(names = "--refuse", description = "Refuse the order.") boolean refuse,
+            @Option(names = "--price", paramLabel = "AMOUNT",
+                    description = "Sell the key: the buyer pays this (e.g. \"0.5000 OSB\") before it is issued.") String price,
             @Option(names = "--reason", defaultValue = "", paramLabel = "TEXT", description = "Why.") String reason) {
         Market market = datashare.market;
         return market.run(spec, out -> {
             ObjectNode body = Json.object().put("consumer", consumer).put("orderSeq", orderSeq).put("approve", !refuse)
                     .put("reason", reason);
+            if (price != null) {
+                body.put("price", price);
+            }
             if (attributes != null) {
                 body.set("attributes", Json.parse(attributes));
             }
@@ -66,18 +73,28 @@ final class AbeKeyCommands extends CommandGroup {
                 .after("/v1/datashare/abekey-orders"))));
     }
 
-    @Command(name = "fetch", description = "Fetch your issued attribute key, open it and keep it in a file (signed read).")
+    @Command(name = "fetch", description = "Fetch your issued attribute key, open it and keep it in a file (signed read); "
+            + "a priced key is fetched once settlement has taken its price.")
     int fetch(@Option(names = "--provider", required = true, paramLabel = "ADDR", description = "The provider.") String provider,
             @Option(names = "--order-seq", required = true, paramLabel = "SEQ", description = "Your orderSeq.") String orderSeq,
-            @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to keep the key.") Path file) {
+            @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to keep the key.") Path file,
+            @Option(names = "--wait", defaultValue = "30", paramLabel = "SECONDS", converter = Polling.Seconds.class,
+                    description = "How long to wait while a priced key's payment is in flight (default: ${DEFAULT-VALUE}).")
+            java.time.Duration wait) {
         Market market = datashare.market;
         return market.run(spec, out -> {
             Wallet wallet = market.wallet();
             String address = Did.strip(provider);
-            JsonNode order = market.registry().get("/v1/datashare/abekey-orders/" + address + "/"
-                    + ServiceClient.encode(orderSeq), wallet);
+            String path = "/v1/datashare/abekey-orders/" + address + "/" + ServiceClient.encode(orderSeq);
+            JsonNode first = market.registry().get(path, wallet);
+            JsonNode order = new Polling(wait, java.time.Duration.ofMillis(250), () -> spec.commandLine().getErr()
+                    .println("waiting for settlement to take the key's price (" + first.path("price").asString() + ")…"))
+                    .until(first, () -> market.registry().get(path, wallet),
+                            o -> !o.path("status").asString().equals("ready"));
             if (!order.path("status").asString().equals("finished")) {
-                throw new CliException("order " + orderSeq + " is " + order.path("status").asString() + ", not finished");
+                String why = order.path("refusal").isString() ? ": " + order.path("refusal").asString() : "";
+                throw new CliException("order " + orderSeq + " is " + order.path("status").asString() + ", not finished"
+                        + why);
             }
             byte[] key;
             try {

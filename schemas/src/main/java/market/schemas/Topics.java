@@ -107,7 +107,8 @@ public final class Topics {
                     market.registry.command.EndStorage.class, market.registry.command.SetUpAbe.class,
                     market.registry.command.SetUpWatermark.class, market.registry.command.PublishDataShare.class,
                     market.registry.command.CloseDataShare.class, market.registry.command.ApplyAbeKey.class,
-                    market.registry.command.AuthorizeAbeKey.class));
+                    market.registry.command.AuthorizeAbeKey.class, market.registry.command.IssuePaidAbeKey.class,
+                    market.registry.command.FailAbeKeyPayment.class));
 
     public static final Topic REGISTRY_EVENTS = new Topic("registry.events", REGISTRY,
             "aggregate id: datatype_name, data_id, or provider address for its custody keys",
@@ -117,7 +118,8 @@ public final class Topics {
                     market.registry.event.AbeMasterKeyCreated.class, market.registry.event.WatermarkKeyCreated.class,
                     market.registry.event.DataShareDescribed.class, market.registry.event.DataShareClosed.class,
                     market.registry.event.AbeKeyApplied.class, market.registry.event.AbeKeyIssued.class,
-                    market.registry.event.AbeKeyRefused.class));
+                    market.registry.event.AbeKeyRefused.class, market.registry.event.AbeKeyPriced.class,
+                    market.registry.event.AbeKeyPaymentFailed.class));
 
     public static final Topic REGISTRY_REPLIES = new Topic("registry.replies", REGISTRY,
             "aggregate id", List.of(CommandReply.class));
@@ -133,13 +135,16 @@ public final class Topics {
     public static final Topic SETTLEMENT_COMMANDS = new Topic("settlement.commands", SETTLEMENT,
             "account address, or osb.trader for the treasury",
             List.of(Deposit.class, Withdraw.class, ChargeStorageFee.class, CollectFee.class, PayDeal.class,
-                    CreditPayment.class, PayReward.class, CreditReward.class));
+                    CreditPayment.class, PayReward.class, CreditReward.class, market.settlement.command.PayAbeKey.class,
+                    market.settlement.command.CreditAbeKeyPayment.class));
 
     public static final Topic SETTLEMENT_EVENTS = new Topic("settlement.events", SETTLEMENT,
             "account address, or osb.trader for the treasury",
             List.of(FundsDeposited.class, FundsWithdrawn.class, FeeDebited.class, FeeRejected.class,
                     FeeCredited.class, PaymentDebited.class, PaymentRejected.class, PaymentSettled.class,
-                    RewardDebited.class, RewardRejected.class, RewardCredited.class));
+                    RewardDebited.class, RewardRejected.class, RewardCredited.class,
+                    market.settlement.event.AbeKeyPaymentDebited.class, market.settlement.event.AbeKeyPaymentRejected.class,
+                    market.settlement.event.AbeKeyPaymentSettled.class));
 
     public static final Topic SETTLEMENT_REPLIES = new Topic("settlement.replies", SETTLEMENT,
             "account address", List.of(CommandReply.class));

@@ -27,8 +27,9 @@ import org.apache.avro.specific.SpecificRecord;
  * keyed by data_id: a charged storage fee puts the data on sale, a rejected one fails the
  * registration; keeper-service's placement records each fragment's cluster, a refused one fails
  * the registration, a stored fragment is recorded with its CID, and an ended storage term ends
- * the data (status 3); a completed deal releases the keys to its buyer. Follows {@code settlement.events}, {@code order.events} and
- * {@code keeper.events}.
+ * the data (status 3); a completed deal releases the keys to its buyer. A paid attribute key is
+ * issued (keyed by its provider), and one whose payment was refused fails. Follows
+ * {@code settlement.events}, {@code order.events} and {@code keeper.events}.
  */
 public final class RegistryReactor implements Reactions.Reaction {
 
@@ -68,6 +69,14 @@ public final class RegistryReactor implements Reactions.Reaction {
         }
         if (event instanceof StorageEnded e) {
             return List.of(new KeyedCommand(Long.toString(e.getDataId()), new EndStorage(e.getDataId(), now)));
+        }
+        if (event instanceof market.settlement.event.AbeKeyPaymentSettled e) {
+            return List.of(new KeyedCommand(e.getAccount(), new market.registry.command.IssuePaidAbeKey(e.getAccount(),
+                    e.getBuyer(), e.getOrderSeq(), now)));
+        }
+        if (event instanceof market.settlement.event.AbeKeyPaymentRejected e) {
+            return List.of(new KeyedCommand(e.getProvider(), new market.registry.command.FailAbeKeyPayment(
+                    e.getProvider(), e.getAccount(), e.getOrderSeq(), e.getReason(), now)));
         }
         if (event instanceof DealCompleted e) {
             return List.of(new KeyedCommand(Long.toString(e.getDataId()),

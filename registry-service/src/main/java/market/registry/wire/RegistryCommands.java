@@ -44,13 +44,37 @@ import org.apache.avro.specific.SpecificRecord;
 public final class RegistryCommands implements ServiceModel.CommandTranslator {
 
     private static final Duration CATCH_UP = Duration.ofSeconds(5);
+    /**
+     * The key of a paid abekey-order, made here from the provider's master key for the attributes
+     * granted and sealed to the buyer; null when the order is no longer waiting for its payment
+     * (the decider then answers for it).
+     */
+    private byte[] paidKey(market.registry.command.IssuePaidAbeKey c, ReferenceData references) {
+        String id = market.registry.datashare.keys.domain.AbeKeyOrder.id(c.getBuyer(), c.getOrderSeq());
+        ProviderKeysState keys = references.state(RegistryAggregates.PROVIDER_KEYS, c.getProvider(),
+                state -> state.keyOrders().containsKey(id), CATCH_UP);
+        var order = keys.keyOrders().get(id);
+        if (order == null || !market.registry.datashare.keys.domain.AbeKeyOrder.READY.equals(order.status())) {
+            return null;
+        }
+        try {
+            var attributes = market.platform.crypto.abe.AbeAttributes.read(
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(order.grantedAttributes()));
+            return userKeys.issueSealed(keys, attributes, order.buyer(), order.orderSeq(), order.buyerKey());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the granted attributes of " + id + " are not JSON", e);
+        }
+    }
+
     /** What the ABE master key is sealed as, in custody. */
     public static final String MASTER_KEY_PURPOSE = "abe-master-key";
 
     private final KeyCustody custody;
+    private final market.registry.datashare.keys.AbeUserKeys userKeys;
 
     public RegistryCommands(KeyCustody custody) {
         this.custody = custody;
+        this.userKeys = new market.registry.datashare.keys.AbeUserKeys(custody);
     }
 
     @Override
@@ -128,7 +152,15 @@ public final class RegistryCommands implements ServiceModel.CommandTranslator {
         if (command instanceof market.registry.command.AuthorizeAbeKey c) {
             return new ProviderKeysCommand.AuthorizeAbeKey(c.getActor(), c.getBuyer(), c.getOrderSeq(), c.getApprove(),
                     c.getAttributes(), c.getSealedUserKey() == null ? null : AvroBytes.of(c.getSealedUserKey()),
-                    c.getMasterId(), c.getReason(), c.getIssuedAt());
+                    c.getMasterId(), c.getReason(), c.getPrice(), c.getIssuedAt());
+        }
+        if (command instanceof market.registry.command.IssuePaidAbeKey c) {
+            return new ProviderKeysCommand.IssuePaidAbeKey(c.getProvider(), c.getBuyer(), c.getOrderSeq(),
+                    paidKey(c, references), c.getIssuedAt());
+        }
+        if (command instanceof market.registry.command.FailAbeKeyPayment c) {
+            return new ProviderKeysCommand.FailAbeKeyPayment(c.getProvider(), c.getBuyer(), c.getOrderSeq(),
+                    c.getReason(), c.getIssuedAt());
         }
         if (command instanceof market.registry.command.SetUpWatermark c) {
             return new ProviderKeysCommand.SetUpWatermark(c.getActor(),

@@ -96,6 +96,14 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
             return new market.registry.event.AbeKeyIssued(e.provider(), e.buyer(), e.orderSeq(), e.attributes(),
                     AvroBytes.wrap(e.sealedUserKey()), e.masterId(), e.at());
         }
+        if (event instanceof ProviderKeysEvent.AbeKeyPriced e) {
+            return new market.registry.event.AbeKeyPriced(e.provider(), e.buyer(), e.orderSeq(), e.attributes(),
+                    e.masterId(), e.price(), e.paymentId(), e.at());
+        }
+        if (event instanceof ProviderKeysEvent.AbeKeyPaymentFailed e) {
+            return new market.registry.event.AbeKeyPaymentFailed(e.provider(), e.buyer(), e.orderSeq(), e.reason(),
+                    e.at());
+        }
         if (event instanceof ProviderKeysEvent.AbeKeyRefused e) {
             return new market.registry.event.AbeKeyRefused(e.provider(), e.buyer(), e.orderSeq(), e.reason(), e.at());
         }
@@ -177,6 +185,14 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
         if (event instanceof market.registry.event.AbeKeyIssued e) {
             return new ProviderKeysEvent.AbeKeyIssued(e.getProvider(), e.getBuyer(), e.getOrderSeq(), e.getAttributes(),
                     AvroBytes.of(e.getSealedUserKey()), e.getMasterId(), e.getTimestamp());
+        }
+        if (event instanceof market.registry.event.AbeKeyPriced e) {
+            return new ProviderKeysEvent.AbeKeyPriced(e.getProvider(), e.getBuyer(), e.getOrderSeq(), e.getAttributes(),
+                    e.getMasterId(), e.getPrice(), e.getPaymentId(), e.getTimestamp());
+        }
+        if (event instanceof market.registry.event.AbeKeyPaymentFailed e) {
+            return new ProviderKeysEvent.AbeKeyPaymentFailed(e.getProvider(), e.getBuyer(), e.getOrderSeq(),
+                    e.getReason(), e.getTimestamp());
         }
         if (event instanceof market.registry.event.AbeKeyRefused e) {
             return new ProviderKeysEvent.AbeKeyRefused(e.getProvider(), e.getBuyer(), e.getOrderSeq(), e.getReason(),

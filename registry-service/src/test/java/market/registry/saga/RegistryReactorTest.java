@@ -65,4 +65,14 @@ class RegistryReactorTest {
     void otherEventsCauseNothing() {
         assertThat(reactor.react(new DealCreated(DATASET, 42L, 7L, "0xab", BUYER, PROVIDER, 1L, "0x04", NOW))).isEmpty();
     }
+
+    @Test
+    void aPaidAttributeKeyIsIssuedAndARefusedPaymentFailsItsOrderAtTheProvider() {
+        assertThat(reactor.react(new market.settlement.event.AbeKeyPaymentSettled(PROVIDER, 555L, BUYER, "k-1", 10_000L,
+                NOW))).containsExactly(new KeyedCommand(PROVIDER, new market.registry.command.IssuePaidAbeKey(PROVIDER,
+                BUYER, "k-1", NOW)));
+        assertThat(reactor.react(new market.settlement.event.AbeKeyPaymentRejected(BUYER, 555L, PROVIDER, "k-1", 10_000L,
+                "insufficient funds", NOW))).containsExactly(new KeyedCommand(PROVIDER,
+                new market.registry.command.FailAbeKeyPayment(PROVIDER, BUYER, "k-1", "insufficient funds", NOW)));
+    }
 }

@@ -24,8 +24,9 @@ import org.apache.avro.specific.SpecificRecord;
  * Settlement's saga steps, each an event turned into a command on {@code settlement.commands}:
  * a completed registration with a pending fee charges the provider; a debited fee is collected
  * by the treasury; a created deal is paid by the buyer; a debited payment is credited to the
- * provider; a keeper's claimed reward is paid by the treasury, and a debited reward is credited
- * to the keeper. Follows {@code registry.events}, {@code order.events}, {@code keeper.events} and
+ * provider; an attribute key the registry priced is paid by the buyer, and the debited price is
+ * credited to the provider; a keeper's claimed reward is paid by the treasury, and a debited
+ * reward is credited to the keeper. Follows {@code registry.events}, {@code order.events}, {@code keeper.events} and
  * {@code settlement.events}.
  */
 public final class SettlementReactor implements Reactions.Reaction {
@@ -59,6 +60,14 @@ public final class SettlementReactor implements Reactions.Reaction {
         if (event instanceof PaymentDebited e) {
             return List.of(new KeyedCommand(e.getProvider(), new CreditPayment(e.getProvider(), e.getDealId(),
                     e.getDataId(), e.getDataset(), e.getAccount(), e.getAmount(), now)));
+        }
+        if (event instanceof market.registry.event.AbeKeyPriced e) {
+            return List.of(new KeyedCommand(e.getBuyer(), new market.settlement.command.PayAbeKey(e.getBuyer(),
+                    e.getPaymentId(), e.getProvider(), e.getOrderSeq(), e.getPrice(), now)));
+        }
+        if (event instanceof market.settlement.event.AbeKeyPaymentDebited e) {
+            return List.of(new KeyedCommand(e.getProvider(), new market.settlement.command.CreditAbeKeyPayment(
+                    e.getProvider(), e.getPaymentId(), e.getAccount(), e.getOrderSeq(), e.getAmount(), now)));
         }
         if (event instanceof RewardClaimed e) {
             return List.of(new KeyedCommand(SettlementAggregates.TREASURY, new PayReward(SettlementAggregates.TREASURY,

@@ -61,6 +61,14 @@ public final class SettlementWire implements ServiceModel.CommandTranslator, Ser
             return new AccountCommand.CreditReward(c.getAccount(), c.getClaimId(), c.getDataId(), c.getAmount(),
                     c.getIssuedAt());
         }
+        if (command instanceof market.settlement.command.PayAbeKey c) {
+            return new AccountCommand.PayAbeKey(c.getAccount(), c.getPaymentId(), c.getProvider(), c.getOrderSeq(),
+                    c.getAmount(), c.getIssuedAt());
+        }
+        if (command instanceof market.settlement.command.CreditAbeKeyPayment c) {
+            return new AccountCommand.CreditAbeKeyPayment(c.getAccount(), c.getPaymentId(), c.getBuyer(), c.getOrderSeq(),
+                    c.getAmount(), c.getIssuedAt());
+        }
         throw new IllegalArgumentException("not a settlement command: " + command.getSchema().getFullName());
     }
 
@@ -108,6 +116,18 @@ public final class SettlementWire implements ServiceModel.CommandTranslator, Ser
             return new AccountEvent.RewardCredited(e.getAccount(), e.getClaimId(), e.getDataId(), e.getAmount(),
                     e.getTimestamp());
         }
+        if (event instanceof market.settlement.event.AbeKeyPaymentDebited e) {
+            return new AccountEvent.AbeKeyPaymentDebited(e.getAccount(), e.getPaymentId(), e.getProvider(),
+                    e.getOrderSeq(), e.getAmount(), e.getTimestamp());
+        }
+        if (event instanceof market.settlement.event.AbeKeyPaymentRejected e) {
+            return new AccountEvent.AbeKeyPaymentRejected(e.getAccount(), e.getPaymentId(), e.getProvider(),
+                    e.getOrderSeq(), e.getAmount(), e.getReason(), e.getTimestamp());
+        }
+        if (event instanceof market.settlement.event.AbeKeyPaymentSettled e) {
+            return new AccountEvent.AbeKeyPaymentSettled(e.getAccount(), e.getPaymentId(), e.getBuyer(), e.getOrderSeq(),
+                    e.getAmount(), e.getTimestamp());
+        }
         throw new IllegalArgumentException("not a settlement event: " + event.getSchema().getFullName());
     }
 
@@ -146,6 +166,18 @@ public final class SettlementWire implements ServiceModel.CommandTranslator, Ser
         }
         if (event instanceof AccountEvent.RewardCredited e) {
             return new RewardCredited(e.account(), e.claimId(), e.dataId(), e.amount(), e.at());
+        }
+        if (event instanceof AccountEvent.AbeKeyPaymentDebited e) {
+            return new market.settlement.event.AbeKeyPaymentDebited(e.account(), e.paymentId(), e.provider(),
+                    e.orderSeq(), e.amount(), e.at());
+        }
+        if (event instanceof AccountEvent.AbeKeyPaymentRejected e) {
+            return new market.settlement.event.AbeKeyPaymentRejected(e.account(), e.paymentId(), e.provider(),
+                    e.orderSeq(), e.amount(), e.reason(), e.at());
+        }
+        if (event instanceof AccountEvent.AbeKeyPaymentSettled e) {
+            return new market.settlement.event.AbeKeyPaymentSettled(e.account(), e.paymentId(), e.buyer(), e.orderSeq(),
+                    e.amount(), e.at());
         }
         throw new IllegalArgumentException("not a settlement event: " + event.getClass().getName());
     }

@@ -69,4 +69,14 @@ class SettlementReactorTest {
     void otherEventsCauseNothing() {
         assertThat(reactor.react(new DealCompleted(DATASET, 42L, 7L, BUYER, PROVIDER, 20_000L, "0x04", NOW))).isEmpty();
     }
+
+    @Test
+    void aPricedAttributeKeyIsPaidByTheBuyerThenCreditedToTheProvider() {
+        assertThat(reactor.react(new market.registry.event.AbeKeyPriced(PROVIDER, BUYER, "k-1", "[]", "0xab", 10_000L,
+                555L, NOW))).containsExactly(new KeyedCommand(BUYER, new market.settlement.command.PayAbeKey(BUYER, 555L,
+                PROVIDER, "k-1", 10_000L, NOW)));
+        assertThat(reactor.react(new market.settlement.event.AbeKeyPaymentDebited(BUYER, 555L, PROVIDER, "k-1", 10_000L,
+                NOW))).containsExactly(new KeyedCommand(PROVIDER, new market.settlement.command.CreditAbeKeyPayment(
+                PROVIDER, 555L, BUYER, "k-1", 10_000L, NOW)));
+    }
 }

@@ -39,4 +39,12 @@ public sealed interface AccountCommand {
 
     /** A claim's quantity left the treasury: credit it to the keeper. */
     record CreditReward(String account, long claimId, long dataId, long amount, Instant at) implements AccountCommand {}
+
+    /** The registry priced an attribute key: take the price from the buyer. */
+    record PayAbeKey(String account, long paymentId, String provider, String orderSeq, long amount, Instant at)
+            implements AccountCommand {}
+
+    /** An attribute key's price left the buyer: credit it to the provider. */
+    record CreditAbeKeyPayment(String account, long paymentId, String buyer, String orderSeq, long amount, Instant at)
+            implements AccountCommand {}
 }

@@ -26,8 +26,8 @@ import market.settlement.account.domain.AccountEvent.RewardRejected;
 /**
  * Rules of an account: amounts are positive; a deposit is applied once per rail reference, and a
  * reference never changes its amount; a withdrawal is applied once per id; only the owner
- * withdraws, at most the available balance; a fee, a deal price or a keeper's reward claim is
- * taken once per data_id, deal_id or claim_id, and only from the available balance (so the
+ * withdraws, at most the available balance; a fee, a deal price, an attribute key's price or a
+ * keeper's reward claim is taken once per data_id, deal_id, payment_id or claim_id, and only from the available balance (so the
  * treasury never goes below 0), else it is rejected with "insufficient funds"; its credit to the
  * payee is applied once; no balance ever overflows.
  */
@@ -77,6 +77,17 @@ public final class AccountDecider implements Decider<AccountCommand, AccountEven
         if (command instanceof CollectFee c) {
             return credit(state, feeCredit(c.dataId()), c.amount(),
                     new FeeCredited(c.account(), c.dataId(), c.payer(), c.amount(), c.at()));
+        }
+        if (command instanceof AccountCommand.PayAbeKey c) {
+            return debit(state, keyDebit(c.paymentId()), c.amount(),
+                    () -> new AccountEvent.AbeKeyPaymentDebited(c.account(), c.paymentId(), c.provider(), c.orderSeq(),
+                            c.amount(), c.at()),
+                    () -> new AccountEvent.AbeKeyPaymentRejected(c.account(), c.paymentId(), c.provider(), c.orderSeq(),
+                            c.amount(), INSUFFICIENT_FUNDS, c.at()));
+        }
+        if (command instanceof AccountCommand.CreditAbeKeyPayment c) {
+            return credit(state, keyCredit(c.paymentId()), c.amount(), new AccountEvent.AbeKeyPaymentSettled(c.account(),
+                    c.paymentId(), c.buyer(), c.orderSeq(), c.amount(), c.at()));
         }
         CreditPayment c = (CreditPayment) command;
         return credit(state, dealCredit(c.dataset(), c.dealId()), c.amount(),
@@ -181,6 +192,15 @@ public final class AccountDecider implements Decider<AccountCommand, AccountEven
         if (event instanceof RewardCredited e) {
             return received(s, rewardCredit(e.claimId()), e.amount());
         }
+        if (event instanceof AccountEvent.AbeKeyPaymentDebited e) {
+            return sent(s, keyDebit(e.paymentId()), e.amount());
+        }
+        if (event instanceof AccountEvent.AbeKeyPaymentRejected e) {
+            return sent(s, keyDebit(e.paymentId()), 0);
+        }
+        if (event instanceof AccountEvent.AbeKeyPaymentSettled e) {
+            return received(s, keyCredit(e.paymentId()), e.amount());
+        }
         PaymentSettled e = (PaymentSettled) event;
         return received(s, dealCredit(e.dataset(), e.dealId()), e.amount());
     }
@@ -211,6 +231,15 @@ public final class AccountDecider implements Decider<AccountCommand, AccountEven
 
     static String rewardCredit(long claimId) {
         return "reward-credit:" + claimId;
+    }
+
+    /** An attribute key's payment is named by the id the registry derived from its provider, buyer and orderSeq. */
+    static String keyDebit(long paymentId) {
+        return "abekey-debit:" + paymentId;
+    }
+
+    static String keyCredit(long paymentId) {
+        return "abekey-credit:" + paymentId;
     }
 
     /** A deal is named by its dataset and its id, as the order service keeps it. */

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * Events of an account. Each movement is booked as an entry pair: deposits and withdrawals
- * against the payment rail ({@link #PAYMENT_RAIL}); fees, deal payments and keeper rewards in two steps through
+ * against the payment rail ({@link #PAYMENT_RAIL}); fees, deal payments, attribute-key payments and keeper rewards in two steps through
  * {@link #CLEARING}, first out of the payer's account, then into the payee's. What has left a
  * payer and not yet reached its payee is in flight, and the conservation check counts it.
  * Rejections move nothing; they are events so the other services can react.
@@ -48,4 +48,13 @@ public sealed interface AccountEvent {
             Instant at) implements AccountEvent {}
 
     record RewardCredited(String account, long claimId, long dataId, long amount, Instant at) implements AccountEvent {}
+
+    record AbeKeyPaymentDebited(String account, long paymentId, String provider, String orderSeq, long amount,
+            Instant at) implements AccountEvent {}
+
+    record AbeKeyPaymentRejected(String account, long paymentId, String provider, String orderSeq, long amount,
+            String reason, Instant at) implements AccountEvent {}
+
+    record AbeKeyPaymentSettled(String account, long paymentId, String buyer, String orderSeq, long amount,
+            Instant at) implements AccountEvent {}
 }

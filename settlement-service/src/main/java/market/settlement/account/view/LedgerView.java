@@ -68,6 +68,12 @@ public class LedgerView implements ProjectionListener {
             return new Booking(e.account(), AccountEvent.CLEARING, e.amount(), "payment of deal " + e.dealId());
         } else if (movement instanceof PaymentSettled e) {
             return new Booking(AccountEvent.CLEARING, e.account(), e.amount(), "payment of deal " + e.dealId());
+        } else if (movement instanceof AccountEvent.AbeKeyPaymentDebited e) {
+            return new Booking(e.account(), AccountEvent.CLEARING, e.amount(), "attribute key " + e.orderSeq() + " of "
+                    + e.provider());
+        } else if (movement instanceof AccountEvent.AbeKeyPaymentSettled e) {
+            return new Booking(AccountEvent.CLEARING, e.account(), e.amount(), "attribute key " + e.orderSeq() + " of "
+                    + e.account());
         } else if (movement instanceof RewardDebited e) {
             return new Booking(e.account(), AccountEvent.CLEARING, e.amount(), "reward claim " + e.claimId()
                     + " of data " + e.dataId());

@@ -159,4 +159,32 @@ class AccountMovementsTest {
                 .when(new CreditPayment(PROVIDER, 7, 42, DATASET, BUYER, 6, AT))
                 .thenRejects("SETTLEMENT.AMOUNT_OVERFLOW");
     }
+
+    @Test
+    void anAttributeKeysPriceLeavesTheBuyerOnceAndReachesTheProviderOnce() {
+        var pay = new AccountCommand.PayAbeKey(BUYER, 555, PROVIDER, "k-1", 10_000, AT);
+        var debited = new AccountEvent.AbeKeyPaymentDebited(BUYER, 555, PROVIDER, "k-1", 10_000, AT);
+        AccountState paid = fixture.given(deposited(BUYER, 25_000)).when(pay).then(debited);
+        org.assertj.core.api.Assertions.assertThat(paid.available()).isEqualTo(15_000);
+        org.assertj.core.api.Assertions.assertThat(paid.sentToClearing()).isEqualTo(10_000);
+        fixture.given(deposited(BUYER, 25_000), debited).when(pay).then();
+        var credit = new AccountCommand.CreditAbeKeyPayment(PROVIDER, 555, BUYER, "k-1", 10_000, AT);
+        var settled = new AccountEvent.AbeKeyPaymentSettled(PROVIDER, 555, BUYER, "k-1", 10_000, AT);
+        AccountState provider = fixture.given().when(credit).then(settled);
+        org.assertj.core.api.Assertions.assertThat(provider.available()).isEqualTo(10_000);
+        fixture.given(settled).when(credit).then();
+    }
+
+    @Test
+    void anAttributeKeyAboveTheBuyersBalanceIsRejectedAndMovesNothing() {
+        var pay = new AccountCommand.PayAbeKey(BUYER, 555, PROVIDER, "k-1", 10_000, AT);
+        var rejected = new AccountEvent.AbeKeyPaymentRejected(BUYER, 555, PROVIDER, "k-1", 10_000, "insufficient funds",
+                AT);
+        AccountState state = fixture.given(deposited(BUYER, 9_999)).when(pay).then(rejected);
+        org.assertj.core.api.Assertions.assertThat(state.available()).isEqualTo(9_999);
+        // answered once: a later deposit does not make the rejected payment go through
+        fixture.given(deposited(BUYER, 9_999), rejected, deposited(BUYER, 50_000)).when(pay).then();
+        fixture.given(deposited(BUYER, 50_000)).when(new AccountCommand.PayAbeKey(BUYER, 555, PROVIDER, "k-1", 0, AT))
+                .thenRejects("SETTLEMENT.INVALID_AMOUNT");
+    }
 }

@@ -5,14 +5,18 @@ import java.time.Instant;
 /**
  * An abekey-order: a buyer's application for an ABE attribute key ({@code request}), and how the
  * provider decided it: {@code finished} with the attributes granted and the key sealed to the
- * buyer, or {@code canceled}. Attribute sets are canonical JSON.
+ * buyer, or {@code canceled}. A key with a {@code price} is {@code ready} until the buyer has
+ * paid it, then {@code finished}, or {@code failed} when settlement refused the payment
+ * ({@code refusal} says why). Attribute sets are canonical JSON.
  */
 public record AbeKeyOrder(String buyer, String orderSeq, String attributes, String buyerKey, String reason,
         String status, String grantedAttributes, byte[] sealedUserKey, String masterId, Instant appliedAt,
-        Instant decidedAt, String refusal) {
+        Instant decidedAt, String refusal, long price) {
 
     public static final String REQUEST = "request";
+    public static final String READY = "ready";
     public static final String FINISHED = "finished";
+    public static final String FAILED = "failed";
     public static final String CANCELED = "canceled";
 
     public AbeKeyOrder {
@@ -36,7 +40,7 @@ public record AbeKeyOrder(String buyer, String orderSeq, String attributes, Stri
                 && status.equals(o.status) && java.util.Objects.equals(grantedAttributes, o.grantedAttributes)
                 && java.util.Arrays.equals(sealedUserKey, o.sealedUserKey) && java.util.Objects.equals(masterId, o.masterId)
                 && appliedAt.equals(o.appliedAt) && java.util.Objects.equals(decidedAt, o.decidedAt)
-                && java.util.Objects.equals(refusal, o.refusal);
+                && java.util.Objects.equals(refusal, o.refusal) && price == o.price;
     }
 
     @Override

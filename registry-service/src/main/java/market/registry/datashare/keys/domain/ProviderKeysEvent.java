@@ -42,5 +42,12 @@ public sealed interface ProviderKeysEvent {
     record AbeKeyRefused(String provider, String buyer, String orderSeq, String reason, Instant at)
             implements ProviderKeysEvent {}
 
+    /** The order was authorized at {@code price}: settlement moves it under {@code paymentId}; no key yet. */
+    record AbeKeyPriced(String provider, String buyer, String orderSeq, String attributes, String masterId, long price,
+            long paymentId, Instant at) implements ProviderKeysEvent {}
+
+    record AbeKeyPaymentFailed(String provider, String buyer, String orderSeq, String reason, Instant at)
+            implements ProviderKeysEvent {}
+
     record WatermarkKeyCreated(String provider, WrappedKey sealed, Instant at) implements ProviderKeysEvent {}
 }

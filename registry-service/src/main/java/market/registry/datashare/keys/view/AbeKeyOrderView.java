@@ -23,12 +23,14 @@ public record AbeKeyOrderView(
         @JsonProperty("masterId") String masterId,
         @JsonProperty("applyTime") long applyTime,
         @JsonProperty("decideTime") Long decideTime,
+        @JsonProperty("price") String price,
         @JsonProperty("sealedUserKey") String sealedUserKey) {
 
     public static AbeKeyOrderView of(String provider, AbeKeyOrder order, boolean withKey) {
         return new AbeKeyOrderView(Did.of(provider), order.buyer(), order.orderSeq(), order.status(),
                 order.attributes(), order.grantedAttributes(), order.reason(), order.refusal(), order.masterId(),
                 order.appliedAt().getEpochSecond(), order.decidedAt() == null ? null : order.decidedAt().getEpochSecond(),
+                order.price() == 0 ? null : market.platform.money.Money.ofUnits(order.price()).format(),
                 withKey && order.sealedUserKey() != null ? Hashes.toHex0x(order.sealedUserKey()) : null);
     }
 }

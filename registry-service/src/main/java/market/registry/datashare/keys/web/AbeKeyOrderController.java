@@ -35,7 +35,8 @@ import reactor.core.publisher.Mono;
  * abekey-orders. A buyer applies, signed, to a provider for an attribute key
  * ({@code ApplyAbeKey} keyed by the provider); the provider authorizes, possibly with other
  * attributes, or refuses, signed ({@code AuthorizeAbeKey}): an authorization carries the key made
- * here from the master key in custody and sealed to the buyer's public key. Orders are listed
+ * here from the master key in custody and sealed to the buyer's public key; one with a
+ * {@code price} carries no key, which is made once settlement reports the price paid. Orders are listed
  * by provider, consumer and status; the sealed key is read by its buyer only, signed.
  */
 @RestController
@@ -44,7 +45,8 @@ class AbeKeyOrderController {
 
     private static final Set<String> APPLY_FIELDS = Set.of("provider", "consumer", "orderSeq", "attributes", "buyer_key",
             "reason");
-    private static final Set<String> AUTHORIZE_FIELDS = Set.of("consumer", "orderSeq", "approve", "attributes", "reason");
+    private static final Set<String> AUTHORIZE_FIELDS = Set.of("consumer", "orderSeq", "approve", "attributes", "reason",
+            "price");
 
     private final SignatureVerifier verifier;
     private final CommandGateway gateway;
@@ -93,6 +95,7 @@ class AbeKeyOrderController {
         AuthorizeAbeKey.Builder command = AuthorizeAbeKey.newBuilder().setActor(provider).setNonce(signed.nonce())
                 .setIssuedAt(clock.instant()).setBuyer(consumer).setOrderSeq(orderSeq).setApprove(approve)
                 .setReason(json.string("reason", ""));
+        long price = json.has("price") ? json.amount("price") : 0;
         if (approve) {
             ProviderKeysState keys = queries.find(provider).filter(ProviderKeysState::hasAbe).orElseThrow(() ->
                     ApiException.notFound("REGISTRY.ABE_NOT_SET_UP", "The provider has no ABE master key: abe-setup makes one"));
@@ -102,8 +105,11 @@ class AbeKeyOrderController {
             }
             String granted = json.has("attributes") ? attributes(json) : order.attributes();
             AbeAttributes parsed = parse(granted);
-            command.setAttributes(granted).setMasterId(keys.masterId()).setSealedUserKey(java.nio.ByteBuffer.wrap(
-                    userKeys.issueSealed(keys, parsed, consumer, orderSeq, order.buyerKey())));
+            command.setAttributes(granted).setMasterId(keys.masterId()).setPrice(price);
+            if (price == 0) {
+                command.setSealedUserKey(java.nio.ByteBuffer.wrap(
+                        userKeys.issueSealed(keys, parsed, consumer, orderSeq, order.buyerKey())));
+            }
         }
         return gateway.send(provider, command.build()).map(reply -> view(provider, consumer, orderSeq, false));
     }
@@ -115,8 +121,10 @@ class AbeKeyOrderController {
         if (provider == null) {
             throw ApiException.badRequest("REQUEST.MISSING_PARAMETER", "abekey-orders are listed by provider");
         }
-        if (status != null && !Set.of(AbeKeyOrder.REQUEST, AbeKeyOrder.FINISHED, AbeKeyOrder.CANCELED).contains(status)) {
-            throw ApiException.badRequest("REQUEST.INVALID_PARAMETER", "status must be request, finished or canceled");
+        if (status != null && !Set.of(AbeKeyOrder.REQUEST, AbeKeyOrder.READY, AbeKeyOrder.FINISHED, AbeKeyOrder.FAILED,
+                AbeKeyOrder.CANCELED).contains(status)) {
+            throw ApiException.badRequest("REQUEST.INVALID_PARAMETER",
+                    "status must be request, ready, finished, failed or canceled");
         }
         String address = Params.account("provider", provider);
         String buyer = consumer == null ? null : Params.account("consumer", consumer);

@@ -92,21 +92,21 @@ class ProviderKeysDeciderTest {
     @Test
     void theProviderIssuesTheKeyOnce() {
         ProviderKeysState state = fixture.given(MASTER, APPLIED)
-                .when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-1", true, "[]", BOX, MASTER_ID, "", AT))
+                .when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-1", true, "[]", BOX, MASTER_ID, "", 0, AT))
                 .then(new ProviderKeysEvent.AbeKeyIssued(PROVIDER, BUYER, "seq-1", "[]", BOX, MASTER_ID, AT));
         AbeKeyOrder order = state.keyOrders().get(AbeKeyOrder.id(BUYER, "seq-1"));
         assertThat(order.status()).isEqualTo(AbeKeyOrder.FINISHED);
         assertThat(order.grantedAttributes()).isEqualTo("[]");
         assertThat(order.sealedUserKey()).isEqualTo(BOX);
         fixture.given(MASTER, APPLIED, new ProviderKeysEvent.AbeKeyIssued(PROVIDER, BUYER, "seq-1", "[]", BOX, MASTER_ID, AT))
-                .when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-1", false, null, null, null, "no", AT))
+                .when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-1", false, null, null, null, "no", 0, AT))
                 .thenRejects("REGISTRY.ORDER_DECIDED", "The order is already finished");
     }
 
     @Test
     void theProviderRefusesAnOrder() {
         ProviderKeysState state = fixture.given(MASTER, APPLIED)
-                .when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-1", false, null, null, null, "no", AT))
+                .when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-1", false, null, null, null, "no", 0, AT))
                 .then(new ProviderKeysEvent.AbeKeyRefused(PROVIDER, BUYER, "seq-1", "no", AT));
         assertThat(state.keyOrders().get(AbeKeyOrder.id(BUYER, "seq-1")).status()).isEqualTo(AbeKeyOrder.CANCELED);
     }
@@ -114,11 +114,76 @@ class ProviderKeysDeciderTest {
     @Test
     void anAuthorizationNeedsTheOrderTheKeyAndTheProvidersMasterKey() {
         fixture.given(MASTER).when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-9", true, "[]", BOX,
-                MASTER_ID, "", AT)).thenRejects("REGISTRY.ORDER_NOT_FOUND", "The order does not exist");
+                MASTER_ID, "", 0, AT)).thenRejects("REGISTRY.ORDER_NOT_FOUND", "The order does not exist");
         fixture.given(MASTER, APPLIED).when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-1", true, "[]",
-                new byte[0], MASTER_ID, "", AT)).thenRejects("REGISTRY.KEY_MISSING");
+                new byte[0], MASTER_ID, "", 0, AT)).thenRejects("REGISTRY.KEY_MISSING");
         fixture.given(MASTER, APPLIED).when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-1", true, "[]",
-                BOX, "0x" + "cd".repeat(32), "", AT)).thenRejects("REGISTRY.MASTER_KEY_MISMATCH");
+                BOX, "0x" + "cd".repeat(32), "", 0, AT)).thenRejects("REGISTRY.MASTER_KEY_MISMATCH");
+    }
+
+    private static final long PRICE = 10_000;
+    private static final ProviderKeysEvent PRICED = new ProviderKeysEvent.AbeKeyPriced(PROVIDER, BUYER, "seq-1", "[]",
+            MASTER_ID, PRICE, ProviderKeysDecider.paymentId(PROVIDER, BUYER, "seq-1"), AT);
+
+    @Test
+    void aPricedKeyWaitsForItsPaymentAndNoKeyIsWrittenBefore() {
+        ProviderKeysState state = fixture.given(MASTER, APPLIED)
+                .when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-1", true, "[]", null, MASTER_ID, "",
+                        PRICE, AT))
+                .then(PRICED);
+        AbeKeyOrder order = state.keyOrders().get(AbeKeyOrder.id(BUYER, "seq-1"));
+        assertThat(order.status()).isEqualTo(AbeKeyOrder.READY);
+        assertThat(order.price()).isEqualTo(PRICE);
+        assertThat(order.sealedUserKey()).isNull();
+        // one payment id per order, another for another orderSeq
+        assertThat(ProviderKeysDecider.paymentId(PROVIDER, BUYER, "seq-1"))
+                .isNotEqualTo(ProviderKeysDecider.paymentId(PROVIDER, BUYER, "seq-2"));
+        fixture.given(MASTER, APPLIED).when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-1", true, "[]",
+                null, MASTER_ID, "", -1, AT)).thenRejects("REGISTRY.INVALID_PRICE", "price must be 0 or more");
+        fixture.given(MASTER, APPLIED, PRICED).when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-1",
+                true, "[]", null, MASTER_ID, "", PRICE, AT)).thenRejects("REGISTRY.ORDER_DECIDED",
+                "The order is already ready");
+    }
+
+    @Test
+    void thePaidKeyIsIssuedOnceWithTheAttributesGranted() {
+        ProviderKeysState state = fixture.given(MASTER, APPLIED, PRICED)
+                .when(new ProviderKeysCommand.IssuePaidAbeKey(PROVIDER, BUYER, "seq-1", BOX, AT.plusSeconds(3)))
+                .then(new ProviderKeysEvent.AbeKeyIssued(PROVIDER, BUYER, "seq-1", "[]", BOX, MASTER_ID,
+                        AT.plusSeconds(3)));
+        AbeKeyOrder order = state.keyOrders().get(AbeKeyOrder.id(BUYER, "seq-1"));
+        assertThat(order.status()).isEqualTo(AbeKeyOrder.FINISHED);
+        assertThat(order.decidedAt()).isEqualTo(AT);
+        assertThat(order.price()).isEqualTo(PRICE);
+        ProviderKeysEvent issued = new ProviderKeysEvent.AbeKeyIssued(PROVIDER, BUYER, "seq-1", "[]", BOX, MASTER_ID, AT);
+        fixture.given(MASTER, APPLIED, PRICED, issued)
+                .when(new ProviderKeysCommand.IssuePaidAbeKey(PROVIDER, BUYER, "seq-1", null, AT)).then();
+        fixture.given(MASTER, APPLIED).when(new ProviderKeysCommand.IssuePaidAbeKey(PROVIDER, BUYER, "seq-1", BOX, AT))
+                .thenRejects("REGISTRY.ORDER_NOT_READY", "The order is request, not waiting for its payment");
+        fixture.given(MASTER, APPLIED, PRICED)
+                .when(new ProviderKeysCommand.IssuePaidAbeKey(PROVIDER, BUYER, "seq-1", null, AT))
+                .thenRejects("REGISTRY.KEY_MISSING");
+        fixture.given(MASTER).when(new ProviderKeysCommand.IssuePaidAbeKey(PROVIDER, BUYER, "seq-1", BOX, AT))
+                .thenRejects("REGISTRY.ORDER_NOT_FOUND");
+    }
+
+    @Test
+    void aRefusedPaymentFailsThePricedOrderOnce() {
+        ProviderKeysState state = fixture.given(MASTER, APPLIED, PRICED)
+                .when(new ProviderKeysCommand.FailAbeKeyPayment(PROVIDER, BUYER, "seq-1", "insufficient funds", AT))
+                .then(new ProviderKeysEvent.AbeKeyPaymentFailed(PROVIDER, BUYER, "seq-1", "insufficient funds", AT));
+        AbeKeyOrder order = state.keyOrders().get(AbeKeyOrder.id(BUYER, "seq-1"));
+        assertThat(order.status()).isEqualTo(AbeKeyOrder.FAILED);
+        assertThat(order.refusal()).isEqualTo("insufficient funds");
+        ProviderKeysEvent failed = new ProviderKeysEvent.AbeKeyPaymentFailed(PROVIDER, BUYER, "seq-1", "x", AT);
+        fixture.given(MASTER, APPLIED, PRICED, failed)
+                .when(new ProviderKeysCommand.FailAbeKeyPayment(PROVIDER, BUYER, "seq-1", "x", AT)).then();
+        fixture.given(MASTER, APPLIED, PRICED, failed)
+                .when(new ProviderKeysCommand.IssuePaidAbeKey(PROVIDER, BUYER, "seq-1", BOX, AT))
+                .thenRejects("REGISTRY.ORDER_NOT_READY");
+        fixture.given(MASTER, APPLIED)
+                .when(new ProviderKeysCommand.FailAbeKeyPayment(PROVIDER, BUYER, "seq-1", "x", AT))
+                .thenRejects("REGISTRY.ORDER_NOT_READY");
     }
 
     @Test
