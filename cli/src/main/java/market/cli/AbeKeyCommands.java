@@ -31,12 +31,17 @@ final class AbeKeyCommands extends CommandGroup {
             @Option(names = "--order-seq", required = true, paramLabel = "SEQ", description = "Your orderSeq.") String orderSeq,
             @Option(names = "--attributes", required = true, paramLabel = "JSON",
                     description = "[{\"name\",\"type\":\"plain\"|\"comparable\",\"value\"}…]") String attributes,
-            @Option(names = "--reason", defaultValue = "", paramLabel = "TEXT", description = "Why.") String reason) {
+            @Option(names = "--reason", defaultValue = "", paramLabel = "TEXT", description = "Why.") String reason,
+            @Option(names = "--max-price", paramLabel = "AMOUNT",
+                    description = "The most you pay for the key (e.g. \"0.5000 OSB\"; default: a free key only).") String maxPrice) {
         Market market = datashare.market;
         return market.run(spec, out -> {
             Wallet wallet = market.wallet();
             ObjectNode body = Json.object().put("provider", provider).put("orderSeq", orderSeq)
                     .put("buyer_key", Hashes.toHex0x(wallet.publicKey())).put("reason", reason);
+            if (maxPrice != null) {
+                body.put("maxPrice", maxPrice);
+            }
             body.set("attributes", Json.parse(attributes));
             Market.print(out, market.registry().post("/v1/datashare/abekey-orders", body, wallet));
         });

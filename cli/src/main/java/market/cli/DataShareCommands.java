@@ -114,10 +114,17 @@ final class DataShareCommands extends CommandGroup {
     int authorize(@Option(names = "--consumer", required = true, paramLabel = "ADDR|DID", description = "The consumer.") String consumer,
             @Option(names = "--order-seq", required = true, paramLabel = "SEQ", description = "The consumer's orderSeq.") String orderSeq,
             @Option(names = "--refuse", description = "Refuse the order: no deal, no payment.") boolean refuse,
+            @Option(names = "--product-id", paramLabel = "ID", description = "Which of your products (needed only "
+                    + "when the consumer used the orderSeq for two).") String productId,
             @Option(names = "--reason", defaultValue = "", paramLabel = "TEXT", description = "Why.") String reason) {
-        return market.run(spec, out -> Market.print(out, market.order().post("/v1/datashare/orders/authorize",
-                Json.object().put("consumer", consumer).put("orderSeq", orderSeq).put("approve", !refuse)
-                        .put("reason", reason), market.wallet())));
+        return market.run(spec, out -> {
+            var body = Json.object().put("consumer", consumer).put("orderSeq", orderSeq).put("approve", !refuse)
+                    .put("reason", reason);
+            if (productId != null) {
+                body.put("productID", productId);
+            }
+            Market.print(out, market.order().post("/v1/datashare/orders/authorize", body, market.wallet()));
+        });
     }
 
     @Command(name = "withdraw", description = "Withdraw one of your orders the provider has not decided (signed).")
@@ -129,6 +136,7 @@ final class DataShareCommands extends CommandGroup {
 
     @Command(name = "orders", description = "Show one order (--order-seq, of --consumer or this wallet) or list orders.")
     int orders(@Option(names = "--order-seq", paramLabel = "SEQ", description = "Show this order.") String orderSeq,
+            @Option(names = "--product-id", paramLabel = "ID", description = "With --order-seq and --provider: of this product.") String productId,
             @Option(names = "--consumer", paramLabel = "ADDR|DID", description = "Whose orders (with --order-seq: default this wallet).") String consumer,
             @Option(names = "--provider", paramLabel = "ADDR|DID", description = "Only orders for this provider's products.") String provider,
             @Option(names = "--mine", description = "Only orders for this wallet's products.") boolean mine,
@@ -138,7 +146,9 @@ final class DataShareCommands extends CommandGroup {
         return market.run(spec, out -> {
             if (orderSeq != null) {
                 String who = consumer == null ? market.wallet().address() : Did.strip(consumer);
-                Market.print(out, market.order().get("/v1/datashare/orders/" + who + "/" + ServiceClient.encode(orderSeq)));
+                String path = "/v1/datashare/orders/" + who + "/" + ServiceClient.encode(orderSeq);
+                Market.print(out, market.order().get(productId == null ? path
+                        : new Query().add("provider", provider).add("productID", productId).after(path)));
                 return;
             }
             Query query = new Query().add("provider", mine ? market.wallet().address() : provider).add("consumer", consumer)

@@ -124,6 +124,7 @@ class DataShareEndToEndTest extends EndToEndTest {
         assertThat(flows.available(other.address())).isEqualTo(before);
         assertThat(flows.available(provider.address())).isEqualTo(providerBefore);
         Cli.Result again = exec(providerHome, "datashare", "authorize", "--consumer", other.address(), "--order-seq", "buy-2");
+        assertThat(again.exit()).isNotZero();
         assertThat(again.output()).contains("ORDER.ORDER_NOT_PENDING");
 
         run(providerHome, "datashare", "close", "--product-id", plainId);

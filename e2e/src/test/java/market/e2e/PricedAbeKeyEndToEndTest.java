@@ -39,8 +39,13 @@ class PricedAbeKeyEndToEndTest extends EndToEndTest {
 
         for (Path home : new Path[] {buyerHome, poorHome}) {
             Cli.run(platform, home, "datashare", "abekey", "apply", "--provider", provider.address(), "--order-seq",
-                    "key-1", "--attributes", ATTRIBUTES);
+                    "key-1", "--attributes", ATTRIBUTES, "--max-price", "0.4000 OSB");
         }
+        // never more than the buyer signed to pay
+        Cli.Result tooDear = Cli.exec(platform, providerHome, "datashare", "abekey", "authorize", "--consumer",
+                buyer.address(), "--order-seq", "key-1", "--price", "0.4001 OSB");
+        assertThat(tooDear.exit()).isNotZero();
+        assertThat(tooDear.output()).contains("REGISTRY.PRICE_ABOVE_MAX");
         JsonNode priced = Cli.run(platform, providerHome, "datashare", "abekey", "authorize", "--consumer",
                 buyer.address(), "--order-seq", "key-1", "--price", "0.4000 OSB").json();
         assertThat(priced.get("status").stringValue()).isIn("ready", "finished");

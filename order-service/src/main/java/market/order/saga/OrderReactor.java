@@ -60,8 +60,8 @@ public final class OrderReactor implements Reactions.Reaction {
             String dataset = DatasetAddress.of(e.getDataId());
             return List.of(new KeyedCommand(dataset, new CloseMarket(dataset, e.getDataId(), STORAGE_ENDED, now)));
         }
-        if (event instanceof market.registry.event.DataShareDescribed e && e.getPrice() > 0) {
-            // a product described before prices were recorded (v9) is sold by orders only
+        if (event instanceof market.registry.event.DataShareDescribed e) {
+            // a product described before prices were recorded (v9) carries 0: applications to it are refused
             String dataset = DatasetAddress.of(e.getDataId());
             return List.of(new KeyedCommand(dataset, new DescribeProduct(dataset, e.getDataId(), e.getProvider(),
                     e.getProduct().getProductId(), e.getPrice(), now)));

@@ -18,7 +18,7 @@ public class OrderIndex implements ProjectionListener {
 
     private final Map<String, String> orders = new ConcurrentHashMap<>();
     private final Map<Long, String> deals = new ConcurrentHashMap<>();
-    private final Map<String, String> purchases = new ConcurrentHashMap<>();
+    private final Map<String, java.util.NavigableSet<String>> purchases = new ConcurrentHashMap<>();
 
     @Override
     public void onEvent(String key, Object event, int partition, long offset) {
@@ -27,8 +27,9 @@ public class OrderIndex implements ProjectionListener {
         } else if (event instanceof MarketEvent.DealCreated e) {
             deals.put(e.dealId(), e.dataset());
         } else if (event instanceof MarketEvent.PurchaseApplied e) {
-            // the first product a consumer used an orderSeq for keeps it
-            purchases.putIfAbsent(Purchase.id(e.consumer(), e.orderSeq()), e.dataset());
+            // one product per orderSeq, unless two applications raced past the check where they entered
+            purchases.computeIfAbsent(Purchase.id(e.consumer(), e.orderSeq()),
+                    id -> new java.util.concurrent.ConcurrentSkipListSet<>()).add(e.dataset());
         }
     }
 
@@ -40,8 +41,10 @@ public class OrderIndex implements ProjectionListener {
         return Optional.ofNullable(deals.get(dealId));
     }
 
-    /** The dataset of the DataShare purchase {@link Purchase#id}. */
-    public Optional<String> datasetOfPurchase(String purchaseId) {
-        return Optional.ofNullable(purchases.get(purchaseId));
+    /** The datasets (in address order) holding a DataShare purchase under {@link Purchase#id}: one, or none. */
+    public java.util.SortedSet<String> datasetsOfPurchase(String purchaseId) {
+        java.util.NavigableSet<String> datasets = purchases.get(purchaseId);
+        return datasets == null ? java.util.Collections.emptySortedSet()
+                : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(datasets));
     }
 }

@@ -68,11 +68,11 @@ public class OrderQueries {
     /** One page of purchases, numbered from 1 as DataShare's {@code currentPage}, and how many match. */
     public record PurchasePage(List<PurchaseView> orders, int currentPage, int pageSizeNum, long total) {}
 
-    /** The purchase {@code orderSeq} of {@code consumer}. */
-    public Optional<PurchaseView> purchase(String consumer, String orderSeq) {
-        String id = Purchase.id(consumer, orderSeq);
-        return index.datasetOfPurchase(id).map(this::market).flatMap(market ->
-                Optional.ofNullable(market.purchases().get(id)).map(purchase -> PurchaseView.of(market, purchase)));
+    /** The purchase {@code orderSeq} of {@code consumer} in the market of {@code dataset}. */
+    public Optional<PurchaseView> purchase(String dataset, String consumer, String orderSeq) {
+        MarketState market = market(dataset);
+        return Optional.ofNullable(market.purchases().get(Purchase.id(consumer, orderSeq)))
+                .map(purchase -> PurchaseView.of(market, purchase));
     }
 
     /** Matching purchases, oldest application first. */

@@ -45,8 +45,8 @@ class PurchaseController {
 
     private static final Set<String> APPLY_FIELDS = Set.of("consumer", "orderSeq", "provider", "productID", "reason",
             "buyer_key");
-    private static final Set<String> DECIDE_FIELDS = Set.of("consumer", "orderSeq", "approve", "reason");
-    private static final Set<String> WITHDRAW_FIELDS = Set.of("consumer", "orderSeq", "reason");
+    private static final Set<String> DECIDE_FIELDS = Set.of("consumer", "orderSeq", "productID", "approve", "reason");
+    private static final Set<String> WITHDRAW_FIELDS = Set.of("consumer", "orderSeq", "provider", "productID", "reason");
     private static final Set<String> STATUSES = Set.of(Purchase.REQUEST, Purchase.READY, Purchase.FINISHED,
             Purchase.FAILED, Purchase.CANCELED);
 
@@ -79,8 +79,8 @@ class PurchaseController {
                     "buyer_key must be the consumer's secp256k1 public key: 0x and 128 hex digits");
         }
         String dataset = DatasetAddress.of(Ids.dataShareProduct(provider, productId));
-        String used = index.datasetOfPurchase(Purchase.id(consumer, orderSeq)).orElse(dataset);
-        if (!used.equals(dataset)) {
+        var used = index.datasetsOfPurchase(Purchase.id(consumer, orderSeq));
+        if (!used.isEmpty() && !used.contains(dataset)) {
             throw new ApiException(409, "ORDER.ORDER_SEQ_TAKEN",
                     "The consumer already has an order " + orderSeq + " for another product");
         }
@@ -88,7 +88,7 @@ class PurchaseController {
                 json.string("reason", ""), buyerKey.toLowerCase(Locale.ROOT),
                 Ids.derive("datashare-order:" + dataset, consumer, orderSeq));
         return gateway.send(dataset, command)
-                .map(reply -> ResponseEntity.status(201).body(find(consumer, orderSeq)));
+                .map(reply -> ResponseEntity.status(201).body(find(dataset, consumer, orderSeq)));
     }
 
     @PostMapping("/authorize")
@@ -98,10 +98,11 @@ class PurchaseController {
         String consumer = Params.account("consumer", json.string("consumer"));
         String orderSeq = orderSeq(json);
         boolean approve = json.bool("approve");
-        String dataset = datasetOf(consumer, orderSeq);
+        // the provider signs for its own product
+        String dataset = datasetOf(consumer, orderSeq, signed.signer(), json.has("productID") ? json.string("productID") : null);
         var command = new DecidePurchase(signed.signer(), signed.nonce(), clock.instant(), dataset, consumer, orderSeq,
                 approve, json.string("reason", ""));
-        return gateway.send(dataset, command).map(reply -> find(consumer, orderSeq));
+        return gateway.send(dataset, command).map(reply -> find(dataset, consumer, orderSeq));
     }
 
     @PostMapping("/withdraw")
@@ -110,18 +111,26 @@ class PurchaseController {
         JsonInput json = JsonInput.object(body, WITHDRAW_FIELDS);
         String consumer = signedConsumer(json, signed);
         String orderSeq = orderSeq(json);
-        String dataset = datasetOf(consumer, orderSeq);
+        String dataset = json.has("productID")
+                ? datasetOf(consumer, orderSeq, Params.account("provider", json.string("provider")), json.string("productID"))
+                : datasetOf(consumer, orderSeq, null, null);
         var command = new WithdrawPurchase(consumer, signed.nonce(), clock.instant(), dataset, orderSeq,
                 json.string("reason", ""));
-        return gateway.send(dataset, command).map(reply -> find(consumer, orderSeq));
+        return gateway.send(dataset, command).map(reply -> find(dataset, consumer, orderSeq));
     }
 
     @GetMapping("/{consumer}/{orderSeq}")
-    PurchaseView show(@PathVariable String consumer, @PathVariable String orderSeq) {
+    PurchaseView show(@PathVariable String consumer, @PathVariable String orderSeq,
+            @RequestParam(required = false) String provider, @RequestParam(required = false) String productID) {
         if (!OrderSeq.isValid(orderSeq)) {
             throw ApiException.badRequest("REQUEST.INVALID_PARAMETER", OrderSeq.RULE);
         }
-        return find(Params.account("consumer", consumer), orderSeq);
+        if ((provider == null) != (productID == null)) {
+            throw ApiException.badRequest("REQUEST.MISSING_PARAMETER", "provider and productID go together");
+        }
+        String who = Params.account("consumer", consumer);
+        String dataset = datasetOf(who, orderSeq, provider == null ? null : Params.account("provider", provider), productID);
+        return find(dataset, who, orderSeq);
     }
 
     /** Orders of every product, oldest first, filtered by provider, consumer and status, in pages from 1. */
@@ -156,12 +165,28 @@ class PurchaseController {
         return orderSeq;
     }
 
-    private String datasetOf(String consumer, String orderSeq) {
-        return index.datasetOfPurchase(Purchase.id(consumer, orderSeq)).orElseThrow(PurchaseController::notFound);
+    /**
+     * The dataset of the order: the product's when {@code productId} names one, else the one
+     * product the consumer used the orderSeq for (two applications that raced past the check in
+     * {@link #apply} may have used it for two: then the product must be named).
+     */
+    private String datasetOf(String consumer, String orderSeq, String provider, String productId) {
+        if (productId != null) {
+            return DatasetAddress.of(Ids.dataShareProduct(provider, productId));
+        }
+        var datasets = index.datasetsOfPurchase(Purchase.id(consumer, orderSeq));
+        if (datasets.isEmpty()) {
+            throw notFound();
+        }
+        if (datasets.size() > 1) {
+            throw new ApiException(409, "ORDER.ORDER_SEQ_AMBIGUOUS", "orderSeq " + orderSeq + " names orders for "
+                    + datasets.size() + " products: give the productID (and, to withdraw, the provider)");
+        }
+        return datasets.first();
     }
 
-    private PurchaseView find(String consumer, String orderSeq) {
-        return queries.purchase(consumer, orderSeq).orElseThrow(PurchaseController::notFound);
+    private PurchaseView find(String dataset, String consumer, String orderSeq) {
+        return queries.purchase(dataset, consumer, orderSeq).orElseThrow(PurchaseController::notFound);
     }
 
     private static ApiException notFound() {

@@ -56,14 +56,16 @@ class OrderReactorTest {
     }
 
     @Test
-    void aDescribedDataShareProductGivesItsMarketItsProductIdAndPriceUnlessItCarriesNoPrice() {
+    void aDescribedDataShareProductGivesItsMarketItsProductIdAndPrice() {
         var product = new market.registry.event.DescribedProduct("product2", "prodname", "huawei", "", "symmetric", null,
                 null, "csv", "mydata1", List.of(1L), List.of(), "org", "channel");
         assertThat(reactor.react(new market.registry.event.DataShareDescribed(42L, PROVIDER, product, NOW, 20_000L)))
                 .containsExactly(new KeyedCommand(dataset, new DescribeProduct(dataset, 42L, PROVIDER, "product2",
                         20_000L, NOW)));
-        // described before v9 recorded prices: sold by orders only
-        assertThat(reactor.react(new market.registry.event.DataShareDescribed(42L, PROVIDER, product, NOW, 0L))).isEmpty();
+        // described before v9 recorded prices: described with none, and applications are refused
+        assertThat(reactor.react(new market.registry.event.DataShareDescribed(42L, PROVIDER, product, NOW, 0L)))
+                .containsExactly(new KeyedCommand(dataset, new DescribeProduct(dataset, 42L, PROVIDER, "product2", 0L,
+                        NOW)));
     }
 
     @Test

@@ -48,7 +48,17 @@ public final class SecretScan {
 
     private SecretScan() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
+        try {
+            scan(args);
+        } catch (RuntimeException | IOException e) {
+            // the scan could not be made, which is not a leak
+            System.err.println("the scan failed: " + e);
+            System.exit(2);
+        }
+    }
+
+    private static void scan(String[] args) throws IOException {
         if (args.length != 3) {
             System.err.println("usage: SecretScan <registry data dir> <bootstrap servers> <dir to scan>");
             System.exit(2);
@@ -92,6 +102,7 @@ public final class SecretScan {
         }
         boolean leaked = false;
         int sealedSeen = 0;
+        java.util.Set<Needle> sealedFound = new java.util.HashSet<>();
         for (Path file : files) {
             List<Needle> found = find(file, secrets, sealed);
             for (Needle needle : found) {
@@ -102,11 +113,16 @@ public final class SecretScan {
             }
             if (found.stream().anyMatch(sealed::contains)) {
                 sealedSeen++;
+                found.stream().filter(sealed::contains).forEach(sealedFound::add);
             }
         }
-        if (!sealed.isEmpty() && sealedSeen == 0) {
-            System.err.println("no sealed key was found in " + files.size() + " files: the scan does not see the events");
-            System.exit(1);
+        for (Needle form : sealed) {
+            // each key's own partition was read: its sealed form, which its event carries, is in some file
+            if (!sealedFound.contains(form)) {
+                System.err.println(form.what() + " was found in none of " + files.size()
+                        + " files: the scan does not see that key's events");
+                System.exit(1);
+            }
         }
         if (leaked) {
             System.exit(1);
@@ -115,13 +131,31 @@ public final class SecretScan {
                 + " provider(s) in " + files.size() + " files; the sealed forms are in " + sealedSeen + " of them");
     }
 
-    /** The raw bytes of a secret, its hex in both cases and its Base64. */
+    /**
+     * The raw bytes of a secret, its hex in both cases, and its Base64 and URL-safe Base64 at
+     * each of the three alignments it can have inside a longer encoded text: the characters
+     * that only the secret's bits make (so an encoding of, say, the whole master key, where β
+     * starts at byte 4, is found too).
+     */
     private static List<Needle> forms(String what, byte[] secret) {
         HexFormat hex = HexFormat.of();
-        return List.of(new Needle(what, secret.clone()),
+        List<Needle> forms = new ArrayList<>(List.of(new Needle(what, secret.clone()),
                 new Needle(what + " (hex)", hex.formatHex(secret).getBytes(StandardCharsets.US_ASCII)),
-                new Needle(what + " (HEX)", hex.withUpperCase().formatHex(secret).getBytes(StandardCharsets.US_ASCII)),
-                new Needle(what + " (Base64)", Base64.getEncoder().encode(secret)));
+                new Needle(what + " (HEX)", hex.withUpperCase().formatHex(secret).getBytes(StandardCharsets.US_ASCII))));
+        for (int shift = 0; shift < 3; shift++) {
+            byte[] shifted = new byte[shift + secret.length];
+            System.arraycopy(secret, 0, shifted, shift, secret.length);
+            int first = (8 * shift + 5) / 6;
+            int last = 8 * (shift + secret.length) / 6;
+            for (Base64.Encoder encoder : List.of(Base64.getEncoder().withoutPadding(),
+                    Base64.getUrlEncoder().withoutPadding())) {
+                String text = encoder.encodeToString(shifted);
+                forms.add(new Needle(what + " (Base64)",
+                        text.substring(first, last).getBytes(StandardCharsets.US_ASCII)));
+            }
+            Arrays.fill(shifted, (byte) 0);
+        }
+        return forms;
     }
 
     private static List<Object> registryEvents(String bootstrapServers) {

@@ -51,10 +51,15 @@ public final class RegistryCommands implements ServiceModel.CommandTranslator {
      */
     private byte[] paidKey(market.registry.command.IssuePaidAbeKey c, ReferenceData references) {
         String id = market.registry.datashare.keys.domain.AbeKeyOrder.id(c.getBuyer(), c.getOrderSeq());
-        ProviderKeysState keys = references.state(RegistryAggregates.PROVIDER_KEYS, c.getProvider(),
-                state -> state.keyOrders().containsKey(id), CATCH_UP);
+        java.util.function.Predicate<ProviderKeysState> decided = state -> state.keyOrders().containsKey(id)
+                && !market.registry.datashare.keys.domain.AbeKeyOrder.REQUEST.equals(state.keyOrders().get(id).status());
+        ProviderKeysState keys = references.state(RegistryAggregates.PROVIDER_KEYS, c.getProvider(), decided, CATCH_UP);
+        if (!decided.test(keys)) {
+            // paid, so priced: the view has not caught up with the pricing yet; the command is retried
+            throw new NotYetVisibleException("the priced order " + id + " is not visible yet");
+        }
         var order = keys.keyOrders().get(id);
-        if (order == null || !market.registry.datashare.keys.domain.AbeKeyOrder.READY.equals(order.status())) {
+        if (!market.registry.datashare.keys.domain.AbeKeyOrder.READY.equals(order.status())) {
             return null;
         }
         try {
@@ -147,7 +152,7 @@ public final class RegistryCommands implements ServiceModel.CommandTranslator {
         }
         if (command instanceof market.registry.command.ApplyAbeKey c) {
             return new ProviderKeysCommand.ApplyAbeKey(c.getActor(), c.getProvider(), c.getOrderSeq(), c.getAttributes(),
-                    c.getBuyerKey(), c.getReason(), c.getIssuedAt());
+                    c.getBuyerKey(), c.getReason(), c.getMaxPrice(), c.getIssuedAt());
         }
         if (command instanceof market.registry.command.AuthorizeAbeKey c) {
             return new ProviderKeysCommand.AuthorizeAbeKey(c.getActor(), c.getBuyer(), c.getOrderSeq(), c.getApprove(),

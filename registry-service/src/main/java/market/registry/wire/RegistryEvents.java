@@ -90,7 +90,7 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
         }
         if (event instanceof ProviderKeysEvent.AbeKeyApplied e) {
             return new market.registry.event.AbeKeyApplied(e.provider(), e.buyer(), e.orderSeq(), e.attributes(),
-                    e.buyerKey(), e.reason(), e.at());
+                    e.buyerKey(), e.reason(), e.at(), e.maxPrice());
         }
         if (event instanceof ProviderKeysEvent.AbeKeyIssued e) {
             return new market.registry.event.AbeKeyIssued(e.provider(), e.buyer(), e.orderSeq(), e.attributes(),
@@ -180,7 +180,7 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
         }
         if (event instanceof market.registry.event.AbeKeyApplied e) {
             return new ProviderKeysEvent.AbeKeyApplied(e.getProvider(), e.getBuyer(), e.getOrderSeq(), e.getAttributes(),
-                    e.getBuyerKey(), e.getReason(), e.getTimestamp());
+                    e.getBuyerKey(), e.getReason(), e.getMaxPrice(), e.getTimestamp());
         }
         if (event instanceof market.registry.event.AbeKeyIssued e) {
             return new ProviderKeysEvent.AbeKeyIssued(e.getProvider(), e.getBuyer(), e.getOrderSeq(), e.getAttributes(),

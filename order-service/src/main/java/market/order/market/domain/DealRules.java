@@ -45,8 +45,7 @@ final class DealRules {
             return Decision.reject(MarketDecider.notOnSale());
         }
         if (state.holdsAccessOrPending(c.buyer())) {
-            return Decision.reject(Rejection.conflict("ORDER.ALREADY_PURCHASED",
-                    "The data has already been purchased"));
+            return Decision.reject(PurchaseRules.alreadyPurchased());
         }
         if (c.buyer().equals(state.provider())) {
             return Decision.reject(Rejection.forbidden("ORDER.OWN_DATA", "The provider cannot buy its own data"));

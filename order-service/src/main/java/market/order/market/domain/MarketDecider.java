@@ -42,6 +42,8 @@ public final class MarketDecider implements Decider<MarketCommand, MarketEvent, 
 
     public static final String NOT_ON_SALE = "The data is not on sale";
 
+    public static final String ALREADY_PURCHASED = "The data has already been purchased";
+
     /** How the outcome of an order the provider refused begins. */
     public static final String REFUSED = "refused by the provider";
 

@@ -23,8 +23,9 @@ import market.platform.ids.OrderSeq;
  * holds no access, has no other open application here and is not the provider. The same
  * application again changes nothing; another one under that orderSeq is refused. The provider
  * decides each application once: authorizing makes the deal at the product's price in the same
- * decision, so settlement takes the payment and the registry releases the keys as for any deal;
- * refusing ends it with no deal. The consumer may withdraw an application not yet decided, and
+ * decision, so settlement takes the payment and the registry releases the keys as for any deal
+ * (or cancels the application, when the consumer bought the data meanwhile through a dataset
+ * order); refusing ends it with no deal. A product without a price is not sold by application. The consumer may withdraw an application not yet decided, and
  * closing the product cancels those still waiting.
  */
 final class PurchaseRules {
@@ -66,6 +67,10 @@ final class PurchaseRules {
         }
         if (!state.onSale()) {
             return Decision.reject(MarketDecider.notOnSale());
+        }
+        if (state.product().price() <= 0) {
+            return Decision.reject(Rejection.conflict("ORDER.NO_PRICE",
+                    "The product has no price to buy it at: it is sold by dataset orders only"));
         }
         if (c.consumer().equals(state.provider())) {
             return Decision.reject(Rejection.forbidden("ORDER.OWN_DATA", "The provider cannot buy its own data"));
@@ -112,7 +117,9 @@ final class PurchaseRules {
             return Decision.reject(productClosed());
         }
         if (state.holdsAccessOrPending(c.consumer())) {
-            return Decision.reject(alreadyPurchased());
+            // bought meanwhile through a dataset order: this order ends without a second deal
+            return Decision.accept(new PurchaseCanceled(c.dataset(), state.dataId(), c.consumer(), c.orderSeq(),
+                    MarketDecider.ALREADY_PURCHASED, c.at()));
         }
         return Decision.accept(new PurchaseAuthorized(c.dataset(), state.dataId(), c.consumer(), c.orderSeq(),
                         purchase.dealId(), c.at()),
@@ -161,7 +168,7 @@ final class PurchaseRules {
     }
 
     static Rejection alreadyPurchased() {
-        return Rejection.conflict("ORDER.ALREADY_PURCHASED", "The data has already been purchased");
+        return Rejection.conflict("ORDER.ALREADY_PURCHASED", MarketDecider.ALREADY_PURCHASED);
     }
 
     private static Rejection invalidReason() {

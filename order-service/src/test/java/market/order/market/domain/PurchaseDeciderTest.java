@@ -189,10 +189,19 @@ class PurchaseDeciderTest {
     }
 
     @Test
-    void authorizingARequestOfAConsumerWhoBoughtMeanwhileIsRefused() {
-        fixture.given(withApplication(MarketDeciderTest.published(HASH_A, 10, 5),
+    void authorizingTheOrderOfAConsumerWhoBoughtMeanwhileCancelsItWithoutASecondDeal() {
+        MarketState state = fixture.given(withApplication(MarketDeciderTest.published(HASH_A, 10, 5),
                         MarketDeciderTest.created(5, HASH_A, BUYER, 10)))
-                .when(decide(PROVIDER, true)).thenRejects("ORDER.ALREADY_PURCHASED");
+                .when(decide(PROVIDER, true))
+                .then(new PurchaseCanceled(DATASET, DATA_ID, BUYER, SEQ, MarketDeciderTest.PURCHASED, LATER));
+        assertThat(state.purchases().get(Purchase.id(BUYER, SEQ)).status()).isEqualTo(Purchase.CANCELED);
+        assertThat(state.deals()).containsOnlyKeys(5L);
+    }
+
+    @Test
+    void aProductWithoutAPriceIsNotSoldByApplication() {
+        fixture.given(new ProductDescribed(DATASET, DATA_ID, PROVIDER, "product2", 0, AT), MarketDeciderTest.opened())
+                .when(apply(BUYER, SEQ, DEAL)).thenRejects("ORDER.NO_PRICE");
     }
 
     @Test
@@ -265,9 +274,10 @@ class PurchaseDeciderTest {
                 .when(new MarketCommand.CompleteDeal(DATASET, 778, LATER))
                 .then(new DealCompleted(DATASET, DATA_ID, 778, BUYER2, PROVIDER, PRICE, BUYER_KEY, LATER));
         assertThat(paid.purchases().get(Purchase.id(BUYER2, "b")).status()).isEqualTo(Purchase.FINISHED);
-        // and a closed product takes no application nor authorization
-        fixture.given(withApplication(new MarketClosed(DATASET, DATA_ID, CLOSED, java.util.List.of(),
-                LATER))).when(decide(PROVIDER, true)).thenRejects("ORDER.PRODUCT_CLOSED");
+        // and a closed product takes no authorization: its waiting orders were canceled with it
+        fixture.given(withApplication(new MarketClosed(DATASET, DATA_ID, CLOSED, java.util.List.of(), LATER),
+                new PurchaseCanceled(DATASET, DATA_ID, BUYER, SEQ, CLOSED, LATER))).when(decide(PROVIDER, true))
+                .thenRejects("ORDER.ORDER_NOT_PENDING", "The order is canceled, not waiting for the provider");
     }
 
     @Test

@@ -5,13 +5,14 @@ import java.time.Instant;
 /**
  * An abekey-order: a buyer's application for an ABE attribute key ({@code request}), and how the
  * provider decided it: {@code finished} with the attributes granted and the key sealed to the
- * buyer, or {@code canceled}. A key with a {@code price} is {@code ready} until the buyer has
+ * buyer, or {@code canceled}. The buyer signs the most it pays ({@code maxPrice}, 0 for a free
+ * key only). A key with a {@code price} is {@code ready} until the buyer has
  * paid it, then {@code finished}, or {@code failed} when settlement refused the payment
  * ({@code refusal} says why). Attribute sets are canonical JSON.
  */
 public record AbeKeyOrder(String buyer, String orderSeq, String attributes, String buyerKey, String reason,
         String status, String grantedAttributes, byte[] sealedUserKey, String masterId, Instant appliedAt,
-        Instant decidedAt, String refusal, long price) {
+        Instant decidedAt, String refusal, long price, long maxPrice) {
 
     public static final String REQUEST = "request";
     public static final String READY = "ready";
@@ -40,7 +41,7 @@ public record AbeKeyOrder(String buyer, String orderSeq, String attributes, Stri
                 && status.equals(o.status) && java.util.Objects.equals(grantedAttributes, o.grantedAttributes)
                 && java.util.Arrays.equals(sealedUserKey, o.sealedUserKey) && java.util.Objects.equals(masterId, o.masterId)
                 && appliedAt.equals(o.appliedAt) && java.util.Objects.equals(decidedAt, o.decidedAt)
-                && java.util.Objects.equals(refusal, o.refusal) && price == o.price;
+                && java.util.Objects.equals(refusal, o.refusal) && price == o.price && maxPrice == o.maxPrice;
     }
 
     @Override

@@ -11,9 +11,12 @@ public sealed interface ProviderKeysCommand {
     /** abe-setup: keep {@code sealed}, the provider's CP-ABE master key, unless it has one. */
     record SetUpAbe(String provider, WrappedKey sealed, String masterId, Instant at) implements ProviderKeysCommand {}
 
-    /** abekey-order: {@code buyer} applies to {@code provider} for a key with {@code attributes} (canonical JSON). */
+    /**
+     * abekey-order: {@code buyer} applies to {@code provider} for a key with {@code attributes}
+     * (canonical JSON), paying at most {@code maxPrice} (0: only a free key).
+     */
     record ApplyAbeKey(String buyer, String provider, String orderSeq, String attributes, String buyerKey, String reason,
-            Instant at) implements ProviderKeysCommand {}
+            long maxPrice, Instant at) implements ProviderKeysCommand {}
 
     /**
      * {@code provider} decides {@code buyer}'s order: approved with the attributes granted and,

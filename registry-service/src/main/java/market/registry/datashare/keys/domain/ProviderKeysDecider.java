@@ -77,14 +77,18 @@ public final class ProviderKeysDecider implements Decider<ProviderKeysCommand, P
                     "The provider holds its master key and applies to no one"));
         }
         AbeKeyOrder existing = state.keyOrders().get(AbeKeyOrder.id(c.buyer(), c.orderSeq()));
+        if (c.maxPrice() < 0) {
+            return Decision.reject(Rejection.invalid("REGISTRY.INVALID_PRICE", "maxPrice must be 0 or more"));
+        }
         if (existing != null) {
             return existing.attributes().equals(c.attributes()) && existing.buyerKey().equals(c.buyerKey())
+                    && existing.maxPrice() == c.maxPrice()
                     ? Decision.accept()
                     : Decision.reject(Rejection.conflict("REGISTRY.ORDER_EXISTS",
                             "The buyer already has an order " + c.orderSeq() + " with this provider"));
         }
         return Decision.accept(new AbeKeyApplied(c.provider(), c.buyer(), c.orderSeq(), c.attributes(), c.buyerKey(),
-                c.reason(), c.at()));
+                c.reason(), c.maxPrice(), c.at()));
     }
 
     private static Decision<ProviderKeysEvent> authorize(AuthorizeAbeKey c, ProviderKeysState state) {
@@ -108,6 +112,10 @@ public final class ProviderKeysDecider implements Decider<ProviderKeysCommand, P
         if (!c.masterId().equals(state.masterId())) {
             return Decision.reject(Rejection.conflict("REGISTRY.MASTER_KEY_MISMATCH",
                     "the key was made from another master key than the provider's"));
+        }
+        if (c.price() > order.maxPrice()) {
+            return Decision.reject(Rejection.conflict("REGISTRY.PRICE_ABOVE_MAX", "The price is above the "
+                    + order.maxPrice() + " base units the buyer signed to pay at most"));
         }
         if (c.price() > 0) {
             // the key is made once paid: nothing of it is written before
@@ -178,30 +186,30 @@ public final class ProviderKeysDecider implements Decider<ProviderKeysCommand, P
         }
         if (event instanceof AbeKeyApplied e) {
             return state.withOrder(e.provider(), new AbeKeyOrder(e.buyer(), e.orderSeq(), e.attributes(), e.buyerKey(),
-                    e.reason(), AbeKeyOrder.REQUEST, null, null, null, e.at(), null, null, 0));
+                    e.reason(), AbeKeyOrder.REQUEST, null, null, null, e.at(), null, null, 0, e.maxPrice()));
         }
         if (event instanceof AbeKeyIssued e) {
             AbeKeyOrder o = state.keyOrders().get(AbeKeyOrder.id(e.buyer(), e.orderSeq()));
             // a priced key was decided when it was priced; it is issued when paid
             return state.withOrder(e.provider(), new AbeKeyOrder(o.buyer(), o.orderSeq(), o.attributes(), o.buyerKey(),
                     o.reason(), AbeKeyOrder.FINISHED, e.attributes(), e.sealedUserKey(), e.masterId(), o.appliedAt(),
-                    o.decidedAt() != null ? o.decidedAt() : e.at(), null, o.price()));
+                    o.decidedAt() != null ? o.decidedAt() : e.at(), null, o.price(), o.maxPrice()));
         }
         if (event instanceof ProviderKeysEvent.AbeKeyPriced e) {
             AbeKeyOrder o = state.keyOrders().get(AbeKeyOrder.id(e.buyer(), e.orderSeq()));
             return state.withOrder(e.provider(), new AbeKeyOrder(o.buyer(), o.orderSeq(), o.attributes(), o.buyerKey(),
                     o.reason(), AbeKeyOrder.READY, e.attributes(), null, e.masterId(), o.appliedAt(), e.at(), null,
-                    e.price()));
+                    e.price(), o.maxPrice()));
         }
         if (event instanceof ProviderKeysEvent.AbeKeyPaymentFailed e) {
             AbeKeyOrder o = state.keyOrders().get(AbeKeyOrder.id(e.buyer(), e.orderSeq()));
             return state.withOrder(e.provider(), new AbeKeyOrder(o.buyer(), o.orderSeq(), o.attributes(), o.buyerKey(),
                     o.reason(), AbeKeyOrder.FAILED, o.grantedAttributes(), null, o.masterId(), o.appliedAt(),
-                    o.decidedAt(), e.reason(), o.price()));
+                    o.decidedAt(), e.reason(), o.price(), o.maxPrice()));
         }
         AbeKeyRefused e = (AbeKeyRefused) event;
         AbeKeyOrder o = state.keyOrders().get(AbeKeyOrder.id(e.buyer(), e.orderSeq()));
         return state.withOrder(e.provider(), new AbeKeyOrder(o.buyer(), o.orderSeq(), o.attributes(), o.buyerKey(),
-                o.reason(), AbeKeyOrder.CANCELED, null, null, null, o.appliedAt(), e.at(), e.reason(), 0));
+                o.reason(), AbeKeyOrder.CANCELED, null, null, null, o.appliedAt(), e.at(), e.reason(), 0, o.maxPrice()));
     }
 }

@@ -12,7 +12,7 @@ public sealed interface ProviderKeysEvent {
             implements ProviderKeysEvent {}
 
     record AbeKeyApplied(String provider, String buyer, String orderSeq, String attributes, String buyerKey,
-            String reason, Instant at) implements ProviderKeysEvent {}
+            String reason, long maxPrice, Instant at) implements ProviderKeysEvent {}
 
     record AbeKeyIssued(String provider, String buyer, String orderSeq, String attributes, byte[] sealedUserKey,
             String masterId, Instant at) implements ProviderKeysEvent {

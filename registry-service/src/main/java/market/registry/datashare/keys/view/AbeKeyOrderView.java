@@ -24,6 +24,7 @@ public record AbeKeyOrderView(
         @JsonProperty("applyTime") long applyTime,
         @JsonProperty("decideTime") Long decideTime,
         @JsonProperty("price") String price,
+        @JsonProperty("maxPrice") String maxPrice,
         @JsonProperty("sealedUserKey") String sealedUserKey) {
 
     public static AbeKeyOrderView of(String provider, AbeKeyOrder order, boolean withKey) {
@@ -31,6 +32,7 @@ public record AbeKeyOrderView(
                 order.attributes(), order.grantedAttributes(), order.reason(), order.refusal(), order.masterId(),
                 order.appliedAt().getEpochSecond(), order.decidedAt() == null ? null : order.decidedAt().getEpochSecond(),
                 order.price() == 0 ? null : market.platform.money.Money.ofUnits(order.price()).format(),
+                market.platform.money.Money.ofUnits(order.maxPrice()).format(),
                 withKey && order.sealedUserKey() != null ? Hashes.toHex0x(order.sealedUserKey()) : null);
     }
 }

@@ -44,7 +44,7 @@ import reactor.core.publisher.Mono;
 class AbeKeyOrderController {
 
     private static final Set<String> APPLY_FIELDS = Set.of("provider", "consumer", "orderSeq", "attributes", "buyer_key",
-            "reason");
+            "reason", "maxPrice");
     private static final Set<String> AUTHORIZE_FIELDS = Set.of("consumer", "orderSeq", "approve", "attributes", "reason",
             "price");
 
@@ -79,7 +79,8 @@ class AbeKeyOrderController {
         String orderSeq = json.string("orderSeq");
         String attributes = attributes(json);
         var command = new ApplyAbeKey(signed.signer(), signed.nonce(), clock.instant(), provider, orderSeq, attributes,
-                buyerKey.toLowerCase(java.util.Locale.ROOT), json.string("reason", ""));
+                buyerKey.toLowerCase(java.util.Locale.ROOT), json.string("reason", ""),
+                json.has("maxPrice") ? json.amount("maxPrice") : 0);
         return gateway.send(provider, command)
                 .map(reply -> ResponseEntity.status(201).body(view(provider, signed.signer(), orderSeq, false)));
     }

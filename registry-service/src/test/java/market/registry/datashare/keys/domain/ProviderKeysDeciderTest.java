@@ -61,10 +61,10 @@ class ProviderKeysDeciderTest {
     private static final byte[] BOX = {9, 8, 7};
     private static final ProviderKeysEvent MASTER = new AbeMasterKeyCreated(PROVIDER, SEALED, MASTER_ID, AT);
     private static final ProviderKeysEvent APPLIED =
-            new ProviderKeysEvent.AbeKeyApplied(PROVIDER, BUYER, "seq-1", ATTRIBUTES, "0x04", "research", AT);
+            new ProviderKeysEvent.AbeKeyApplied(PROVIDER, BUYER, "seq-1", ATTRIBUTES, "0x04", "research", 50_000, AT);
 
     private static ProviderKeysCommand.ApplyAbeKey apply(String orderSeq, String attributes) {
-        return new ProviderKeysCommand.ApplyAbeKey(BUYER, PROVIDER, orderSeq, attributes, "0x04", "research", AT);
+        return new ProviderKeysCommand.ApplyAbeKey(BUYER, PROVIDER, orderSeq, attributes, "0x04", "research", 50_000, AT);
     }
 
     @Test
@@ -85,7 +85,7 @@ class ProviderKeysDeciderTest {
         fixture.given().when(apply("seq-1", ATTRIBUTES))
                 .thenRejects("REGISTRY.ABE_NOT_SET_UP", "The provider has no ABE master key: abe-setup makes one");
         fixture.given(MASTER).when(new ProviderKeysCommand.ApplyAbeKey(PROVIDER, PROVIDER, "seq-1", ATTRIBUTES, "0x04", "",
-                AT)).thenRejects("REGISTRY.OWN_MASTER_KEY", "The provider holds its master key and applies to no one");
+                0, AT)).thenRejects("REGISTRY.OWN_MASTER_KEY", "The provider holds its master key and applies to no one");
         fixture.given(MASTER).when(apply("bad seq", ATTRIBUTES)).thenRejects("REGISTRY.INVALID_ORDER_SEQ");
     }
 
@@ -140,6 +140,14 @@ class ProviderKeysDeciderTest {
                 .isNotEqualTo(ProviderKeysDecider.paymentId(PROVIDER, BUYER, "seq-2"));
         fixture.given(MASTER, APPLIED).when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-1", true, "[]",
                 null, MASTER_ID, "", -1, AT)).thenRejects("REGISTRY.INVALID_PRICE", "price must be 0 or more");
+        // never above what the buyer signed to pay at most
+        fixture.given(MASTER, APPLIED).when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-1", true, "[]",
+                null, MASTER_ID, "", 50_001, AT)).thenRejects("REGISTRY.PRICE_ABOVE_MAX");
+        fixture.given(MASTER, new ProviderKeysEvent.AbeKeyApplied(PROVIDER, BUYER, "seq-1", ATTRIBUTES, "0x04", "", 0, AT))
+                .when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-1", true, "[]", null, MASTER_ID, "",
+                        1, AT)).thenRejects("REGISTRY.PRICE_ABOVE_MAX");
+        fixture.given(MASTER).when(new ProviderKeysCommand.ApplyAbeKey(BUYER, PROVIDER, "seq-1", ATTRIBUTES, "0x04", "",
+                -1, AT)).thenRejects("REGISTRY.INVALID_PRICE");
         fixture.given(MASTER, APPLIED, PRICED).when(new ProviderKeysCommand.AuthorizeAbeKey(PROVIDER, BUYER, "seq-1",
                 true, "[]", null, MASTER_ID, "", PRICE, AT)).thenRejects("REGISTRY.ORDER_DECIDED",
                 "The order is already ready");
