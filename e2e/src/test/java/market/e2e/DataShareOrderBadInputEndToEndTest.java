@@ -11,10 +11,7 @@ import java.util.Map;
 import market.platform.crypto.Hashes;
 import market.platform.signing.RequestSignature;
 import market.platform.signing.Wallet;
-import market.platform.testing.KafkaBroker;
 import market.platform.testing.SignedHttp;
-import market.platform.testing.TopicReader;
-import market.schemas.Topics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,14 +68,11 @@ class DataShareOrderBadInputEndToEndTest extends EndToEndTest {
     }
 
     private static long eventsOfProduct() {
-        return TopicReader.readAll(KafkaBroker.bootstrapServers(), Topics.ORDER_EVENTS.name()).stream()
-                .filter(record -> dataset.equals(new String(record.key(), StandardCharsets.UTF_8))).count();
+        return Flows.orderEventsOf(dataset);
     }
 
     private static void refused(SignedHttp.Response response, int status, String errorCode) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.errorCode()).as(response.body()).isEqualTo(errorCode);
-        assertThat(response.errorMsg()).isNotBlank();
+        Flows.refused(response, status, errorCode);
     }
 
     @Test

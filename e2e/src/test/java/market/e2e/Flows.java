@@ -264,6 +264,20 @@ final class Flows {
         assertThat(Money.parse(ledger.get("balances").stringValue()).units()).isEqualTo(deposits - withdrawals);
     }
 
+    /** How many events of {@code order.events} the market of {@code dataset} holds. */
+    static long orderEventsOf(String dataset) {
+        return market.platform.testing.TopicReader.readAll(market.platform.testing.KafkaBroker.bootstrapServers(),
+                market.schemas.Topics.ORDER_EVENTS.name()).stream().filter(record -> dataset.equals(
+                        new String(record.key(), java.nio.charset.StandardCharsets.UTF_8))).count();
+    }
+
+    /** The response is a refusal with {@code status}, {@code errorCode} and an {@code errorMsg}. */
+    static void refused(SignedHttp.Response response, int status, String errorCode) {
+        org.assertj.core.api.Assertions.assertThat(response.status()).as(response.body()).isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(response.errorCode()).as(response.body()).isEqualTo(errorCode);
+        org.assertj.core.api.Assertions.assertThat(response.errorMsg()).isNotBlank();
+    }
+
     static <T> T await(String what, Supplier<T> probe) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {

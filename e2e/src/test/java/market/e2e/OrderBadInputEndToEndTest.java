@@ -2,7 +2,6 @@ package market.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -12,10 +11,7 @@ import market.platform.crypto.Addresses;
 import market.platform.crypto.Hashes;
 import market.platform.signing.RequestSignature;
 import market.platform.signing.Wallet;
-import market.platform.testing.KafkaBroker;
 import market.platform.testing.SignedHttp;
-import market.platform.testing.TopicReader;
-import market.schemas.Topics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -42,14 +38,11 @@ class OrderBadInputEndToEndTest extends EndToEndTest {
     }
 
     private static long eventsOfDataset() {
-        return TopicReader.readAll(KafkaBroker.bootstrapServers(), Topics.ORDER_EVENTS.name()).stream()
-                .filter(record -> dataset.equals(new String(record.key(), StandardCharsets.UTF_8))).count();
+        return Flows.orderEventsOf(dataset);
     }
 
     private static void refused(SignedHttp.Response response, int status, String errorCode) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.errorCode()).as(response.body()).isEqualTo(errorCode);
-        assertThat(response.errorMsg()).isNotBlank();
+        Flows.refused(response, status, errorCode);
     }
 
     private static Map<String, Object> order(Map<String, Object> changes) {
