@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * Services stopped mid-saga and started again: deals created while settlement is down are each
  * paid exactly once after it returns, which the ledger and {@code settlement.events} prove; a
  * deal completed while the registry is down gets its keys once the registry is back; a restarted
- * order service rebuilds the same book and deals by replay.
+ * order service rebuilds the same book, deals and DataShare orders by replay.
  */
 class ServiceRestartEndToEndTest extends EndToEndTest {
 
@@ -135,6 +135,61 @@ class ServiceRestartEndToEndTest extends EndToEndTest {
                 .isEqualTo("The data has already been purchased");
         assertThat(platform.order().get("/v1/orders/" + orderHash).expect(200).json().get("remaining").longValue())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aRestartedOrderServiceRebuildsTheSameDataShareOrdersAndKeepsTheirRules() throws Exception {
+        Wallet provider = Wallet.create();
+        Wallet buyer = Wallet.create();
+        Wallet waiting = Wallet.create();
+        flows.deposit(provider.address(), "1.0000 OSB");
+        flows.deposit(buyer.address(), "2.0000 OSB");
+        flows.deposit(waiting.address(), "2.0000 OSB");
+        java.nio.file.Path home = Cli.home(provider);
+        java.nio.file.Path file = home.resolve("data.bin");
+        java.nio.file.Files.write(file, new byte[4000]);
+        String productId = "restart-" + System.nanoTime();
+        Cli.run(platform, home, "datashare", "publish", "--product-id", productId, "--name", "Restart", "--file",
+                file.toString(), "--price", "1.0000 OSB", "--cluster", Long.toString(platform.storageCluster()));
+        java.util.function.Function<Wallet, java.util.Map<String, Object>> application = consumer -> java.util.Map.of(
+                "orderSeq", "o-1", "provider", provider.address(), "productID", productId,
+                "buyer_key", market.platform.crypto.Hashes.toHex0x(consumer.publicKey()));
+        Flows.await("the product's market to take applications", () -> {
+            var applied = platform.order().post(buyer, "/v1/datashare/orders", application.apply(buyer));
+            return applied.status() == 201 ? applied : null;
+        });
+        platform.order().post(provider, "/v1/datashare/orders/authorize", java.util.Map.of("consumer", buyer.address(),
+                "orderSeq", "o-1", "approve", true)).expect(200);
+        Flows.await("the authorized order paid", () -> platform.order().get("/v1/datashare/orders/" + buyer.address()
+                + "/o-1").expect(200).json().get("status").stringValue().equals("finished") ? true : null);
+        platform.order().post(waiting, "/v1/datashare/orders", application.apply(waiting)).expect(201);
+        String list = "/v1/datashare/orders?provider=" + provider.address();
+        List<String> before = List.of(platform.order().get(list).expect(200).body(),
+                platform.order().get("/v1/datashare/orders/" + buyer.address() + "/o-1").expect(200).body(),
+                platform.order().get("/v1/datashare/orders/" + waiting.address() + "/o-1").expect(200).body());
+
+        platform.stop(OrderApplication.class);
+        platform.start(OrderApplication.class);
+
+        assertThat(List.of(platform.order().get(list).expect(200).body(),
+                platform.order().get("/v1/datashare/orders/" + buyer.address() + "/o-1").expect(200).body(),
+                platform.order().get("/v1/datashare/orders/" + waiting.address() + "/o-1").expect(200).body()))
+                .isEqualTo(before);
+        // the same history: the paid order is decided, the buyer holds access, the orderSeq is taken
+        assertThat(platform.order().post(provider, "/v1/datashare/orders/authorize", java.util.Map.of("consumer",
+                buyer.address(), "orderSeq", "o-1", "approve", false)).expect(409).errorCode())
+                .isEqualTo("ORDER.ORDER_NOT_PENDING");
+        var again = new java.util.HashMap<>(application.apply(waiting));
+        again.put("reason", "another");
+        assertThat(platform.order().post(waiting, "/v1/datashare/orders", again).expect(409).errorCode())
+                .isEqualTo("ORDER.ORDER_SEQ_TAKEN");
+        // and the waiting order, authorized after the restart, is paid with the deal it was given
+        platform.order().post(provider, "/v1/datashare/orders/authorize", java.util.Map.of("consumer",
+                waiting.address(), "orderSeq", "o-1", "approve", true)).expect(200);
+        Flows.await("the waiting order paid after the restart", () -> platform.order().get("/v1/datashare/orders/"
+                + waiting.address() + "/o-1").expect(200).json().get("status").stringValue().equals("finished")
+                ? true : null);
+        assertThat(flows.available(waiting.address())).isEqualTo(10_000);
     }
 
     @Test
