@@ -62,13 +62,9 @@ public final class RegistryCommands implements ServiceModel.CommandTranslator {
         if (!market.registry.datashare.keys.domain.AbeKeyOrder.READY.equals(order.status())) {
             return null;
         }
-        try {
-            var attributes = market.platform.crypto.abe.AbeAttributes.read(
-                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(order.grantedAttributes()));
-            return userKeys.issueSealed(keys, attributes, order.buyer(), order.orderSeq(), order.buyerKey());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("the granted attributes of " + id + " are not JSON", e);
-        }
+        // the granted attributes were read and written canonically where the authorization entered
+        return userKeys.issueSealed(keys, market.platform.crypto.abe.AbeAttributes.read(order.grantedAttributes()),
+                order.buyer(), order.orderSeq(), order.buyerKey());
     }
 
     /** What the ABE master key is sealed as, in custody. */

@@ -54,6 +54,18 @@ public record AbeAttributes(SortedMap<String, Set<String>> plain, SortedMap<Stri
         }
     }
 
+    /** The attributes of a JSON text, as {@link #read(JsonNode)} reads them; an {@link AbeException} if it is not JSON. */
+    public static AbeAttributes read(String json) {
+        if (json == null) {
+            throw new AbeException("attributes are missing");
+        }
+        try {
+            return read(JSON.readTree(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AbeException("attributes are not JSON");
+        }
+    }
+
     public static AbeAttributes read(JsonNode json) {
         if (json == null || !json.isArray()) {
             throw new AbeException("attributes must be an array of {name, type, value}");

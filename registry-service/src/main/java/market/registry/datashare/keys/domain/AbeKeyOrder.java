@@ -29,6 +29,13 @@ public record AbeKeyOrder(String buyer, String orderSeq, String attributes, Stri
         return sealedUserKey == null ? null : sealedUserKey.clone();
     }
 
+    /** This order as the provider's decision or its payment left it; what the buyer asked for stays. */
+    AbeKeyOrder decided(String nextStatus, String granted, byte[] sealed, String master, Instant decided, String why,
+            long atPrice) {
+        return new AbeKeyOrder(buyer, orderSeq, attributes, buyerKey, reason, nextStatus, granted, sealed, master,
+                appliedAt, decided, why, atPrice, maxPrice);
+    }
+
     /** The order's key in its provider's state: one buyer's orderSeq. */
     public static String id(String buyer, String orderSeq) {
         return buyer + "/" + orderSeq;

@@ -191,25 +191,21 @@ public final class ProviderKeysDecider implements Decider<ProviderKeysCommand, P
         if (event instanceof AbeKeyIssued e) {
             AbeKeyOrder o = state.keyOrders().get(AbeKeyOrder.id(e.buyer(), e.orderSeq()));
             // a priced key was decided when it was priced; it is issued when paid
-            return state.withOrder(e.provider(), new AbeKeyOrder(o.buyer(), o.orderSeq(), o.attributes(), o.buyerKey(),
-                    o.reason(), AbeKeyOrder.FINISHED, e.attributes(), e.sealedUserKey(), e.masterId(), o.appliedAt(),
-                    o.decidedAt() != null ? o.decidedAt() : e.at(), null, o.price(), o.maxPrice()));
+            return state.withOrder(e.provider(), o.decided(AbeKeyOrder.FINISHED, e.attributes(), e.sealedUserKey(),
+                    e.masterId(), o.decidedAt() != null ? o.decidedAt() : e.at(), null, o.price()));
         }
         if (event instanceof ProviderKeysEvent.AbeKeyPriced e) {
             AbeKeyOrder o = state.keyOrders().get(AbeKeyOrder.id(e.buyer(), e.orderSeq()));
-            return state.withOrder(e.provider(), new AbeKeyOrder(o.buyer(), o.orderSeq(), o.attributes(), o.buyerKey(),
-                    o.reason(), AbeKeyOrder.READY, e.attributes(), null, e.masterId(), o.appliedAt(), e.at(), null,
-                    e.price(), o.maxPrice()));
+            return state.withOrder(e.provider(), o.decided(AbeKeyOrder.READY, e.attributes(), null, e.masterId(), e.at(),
+                    null, e.price()));
         }
         if (event instanceof ProviderKeysEvent.AbeKeyPaymentFailed e) {
             AbeKeyOrder o = state.keyOrders().get(AbeKeyOrder.id(e.buyer(), e.orderSeq()));
-            return state.withOrder(e.provider(), new AbeKeyOrder(o.buyer(), o.orderSeq(), o.attributes(), o.buyerKey(),
-                    o.reason(), AbeKeyOrder.FAILED, o.grantedAttributes(), null, o.masterId(), o.appliedAt(),
-                    o.decidedAt(), e.reason(), o.price(), o.maxPrice()));
+            return state.withOrder(e.provider(), o.decided(AbeKeyOrder.FAILED, o.grantedAttributes(), null, o.masterId(),
+                    o.decidedAt(), e.reason(), o.price()));
         }
         AbeKeyRefused e = (AbeKeyRefused) event;
         AbeKeyOrder o = state.keyOrders().get(AbeKeyOrder.id(e.buyer(), e.orderSeq()));
-        return state.withOrder(e.provider(), new AbeKeyOrder(o.buyer(), o.orderSeq(), o.attributes(), o.buyerKey(),
-                o.reason(), AbeKeyOrder.CANCELED, null, null, null, o.appliedAt(), e.at(), e.reason(), 0, o.maxPrice()));
+        return state.withOrder(e.provider(), o.decided(AbeKeyOrder.CANCELED, null, null, null, e.at(), e.reason(), 0));
     }
 }

@@ -156,11 +156,9 @@ class AbeKeyOrderController {
 
     private static AbeAttributes parse(String json) {
         try {
-            return AbeAttributes.read(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
+            return AbeAttributes.read(json);
         } catch (AbeException e) {
             throw ApiException.badRequest("REGISTRY.INVALID_ATTRIBUTES", e.getMessage());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ApiException.badRequest("REGISTRY.INVALID_ATTRIBUTES", "attributes are not JSON");
         }
     }
 }
