@@ -264,11 +264,19 @@ final class Flows {
         assertThat(Money.parse(ledger.get("balances").stringValue()).units()).isEqualTo(deposits - withdrawals);
     }
 
+    /** The events of {@code topic} under {@code key}, decoded, in their order. */
+    static List<Object> eventsOf(market.schemas.Topic topic, String key) {
+        return market.platform.testing.TopicReader.readAll(market.platform.testing.KafkaBroker.bootstrapServers(),
+                        topic.name()).stream()
+                .filter(record -> record.key() != null
+                        && key.equals(new String(record.key(), java.nio.charset.StandardCharsets.UTF_8)))
+                .map(record -> (Object) market.schemas.SingleObjectCodec.standard().decode(record.value()))
+                .toList();
+    }
+
     /** How many events of {@code order.events} the market of {@code dataset} holds. */
     static long orderEventsOf(String dataset) {
-        return market.platform.testing.TopicReader.readAll(market.platform.testing.KafkaBroker.bootstrapServers(),
-                market.schemas.Topics.ORDER_EVENTS.name()).stream().filter(record -> dataset.equals(
-                        new String(record.key(), java.nio.charset.StandardCharsets.UTF_8))).count();
+        return eventsOf(market.schemas.Topics.ORDER_EVENTS, dataset).size();
     }
 
     /** The response is a refusal with {@code status}, {@code errorCode} and an {@code errorMsg}. */

@@ -7,9 +7,6 @@ import java.nio.file.Path;
 import market.platform.crypto.Hashes;
 import market.platform.crypto.abe.AbeUserKey;
 import market.platform.signing.Wallet;
-import market.platform.testing.KafkaBroker;
-import market.platform.testing.TopicReader;
-import market.schemas.SingleObjectCodec;
 import market.schemas.Topics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -72,9 +69,7 @@ class PricedAbeKeyEndToEndTest extends EndToEndTest {
         assertThat(flows.available(provider.address())).isEqualTo(4_000);
 
         // the poor buyer's order never carried a key on the provider's topic; the paid one did, once
-        long issued = TopicReader.readAll(KafkaBroker.bootstrapServers(), Topics.REGISTRY_EVENTS.name()).stream()
-                .filter(r -> r.key() != null && provider.address().equals(new String(r.key())))
-                .map(r -> SingleObjectCodec.standard().decode(r.value()))
+        long issued = Flows.eventsOf(Topics.REGISTRY_EVENTS, provider.address()).stream()
                 .filter(market.registry.event.AbeKeyIssued.class::isInstance)
                 .map(market.registry.event.AbeKeyIssued.class::cast)
                 .peek(e -> assertThat(e.getBuyer()).isEqualTo(buyer.address()))
