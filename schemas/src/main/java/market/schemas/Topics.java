@@ -108,7 +108,7 @@ public final class Topics {
                     market.registry.command.SetUpWatermark.class, market.registry.command.PublishDataShare.class,
                     market.registry.command.CloseDataShare.class, market.registry.command.ApplyAbeKey.class,
                     market.registry.command.AuthorizeAbeKey.class, market.registry.command.IssuePaidAbeKey.class,
-                    market.registry.command.FailAbeKeyPayment.class));
+                    market.registry.command.FailAbeKeyPayment.class, market.registry.command.DeclareStagedFragments.class));
 
     public static final Topic REGISTRY_EVENTS = new Topic("registry.events", REGISTRY,
             "aggregate id: datatype_name, data_id, or provider address for its custody keys",
@@ -119,7 +119,8 @@ public final class Topics {
                     market.registry.event.DataShareDescribed.class, market.registry.event.DataShareClosed.class,
                     market.registry.event.AbeKeyApplied.class, market.registry.event.AbeKeyIssued.class,
                     market.registry.event.AbeKeyRefused.class, market.registry.event.AbeKeyPriced.class,
-                    market.registry.event.AbeKeyPaymentFailed.class));
+                    market.registry.event.AbeKeyPaymentFailed.class, market.registry.event.DataShareStaged.class,
+                    market.registry.event.StagedFragmentsDeclared.class));
 
     public static final Topic REGISTRY_REPLIES = new Topic("registry.replies", REGISTRY,
             "aggregate id", List.of(CommandReply.class));

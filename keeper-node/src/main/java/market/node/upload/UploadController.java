@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code POST /v1/fragments/{cid}?data_id=&fragment_no=}: the provider uploads one encrypted
  * fragment, signed over the body's SHA-256. The node takes it only when keeper-service shows the
- * fragment placed on this node's cluster, declared with this CID by the signer, and no larger
+ * fragment placed on this node's cluster, declared with this CID, the signer the data's provider
+ * or the uploader declared with it (the registry, for a DataShare plainData publish), and no larger
  * than declared. The body streams to a staging file; its hash and root CID are checked before any
  * block enters the store; then the node records the fragment and sends keeper-service its signed
  * receipt. Anything else is a 4xx, and nothing is stored.
@@ -133,8 +134,11 @@ class UploadController {
         if (!storage.path("open").asBoolean()) {
             throw new ApiException(409, "NODE.STORAGE_CLOSED", "data " + dataId + " is no longer stored");
         }
-        if (!storage.path("provider").asString().equalsIgnoreCase(claimed)) {
-            throw new ApiException(403, "NODE.NOT_PROVIDER", "only the data's provider uploads its fragments");
+        JsonNode uploader = storage.path("uploader");
+        if (!storage.path("provider").asString().equalsIgnoreCase(claimed)
+                && !(uploader.isString() && uploader.stringValue().equalsIgnoreCase(claimed))) {
+            throw new ApiException(403, "NODE.NOT_PROVIDER", "only the data's provider, or the uploader it declared, "
+                    + "uploads its fragments");
         }
         for (JsonNode fragment : storage.path("fragments")) {
             if (fragment.path("fragment_no").asLong() != fragmentNo) {

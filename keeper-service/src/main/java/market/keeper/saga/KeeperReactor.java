@@ -29,7 +29,8 @@ import org.apache.avro.specific.SpecificRecord;
 /**
  * keeper-service's saga steps, each an event turned into a command on {@code keeper.commands}: a
  * started registration places its fragments (directory); a removed dataset, a failed
- * registration or an ended storage term releases the room they hold (directory); placed
+ * registration or an ended storage term releases the room they hold (directory); the staged
+ * fragments of a plainData publish are declared with the registry as their uploader; placed
  * fragments open the dataset's storage record and released ones close it; data put on sale
  * starts its storage term, from the next storage day, with the period and keeper fee of its
  * registration; settlement's payment or refusal of a reward settles the claim. Follows
@@ -59,6 +60,13 @@ public final class KeeperReactor implements Reactions.Reaction {
             List<FragmentToPlace> fragments = e.getFragments().stream()
                     .map(f -> new FragmentToPlace(f.getFragmentNo(), f.getSize(), f.getIdfsClusterId())).toList();
             return directory(new PlaceFragments(e.getDataId(), e.getProvider(), fragments, clock.instant()));
+        }
+        if (event instanceof market.registry.event.StagedFragmentsDeclared e) {
+            // the provider signed these CIDs in its publish; the registry encrypted the data and uploads it
+            return storage(e.getDataId(), new market.keeper.command.DeclareFragments(e.getProvider(),
+                    "staged:" + e.getDataId(), e.getTimestamp(), e.getDataId(), e.getFragments().stream()
+                            .map(f -> new market.keeper.command.FragmentDeclaration(f.getFragmentNo(), f.getCid(),
+                                    f.getSizeEncrypted())).toList(), e.getUploader()));
         }
         if (event instanceof DataRemoved e) {
             return directory(new ReleasePlacement(e.getDataId(), REMOVED, clock.instant()));

@@ -86,7 +86,7 @@ public final class KeeperWire implements ServiceModel.CommandTranslator, Service
         if (command instanceof DeclareFragments c) {
             return new StorageCommand.DeclareFragments(c.getActor(), c.getDataId(), c.getFragments().stream()
                     .map(f -> new StorageCommand.Declaration(f.getFragmentNo(), f.getCid(), f.getSizeEncrypted()))
-                    .toList(), c.getIssuedAt());
+                    .toList(), c.getUploader(), c.getIssuedAt());
         }
         if (command instanceof RecordAudit c) {
             return new StorageCommand.RecordAudit(c.getDataId(), c.getFragmentNo(), c.getIdfsAccount(), c.getDay(),
@@ -150,7 +150,7 @@ public final class KeeperWire implements ServiceModel.CommandTranslator, Service
         if (event instanceof FragmentsDeclared e) {
             return new StorageEvent.FragmentsDeclared(e.getDataId(), e.getProvider(), e.getFragments().stream()
                     .map(f -> new StorageCommand.Declaration(f.getFragmentNo(), f.getCid(), f.getSizeEncrypted()))
-                    .toList(), e.getTimestamp());
+                    .toList(), e.getUploader(), e.getTimestamp());
         }
         if (event instanceof ReplicaStored e) {
             return new StorageEvent.ReplicaStored(e.getDataId(), e.getFragmentNo(), e.getCid(), e.getIdfsAccount(),
@@ -242,7 +242,7 @@ public final class KeeperWire implements ServiceModel.CommandTranslator, Service
         if (event instanceof StorageEvent.FragmentsDeclared e) {
             List<DeclaredFragment> fragments = e.fragments().stream()
                     .map(f -> new DeclaredFragment(f.fragmentNo(), f.cid(), f.sizeEncrypted())).toList();
-            return new FragmentsDeclared(e.dataId(), e.provider(), fragments, e.at());
+            return new FragmentsDeclared(e.dataId(), e.provider(), fragments, e.at(), e.uploader());
         }
         if (event instanceof StorageEvent.ReplicaStored e) {
             return new ReplicaStored(e.dataId(), e.fragmentNo(), e.cid(), e.idfsAccount(), e.clusterId(), e.at());

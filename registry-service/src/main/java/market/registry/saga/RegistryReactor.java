@@ -67,6 +67,10 @@ public final class RegistryReactor implements Reactions.Reaction {
             return List.of(new KeyedCommand(Long.toString(e.getDataId()), new ConfirmFragmentStored(e.getDataId(),
                     e.getFragmentNo(), e.getCid(), e.getReplicas(), now)));
         }
+        if (event instanceof market.keeper.event.StorageOpened e) {
+            return List.of(new KeyedCommand(Long.toString(e.getDataId()),
+                    new market.registry.command.DeclareStagedFragments(e.getDataId(), now)));
+        }
         if (event instanceof StorageEnded e) {
             return List.of(new KeyedCommand(Long.toString(e.getDataId()), new EndStorage(e.getDataId(), now)));
         }

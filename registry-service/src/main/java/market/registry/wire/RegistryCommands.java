@@ -24,6 +24,7 @@ import market.registry.dataset.domain.DatasetState;
 import market.registry.dataset.domain.FragmentPlan;
 import market.registry.dataset.domain.FragmentStorage;
 import market.registry.dataset.domain.ReleasedKey;
+import market.registry.dataset.domain.StagedStorage;
 import market.registry.dataset.domain.WrappedKey;
 import market.platform.crypto.abe.AbeMasterKey;
 import market.platform.crypto.abe.AccessPolicy;
@@ -136,7 +137,14 @@ public final class RegistryCommands implements ServiceModel.CommandTranslator {
                             f.getHashOriginal(), f.getIdfsClusterId())).toList(),
                     p.getCategory().equals(DataShareProduct.ABE) && references.state(RegistryAggregates.PROVIDER_KEYS,
                             c.getActor(), ProviderKeysState::hasAbe, CATCH_UP).hasAbe(),
+                    c.getStaged() == null ? null : new StagedStorage(c.getStaged().getUploader(),
+                            c.getStaged().getFragments().stream().map(f -> new StagedStorage.StagedFragment(
+                                    f.getFragmentNo(), f.getCid(), f.getHashEncrypted(), f.getSizeEncrypted(),
+                                    new WrappedKey(AvroBytes.of(f.getWrappedKey()), f.getCustodyKeyId()))).toList()),
                     c.getIssuedAt());
+        }
+        if (command instanceof market.registry.command.DeclareStagedFragments c) {
+            return new DatasetCommand.DeclareStagedFragments(c.getDataId(), c.getIssuedAt());
         }
         if (command instanceof market.registry.command.CloseDataShare c) {
             return new DatasetCommand.CloseDataShare(c.getActor(), c.getDataId(), c.getIssuedAt());

@@ -5,6 +5,7 @@ import market.registry.dataset.domain.DataShareProduct;
 import market.registry.dataset.domain.DatasetEvent;
 import market.registry.dataset.domain.FragmentPlan;
 import market.registry.dataset.domain.FragmentStorage;
+import market.registry.dataset.domain.StagedStorage;
 import market.registry.dataset.domain.StorageFee;
 import market.registry.dataset.domain.WrappedKey;
 import market.registry.datashare.keys.domain.ProviderKeysEvent;
@@ -71,6 +72,17 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
         }
         if (event instanceof DatasetEvent.FragmentStorageConfirmed e) {
             return new FragmentStorageConfirmed(e.dataId(), e.fragmentNo(), e.cid(), e.replicas(), e.at());
+        }
+        if (event instanceof DatasetEvent.DataShareStaged e) {
+            return new market.registry.event.DataShareStaged(e.dataId(), e.provider(), e.staged().uploader(),
+                    e.staged().fragments().stream().map(f -> new market.registry.event.StagedFragmentKey(f.fragmentNo(),
+                            f.cid(), f.hashEncrypted(), f.sizeEncrypted(), AvroBytes.wrap(f.key().sealed()),
+                            f.key().custodyKeyId())).toList(), e.at());
+        }
+        if (event instanceof DatasetEvent.StagedFragmentsDeclared e) {
+            return new market.registry.event.StagedFragmentsDeclared(e.dataId(), e.provider(), e.uploader(),
+                    e.fragments().stream().map(f -> new market.registry.event.StagedDeclaration(f.fragmentNo(), f.cid(),
+                            f.sizeEncrypted())).toList(), e.at());
         }
         if (event instanceof DatasetEvent.DataShareDescribed e) {
             var p = e.product();
@@ -169,6 +181,17 @@ public final class RegistryEvents implements ServiceModel.EventTranslator {
                     p.getPolicy(), p.getWatermarkType(), p.getFileType(), p.getDataName(), p.getDataFragments(),
                     p.getSamples().stream().map(s -> new DataShareProduct.Sample(s.getFragmentNo(), s.getSampleName(),
                             s.getSampleType())).toList(), p.getOrgId(), p.getChannelId()), e.getPrice(), e.getTimestamp());
+        }
+        if (event instanceof market.registry.event.DataShareStaged e) {
+            return new DatasetEvent.DataShareStaged(e.getDataId(), e.getProvider(), new StagedStorage(e.getUploader(),
+                    e.getFragments().stream().map(f -> new StagedStorage.StagedFragment(f.getFragmentNo(), f.getCid(),
+                            f.getHashEncrypted(), f.getSizeEncrypted(), new WrappedKey(AvroBytes.of(f.getWrappedKey()),
+                                    f.getCustodyKeyId()))).toList()), e.getTimestamp());
+        }
+        if (event instanceof market.registry.event.StagedFragmentsDeclared e) {
+            return new DatasetEvent.StagedFragmentsDeclared(e.getDataId(), e.getProvider(), e.getUploader(),
+                    e.getFragments().stream().map(f -> new StagedStorage.Declaration(f.getFragmentNo(), f.getCid(),
+                            f.getSizeEncrypted())).toList(), e.getTimestamp());
         }
         if (event instanceof market.registry.event.DataShareClosed e) {
             return new DatasetEvent.DataShareClosed(e.getDataId(), e.getProvider(), e.getTimestamp());

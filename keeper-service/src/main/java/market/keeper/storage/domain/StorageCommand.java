@@ -27,7 +27,11 @@ public sealed interface StorageCommand {
 
     record CloseStorage(long dataId, String reason, Instant at) implements StorageCommand {}
 
-    record DeclareFragments(String provider, long dataId, List<Declaration> fragments, Instant at)
+    /**
+     * The provider's declaration of each fragment's CID and encrypted size; {@code uploader}, when
+     * not null, may upload them besides the provider (the registry, for a plainData publish).
+     */
+    record DeclareFragments(String provider, long dataId, List<Declaration> fragments, String uploader, Instant at)
             implements StorageCommand {
         public DeclareFragments {
             fragments = List.copyOf(fragments);

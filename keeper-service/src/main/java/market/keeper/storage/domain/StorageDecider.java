@@ -247,7 +247,7 @@ public final class StorageDecider implements Decider<StorageCommand, StorageEven
         }
         List<Declaration> ordered = new ArrayList<>(c.fragments());
         ordered.sort(java.util.Comparator.comparingLong(Declaration::fragmentNo));
-        return Decision.accept(new FragmentsDeclared(c.dataId(), c.provider(), ordered, c.at()));
+        return Decision.accept(new FragmentsDeclared(c.dataId(), c.provider(), ordered, c.uploader(), c.at()));
     }
 
     private Decision<StorageEvent> replica(RecordReplica c, StorageState state) {
@@ -334,19 +334,21 @@ public final class StorageDecider implements Decider<StorageCommand, StorageEven
                 fragments.put(slot.fragmentNo(), new Fragment(slot.fragmentNo(), slot.size(), slot.clusterId(), null, 0,
                         Map.of(), false));
             }
-            return new StorageState(e.dataId(), e.provider(), true, fragments, null, false, Map.of(), new TreeMap<>());
+            return new StorageState(e.dataId(), e.provider(), true, fragments, null, false, Map.of(), new TreeMap<>(),
+                    null);
         }
         if (event instanceof StorageClosed) {
             return new StorageState(s.dataId(), s.provider(), false, s.fragments(), s.term(), s.ended(), s.rewards(),
-                    s.claims());
+                    s.claims(), s.uploader());
         }
         if (event instanceof StorageEnded) {
             return new StorageState(s.dataId(), s.provider(), false, s.fragments(), s.term(), true, s.rewards(),
-                    s.claims());
+                    s.claims(), s.uploader());
         }
         if (event instanceof StorageTermStarted e) {
             return new StorageState(s.dataId(), s.provider(), s.open(), s.fragments(),
-                    new Term(e.period(), e.dayFee(), e.startDay(), e.endDay()), s.ended(), s.rewards(), s.claims());
+                    new Term(e.period(), e.dayFee(), e.startDay(), e.endDay()), s.ended(), s.rewards(), s.claims(),
+                    s.uploader());
         }
         if (event instanceof RewardOpened e) {
             Map<String, Reward> rewards = new HashMap<>(s.rewards());
@@ -366,7 +368,7 @@ public final class StorageDecider implements Decider<StorageCommand, StorageEven
             claims.put(e.claimId(), new Claim(e.claimId(), e.idfsAccount(), e.storagePeriod(), e.quantity(), e.items(),
                     ClaimStatus.PENDING, null, e.at()));
             return new StorageState(s.dataId(), s.provider(), s.open(), s.fragments(), s.term(), s.ended(),
-                    moveClaimed(s, e.idfsAccount(), e.items(), 1, 0), claims);
+                    moveClaimed(s, e.idfsAccount(), e.items(), 1, 0), claims, s.uploader());
         }
         if (event instanceof AuditFailed e && s.term() != null && s.term().covers(e.day())
                 && s.rewards().containsKey(StorageState.rewardKey(e.fragmentNo(), e.idfsAccount()))) {
@@ -386,6 +388,11 @@ public final class StorageDecider implements Decider<StorageCommand, StorageEven
             Claim claim = s.claims().get(e.claimId());
             return settled(s, claim, ClaimStatus.REJECTED, e.reason(),
                     moveClaimed(s, claim.idfsAccount(), claim.items(), -1, 0));
+        }
+        if (event instanceof FragmentsDeclared e) {
+            StorageState declared = s.withFragments(evolveFragments(s, event));
+            return new StorageState(declared.dataId(), declared.provider(), declared.open(), declared.fragments(),
+                    declared.term(), declared.ended(), declared.rewards(), declared.claims(), e.uploader());
         }
         return s.withFragments(evolveFragments(s, event));
     }
@@ -447,7 +454,7 @@ public final class StorageDecider implements Decider<StorageCommand, StorageEven
         claims.put(claim.claimId(), new Claim(claim.claimId(), claim.idfsAccount(), claim.storagePeriod(),
                 claim.quantity(), claim.items(), status, reason, claim.at()));
         return new StorageState(s.dataId(), s.provider(), s.open(), s.fragments(), s.term(), s.ended(), rewards,
-                claims);
+                claims, s.uploader());
     }
 
     private static Fragment withReplicas(Fragment f, Map<String, StorageState.Replica> replicas) {

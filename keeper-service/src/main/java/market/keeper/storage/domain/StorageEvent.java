@@ -17,7 +17,7 @@ public sealed interface StorageEvent {
 
     record StorageClosed(long dataId, String reason, Instant at) implements StorageEvent {}
 
-    record FragmentsDeclared(long dataId, String provider, List<Declaration> fragments, Instant at)
+    record FragmentsDeclared(long dataId, String provider, List<Declaration> fragments, String uploader, Instant at)
             implements StorageEvent {
         public FragmentsDeclared {
             fragments = List.copyOf(fragments);

@@ -11,16 +11,18 @@ import market.keeper.storage.domain.StorageEvent.ClaimItem;
 /**
  * A dataset's storage record: its data_id and provider, whether it is open, and its fragments by
  * number, each with its cluster, its declared CID and encrypted size (null and 0 until declared),
- * the keepers holding a replica (account to its {@link Replica}), and whether it is stored. Once
+ * the keepers holding a replica (account to its {@link Replica}), and whether it is stored;
+ * {@code uploader}, when not null, may upload the fragments besides the provider (the registry's
+ * storage account, for data it encrypted from a DataShare {@code plainData}). Once
  * the data is on sale it has a {@link Term}, a {@link Reward} for each keeper's replica of a
  * fragment (by {@link #rewardKey}), and the keepers' {@link Claim}s by claim_id; {@code ended} once
  * the term ran out.
  */
 public record StorageState(long dataId, String provider, boolean open, SortedMap<Long, Fragment> fragments,
-        Term term, boolean ended, Map<String, Reward> rewards, SortedMap<Long, Claim> claims) {
+        Term term, boolean ended, Map<String, Reward> rewards, SortedMap<Long, Claim> claims, String uploader) {
 
     public static final StorageState NONE =
-            new StorageState(0, null, false, new TreeMap<>(), null, false, Map.of(), new TreeMap<>());
+            new StorageState(0, null, false, new TreeMap<>(), null, false, Map.of(), new TreeMap<>(), null);
 
     public StorageState {
         fragments = Collections.unmodifiableSortedMap(new TreeMap<>(fragments));
@@ -32,16 +34,21 @@ public record StorageState(long dataId, String provider, boolean open, SortedMap
         return provider != null;
     }
 
+    /** Whether {@code account} may upload the fragments to keeper nodes: the provider, or its declared uploader. */
+    public boolean mayUpload(String account) {
+        return account != null && (account.equalsIgnoreCase(provider) || account.equalsIgnoreCase(uploader));
+    }
+
     public boolean declared() {
         return !fragments.isEmpty() && fragments.values().stream().allMatch(f -> f.cid() != null);
     }
 
     StorageState withFragments(SortedMap<Long, Fragment> changed) {
-        return new StorageState(dataId, provider, open, changed, term, ended, rewards, claims);
+        return new StorageState(dataId, provider, open, changed, term, ended, rewards, claims, uploader);
     }
 
     StorageState withRewards(Map<String, Reward> changed) {
-        return new StorageState(dataId, provider, open, fragments, term, ended, changed, claims);
+        return new StorageState(dataId, provider, open, fragments, term, ended, changed, claims, uploader);
     }
 
     public static String rewardKey(long fragmentNo, String idfsAccount) {

@@ -10,11 +10,13 @@ import market.keeper.storage.domain.StorageState;
 /**
  * A dataset's storage as the API shows it: its term (null until it is on sale), each fragment's
  * cluster, declared CID and encrypted size, whether it is stored, and the keepers that hold a
- * replica, with their nodes' addresses.
+ * replica, with their nodes' addresses. {@code uploader} is who may upload the fragments besides
+ * the provider (the registry, for a DataShare plainData publish), or null.
  */
 public record StorageView(
         @JsonProperty("data_id") long dataId,
         @JsonProperty("provider") String provider,
+        @JsonProperty("uploader") String uploader,
         @JsonProperty("open") boolean open,
         @JsonProperty("term") Term term,
         @JsonProperty("fragments") List<FragmentView> fragments) {
@@ -48,7 +50,7 @@ public record StorageView(
         StorageState.Term t = state.term();
         Term term = t == null ? null : new Term(t.period(), RewardView.osb(t.dayFee()), t.startDay(), t.endDay(),
                 state.ended());
-        return new StorageView(dataId, state.provider(), state.open(), term, state.fragments().values().stream()
+        return new StorageView(dataId, state.provider(), state.uploader(), state.open(), term, state.fragments().values().stream()
                 .map(f -> new FragmentView(f.fragmentNo(), f.size(), f.clusterId(), f.cid(), f.sizeEncrypted(),
                         f.stored(), replicas(f, keepers)))
                 .toList());

@@ -61,7 +61,8 @@ class StorageController {
                 .objects("fragments", DECLARED_FRAGMENT_FIELDS).stream()
                 .map(f -> new FragmentDeclaration(f.integer("fragment_no"), f.string("cid"), f.integer("size_encrypted")))
                 .toList();
-        DeclareFragments command = new DeclareFragments(signed.signer(), signed.nonce(), clock.instant(), id, fragments);
+        DeclareFragments command = new DeclareFragments(signed.signer(), signed.nonce(), clock.instant(), id, fragments,
+                null);
         return gateway.send(Long.toString(id), command).map(reply -> storage(id));
     }
 

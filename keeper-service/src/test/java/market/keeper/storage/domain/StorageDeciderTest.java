@@ -40,10 +40,10 @@ class StorageDeciderTest {
     private static final StorageOpened OPENED = new StorageOpened(42, PROVIDER,
             List.of(new FragmentSlot(1, 1000, 7), new FragmentSlot(2, 500, 8)), AT);
     private static final FragmentsDeclared DECLARED = new FragmentsDeclared(42, PROVIDER,
-            List.of(new Declaration(1, CID_1, 1056), new Declaration(2, CID_2, 540)), AT);
+            List.of(new Declaration(1, CID_1, 1056), new Declaration(2, CID_2, 540)), null, AT);
 
     private static DeclareFragments declare(String signer, Declaration... fragments) {
-        return new DeclareFragments(signer, 42, List.of(fragments), AT);
+        return new DeclareFragments(signer, 42, List.of(fragments), null, AT);
     }
 
     private static RecordReplica receipt(String keeper, long cluster, long fragmentNo, String cid) {

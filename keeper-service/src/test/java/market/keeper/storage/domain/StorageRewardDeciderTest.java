@@ -51,7 +51,7 @@ class StorageRewardDeciderTest {
     private static final StorageOpened OPENED = new StorageOpened(42, PROVIDER,
             List.of(new FragmentSlot(1, 1000, 7), new FragmentSlot(2, 500, 7)), AT);
     private static final FragmentsDeclared DECLARED = new FragmentsDeclared(42, PROVIDER,
-            List.of(new Declaration(1, CID_1, 1056), new Declaration(2, CID_2, 540)), AT);
+            List.of(new Declaration(1, CID_1, 1056), new Declaration(2, CID_2, 540)), null, AT);
     private static final ReplicaStored A1 = new ReplicaStored(42, 1, CID_1, KEEPER_A, 7, AT);
     private static final ReplicaStored B1 = new ReplicaStored(42, 1, CID_1, KEEPER_B, 7, AT);
     private static final ReplicaStored A2 = new ReplicaStored(42, 2, CID_2, KEEPER_A, 7, AT);
@@ -291,7 +291,7 @@ class StorageRewardDeciderTest {
         state = apply(state, new StorageCommand.OpenStorage(42, PROVIDER, List.of(new FragmentSlot(1, 1000, 7),
                 new FragmentSlot(2, 1000, 7), new FragmentSlot(3, 1000, 7)), AT));
         state = apply(state, new StorageCommand.DeclareFragments(PROVIDER, 42, List.of(new Declaration(1, CID_1, 1056),
-                new Declaration(2, CID_1, 1056), new Declaration(3, CID_1, 1056)), AT));
+                new Declaration(2, CID_1, 1056), new Declaration(3, CID_1, 1056)), null, AT));
         for (String keeper : keepers) {
             for (long f = 1; f <= fragments; f++) {
                 state = apply(state, new RecordReplica(keeper, 7, 42, f, CID_1, AT));

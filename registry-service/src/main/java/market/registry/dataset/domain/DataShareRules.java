@@ -5,11 +5,18 @@ import java.util.List;
 import java.util.regex.Pattern;
 import market.platform.domain.Decision;
 import market.platform.domain.Rejection;
+import market.platform.content.Cid;
+import market.platform.crypto.Addresses;
+import market.platform.crypto.Hashes;
+import market.platform.crypto.SegmentedAead;
 import market.registry.dataset.domain.DatasetCommand.CloseDataShare;
+import market.registry.dataset.domain.DatasetCommand.DeclareStagedFragments;
 import market.registry.dataset.domain.DatasetCommand.PublishDataShare;
 import market.registry.dataset.domain.DatasetEvent.DataRegistrationStarted;
 import market.registry.dataset.domain.DatasetEvent.DataShareClosed;
 import market.registry.dataset.domain.DatasetEvent.DataShareDescribed;
+import market.registry.dataset.domain.DatasetEvent.DataShareStaged;
+import market.registry.dataset.domain.DatasetEvent.StagedFragmentsDeclared;
 import market.registry.dataset.domain.DatasetState.DataShareListing;
 
 /**
@@ -19,7 +26,9 @@ import market.registry.dataset.domain.DatasetState.DataShareListing;
  * together number the fragments 1..n, and there is at least one data fragment. {@code abe}
  * needs a policy, the provider's ABE master key (abe-setup first) and at most
  * {@value #MAX_ABE_FRAGMENTS} data fragments; {@code symmetric} takes no policy. Only the provider closes a product, once, and
- * not once it was removed.
+ * not once it was removed. A publish the registry encrypted from {@code plainData} stages every
+ * fragment (a valid CID, encrypted hash and size, a key for data and none for samples); once
+ * keeper-service opens its storage record the staged fragments are declared to it, once.
  */
 final class DataShareRules {
 
@@ -32,11 +41,19 @@ final class DataShareRules {
 
     static boolean handles(Object commandOrEvent) {
         return commandOrEvent instanceof PublishDataShare || commandOrEvent instanceof CloseDataShare
-                || commandOrEvent instanceof DataShareDescribed || commandOrEvent instanceof DataShareClosed;
+                || commandOrEvent instanceof DeclareStagedFragments || commandOrEvent instanceof DataShareDescribed
+                || commandOrEvent instanceof DataShareClosed || commandOrEvent instanceof DataShareStaged
+                || commandOrEvent instanceof StagedFragmentsDeclared;
     }
 
     static Decision<DatasetEvent> decide(DatasetCommand command, DatasetState state) {
-        return command instanceof PublishDataShare publish ? publish(publish, state) : close((CloseDataShare) command, state);
+        if (command instanceof PublishDataShare publish) {
+            return publish(publish, state);
+        }
+        if (command instanceof DeclareStagedFragments declare) {
+            return declare(declare, state);
+        }
+        return close((CloseDataShare) command, state);
     }
 
     private static Decision<DatasetEvent> publish(PublishDataShare c, DatasetState state) {
@@ -53,6 +70,9 @@ final class DataShareRules {
             problem = DatasetDecider.registrationProblem(c.price(), c.period(), c.dataHashOriginal(), c.fragments(),
                     c.size());
         }
+        if (problem == null && c.staged() != null) {
+            problem = stagingProblem(c.staged(), c.product(), c.fragments());
+        }
         if (problem != null) {
             return Decision.reject(problem);
         }
@@ -61,7 +81,67 @@ final class DataShareRules {
         if (started == null) {
             return Decision.reject(DatasetDecider.feeOverflow());
         }
-        return Decision.accept(started, new DataShareDescribed(c.dataId(), c.provider(), c.product(), c.price(), c.at()));
+        DataShareDescribed described = new DataShareDescribed(c.dataId(), c.provider(), c.product(), c.price(), c.at());
+        if (c.staged() == null) {
+            return Decision.accept(started, described);
+        }
+        List<StagedStorage.StagedFragment> ordered = new ArrayList<>(c.staged().fragments());
+        ordered.sort(java.util.Comparator.comparingLong(StagedStorage.StagedFragment::fragmentNo));
+        ordered.replaceAll(f -> new StagedStorage.StagedFragment(f.fragmentNo(), f.cid(),
+                f.hashEncrypted().toLowerCase(java.util.Locale.ROOT), f.sizeEncrypted(), f.key()));
+        return Decision.accept(started, described, new DataShareStaged(c.dataId(), c.provider(),
+                new StagedStorage(c.staged().uploader(), ordered), c.at()));
+    }
+
+    /** A staged publish names each fragment once, with a CID, an encrypted hash and size, and a key for data only. */
+    private static Rejection stagingProblem(StagedStorage staged, DataShareProduct product, List<FragmentPlan> plans) {
+        if (!Addresses.isAddress(staged.uploader())) {
+            return Rejection.invalid("REGISTRY.INVALID_STAGING", "the uploader must be an address");
+        }
+        java.util.Map<Long, FragmentPlan> byNumber = new java.util.HashMap<>();
+        plans.forEach(plan -> byNumber.put(plan.fragmentNo(), plan));
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (StagedStorage.StagedFragment f : staged.fragments()) {
+            FragmentPlan plan = byNumber.get(f.fragmentNo());
+            if (plan == null || !seen.add(f.fragmentNo())) {
+                return Rejection.invalid("REGISTRY.INVALID_STAGING", "the staged fragments must be the registered ones, "
+                        + "each once");
+            }
+            if (!Cid.isCid(f.cid())) {
+                return Rejection.invalid("REGISTRY.INVALID_CID", "fragment " + f.fragmentNo()
+                        + " cid must be an IPFS CIDv1 in base32 (bafy… or bafk…)");
+            }
+            if (!Hashes.isSha256Hex(f.hashEncrypted())) {
+                return Rejection.invalid("REGISTRY.INVALID_HASH", "fragment " + f.fragmentNo()
+                        + " hash_encrypted must be a SHA-256 digest: 64 hex digits");
+            }
+            boolean sample = product.isSample(f.fragmentNo());
+            long most = sample ? plan.size() : SegmentedAead.ciphertextSize(plan.size());
+            if (f.sizeEncrypted() < 1 || f.sizeEncrypted() > most) {
+                return Rejection.invalid("REGISTRY.INVALID_STAGING", "fragment " + f.fragmentNo()
+                        + " size_encrypted must be 1 to " + most + " bytes");
+            }
+            boolean keyed = f.key().sealed().length > 0;
+            if (sample == keyed) {
+                return Rejection.invalid("REGISTRY.INVALID_STAGING", "fragment " + f.fragmentNo()
+                        + (sample ? " is a public sample and takes no key" : " needs its key"));
+            }
+        }
+        if (seen.size() != plans.size()) {
+            return Rejection.invalid("REGISTRY.INVALID_STAGING", "the staged fragments must be the registered ones, "
+                    + "each once");
+        }
+        return null;
+    }
+
+    /** The staged fragments, declared once, while the product is being registered; nothing for any other dataset. */
+    private static Decision<DatasetEvent> declare(DeclareStagedFragments c, DatasetState state) {
+        StagedStorage staged = state.staged();
+        if (staged == null || state.dataShare().stagedDeclared() || state.status() != DatasetStatus.REGISTERING) {
+            return Decision.accept();
+        }
+        return Decision.accept(new StagedFragmentsDeclared(c.dataId(), state.registration().provider(),
+                staged.uploader(), staged.declarations(), c.at()));
     }
 
     private static Rejection productProblem(DataShareProduct p, List<FragmentPlan> fragments) {
@@ -136,9 +216,16 @@ final class DataShareRules {
         if (event instanceof DataShareDescribed described) {
             return state.withDataShare(new DataShareListing(described.product(), described.at(), null));
         }
-        DataShareClosed closed = (DataShareClosed) event;
-        return state.withDataShare(new DataShareListing(state.dataShare().product(), state.dataShare().publishedAt(),
-                closed.at()));
+        DataShareListing listing = state.dataShare();
+        if (event instanceof DataShareStaged staged) {
+            return state.withDataShare(new DataShareListing(listing.product(), listing.publishedAt(), listing.closedAt(),
+                    staged.staged(), false));
+        }
+        if (event instanceof StagedFragmentsDeclared) {
+            return state.withDataShare(new DataShareListing(listing.product(), listing.publishedAt(), listing.closedAt(),
+                    listing.staged(), true));
+        }
+        return state.withDataShare(listing.closed(((DataShareClosed) event).at()));
     }
 
     /** A rejection of the end request: a sample carries no key, every data fragment one; null when the keys fit. */

@@ -30,15 +30,30 @@ public sealed interface DatasetCommand {
     /**
      * The DataShare publish: adddatabegin of the data and sample fragments, with the product's
      * description; {@code providerHasAbeKey} is whether the provider's ABE master key exists, as
-     * the registry's view of all partitions shows it.
+     * the registry's view of all partitions shows it. {@code staged} is null when the provider
+     * uploads the fragments, or the fragments the registry encrypted from {@code plainData}.
      */
     record PublishDataShare(String provider, long dataId, DataShareProduct product, long price, long period,
-            String dataHashOriginal, long size, List<FragmentPlan> fragments, boolean providerHasAbeKey, Instant at)
-            implements DatasetCommand {
+            String dataHashOriginal, long size, List<FragmentPlan> fragments, boolean providerHasAbeKey,
+            StagedStorage staged, Instant at) implements DatasetCommand {
         public PublishDataShare {
             fragments = List.copyOf(fragments);
         }
+
+        /** A publish whose fragments the provider uploads. */
+        public PublishDataShare(String provider, long dataId, DataShareProduct product, long price, long period,
+                String dataHashOriginal, long size, List<FragmentPlan> fragments, boolean providerHasAbeKey,
+                Instant at) {
+            this(provider, dataId, product, price, period, dataHashOriginal, size, fragments, providerHasAbeKey, null,
+                    at);
+        }
     }
+
+    /**
+     * keeper-service opened the dataset's storage record (a reaction to StorageOpened): the staged
+     * fragments of a plainData publish can be declared to it.
+     */
+    record DeclareStagedFragments(long dataId, Instant at) implements DatasetCommand {}
 
     /** Close a DataShare product: no new purchases. */
     record CloseDataShare(String user, long dataId, Instant at) implements DatasetCommand {}

@@ -158,6 +158,10 @@ public final class DatasetDecider implements Decider<DatasetCommand, DatasetEven
         if (state.status() != DatasetStatus.REGISTERING) {
             return Decision.reject(Rejection.conflict("REGISTRY.NOT_REGISTERING", "The data is not being registered"));
         }
+        if (state.staged() != null) {
+            return Decision.reject(Rejection.conflict("REGISTRY.STAGED_BY_REGISTRY", "The registry encrypted this "
+                    + "product's plainData: it stores the fragments and completes the registration itself"));
+        }
         List<Long> numbers = c.fragments().stream().map(FragmentStorage::fragmentNo).toList();
         if (numbers.size() != state.registration().fragments().size() || !numberedOneToN(numbers)) {
             return Decision.reject(Rejection.invalid("REGISTRY.FRAGMENTS_MISMATCH",

@@ -64,6 +64,17 @@ public sealed interface DatasetEvent {
     record DataShareDescribed(long dataId, String provider, DataShareProduct product, long price, Instant at)
             implements DatasetEvent {}
 
+    /** The registry encrypted the product's plainData and stages its fragments; follows {@link DataShareDescribed}. */
+    record DataShareStaged(long dataId, String provider, StagedStorage staged, Instant at) implements DatasetEvent {}
+
+    /** The staged fragments, for keeper-service to declare with the registry's uploader. */
+    record StagedFragmentsDeclared(long dataId, String provider, String uploader,
+            List<StagedStorage.Declaration> fragments, Instant at) implements DatasetEvent {
+        public StagedFragmentsDeclared {
+            fragments = List.copyOf(fragments);
+        }
+    }
+
     /** The DataShare product takes no new purchases; buyers keep access. */
     record DataShareClosed(long dataId, String provider, Instant at) implements DatasetEvent {}
 

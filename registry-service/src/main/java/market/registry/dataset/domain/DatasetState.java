@@ -23,8 +23,27 @@ public record DatasetState(DataRegistrationStarted registration, DatasetStatus s
         String failureReason, PMap<Long, KeysReleased> releases, Map<Long, Long> clusters,
         Map<Long, String> storedCids, DataShareListing dataShare) {
 
-    /** A DataShare product's description, publication and closing ({@code closedAt} null while open). */
-    public record DataShareListing(DataShareProduct product, Instant publishedAt, Instant closedAt) {}
+    /**
+     * A DataShare product's description, publication and closing ({@code closedAt} null while
+     * open); for a plainData publish, its staged fragments and whether they were declared to
+     * keeper-service.
+     */
+    public record DataShareListing(DataShareProduct product, Instant publishedAt, Instant closedAt,
+            StagedStorage staged, boolean stagedDeclared) {
+
+        public DataShareListing(DataShareProduct product, Instant publishedAt, Instant closedAt) {
+            this(product, publishedAt, closedAt, null, false);
+        }
+
+        DataShareListing closed(Instant at) {
+            return new DataShareListing(product, publishedAt, at, staged, stagedDeclared);
+        }
+    }
+
+    /** The staged fragments of a plainData publish, or null. */
+    public StagedStorage staged() {
+        return dataShare == null ? null : dataShare.staged();
+    }
 
     public static final DatasetState NONE =
             new DatasetState(null, null, List.of(), null, null, false, null, HashTreePMap.empty(), Map.of(),

@@ -6,6 +6,7 @@ import market.platform.domain.Decision;
 import market.registry.dataset.domain.DatasetCommand.ConfirmFragmentStored;
 import market.registry.dataset.domain.DatasetCommand.FailPlacement;
 import market.registry.dataset.domain.DatasetCommand.RecordPlacement;
+import market.registry.dataset.domain.DatasetEvent.DataRegistrationCompleted;
 import market.registry.dataset.domain.DatasetEvent.DataRegistrationFailed;
 import market.registry.dataset.domain.DatasetEvent.FragmentStorageConfirmed;
 import market.registry.dataset.domain.DatasetEvent.PlacementRecorded;
@@ -14,7 +15,8 @@ import market.registry.dataset.domain.DatasetEvent.PlacementRecorded;
  * The dataset's storage steps, from keeper-service's events: the cluster of each fragment is
  * recorded once; a placement keeper-service refused fails a registration still being registered
  * (status 4, with the reason), once; and each fragment that enough keepers hold is recorded with
- * its CID, once, while the data is registering. adddataend needs every fragment recorded so.
+ * its CID, once, while the data is registering. adddataend needs every fragment recorded so;
+ * a plainData publish completes when its last staged fragment is recorded.
  */
 final class DatasetStorage {
 
@@ -39,7 +41,30 @@ final class DatasetStorage {
         if (state.storedCids().containsKey(c.fragmentNo()) || state.status() != DatasetStatus.REGISTERING) {
             return Decision.accept();
         }
-        return Decision.accept(new FragmentStorageConfirmed(c.dataId(), c.fragmentNo(), c.cid(), c.replicas(), c.at()));
+        FragmentStorageConfirmed confirmed = new FragmentStorageConfirmed(c.dataId(), c.fragmentNo(), c.cid(),
+                c.replicas(), c.at());
+        DataRegistrationCompleted completed = stagedCompletion(evolve(state, confirmed), c.at());
+        return completed == null ? Decision.accept(confirmed) : Decision.accept(confirmed, completed);
+    }
+
+    /**
+     * A plainData publish completes on its own once every staged fragment is stored under its
+     * staged CID: the registration the provider signed at publish, with the keys the registry
+     * staged, and the storage fee then charged as after adddataend. Null while anything is missing.
+     */
+    private static DataRegistrationCompleted stagedCompletion(DatasetState state, java.time.Instant at) {
+        StagedStorage staged = state.staged();
+        if (staged == null || state.completedAt() != null || state.feePending()) {
+            return null;
+        }
+        for (StagedStorage.StagedFragment fragment : staged.fragments()) {
+            if (!fragment.cid().equals(state.storedCids().get(fragment.fragmentNo()))) {
+                return null;
+            }
+        }
+        return new DataRegistrationCompleted(state.registration().dataId(), state.registration().provider(),
+                staged.fragments().stream().map(StagedStorage.StagedFragment::stored).toList(), at,
+                state.registration().fee().totalStorageFee(), true);
     }
 
     static boolean handles(DatasetCommand command) {
