@@ -94,6 +94,10 @@ final class DataSharePublishCommand implements Callable<Integer> {
             description = "IDFS cluster of every fragment; 0 lets the platform choose (default: ${DEFAULT-VALUE}).")
     long cluster;
 
+    @Option(names = "--plain-data", description = "Send the file itself (at most 8 MiB) as plainData: the registry "
+            + "encrypts it under a fresh key and stores it on the keepers. No samples; one fragment.")
+    boolean plainData;
+
     @Option(names = "--wait", defaultValue = "60", paramLabel = "SECONDS", converter = Polling.Seconds.class,
             description = "How long to wait for each of placement, replication and the storage fee (default: ${DEFAULT-VALUE}).")
     Duration wait;
@@ -112,7 +116,14 @@ final class DataSharePublishCommand implements Callable<Integer> {
         if (watermark != null && !watermark.equals("visible") && !watermark.equals("blind")) {
             throw new ParameterException(spec.commandLine(), "--watermark must be visible or blind");
         }
+        if (plainData && (samples != null || fragments != 1 || cluster != 0)) {
+            throw new ParameterException(spec.commandLine(), "--plain-data stores the file as one fragment on a cluster "
+                    + "the platform chooses: it takes no --sample, --fragments or --cluster");
+        }
         Market market = datashare.market;
+        if (plainData) {
+            return market.run(spec, out -> Market.print(out, publishPlain(market)));
+        }
         return market.run(spec, out -> {
             if (category.equals("abe")) {
                 // the provider's master key, made on first use; kept as it is when it exists
@@ -173,6 +184,66 @@ final class DataSharePublishCommand implements Callable<Integer> {
             Market.print(out, market.registry().get("/v1/datashare/dataset?provider=" + market.wallet().address()
                     + "&productID=" + ServiceClient.encode(productId)));
         });
+    }
+
+    /**
+     * The file sent as the publish's {@code plainData} (as {@code file} when it is to be marked),
+     * with its SHA-256 and size for the registry to check; then the wait while the registry
+     * stores it and settlement charges the fee, until the product is ready.
+     */
+    private JsonNode publishPlain(Market market) {
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_WATERMARK_BYTES) {
+                throw new CliException("--plain-data sends at most 8 MiB; " + file + " is larger: publish it without "
+                        + "--plain-data, which encrypts and uploads data of any size from here");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new CliException("no such file: " + file);
+        } catch (IOException e) {
+            throw new CliException("cannot read " + file + ": " + e);
+        }
+        if (category.equals("abe")) {
+            market.registry().post("/v1/datashare/abe-setup", Json.object(), market.wallet());
+        }
+        ObjectNode body = Json.object();
+        body.put("cryptoMethod", "SW");
+        body.put("provider", Did.of(market.wallet().address()));
+        body.put("providerName", providerName);
+        body.put("productName", productName);
+        body.put("productID", productId);
+        body.put("fileType", fileType != null ? fileType : extension(file));
+        body.put("dataHash", Hashes.sha256Hex(bytes));
+        body.put("dataSize", Long.toString(bytes.length));
+        body.put("dataName", file.getFileName().toString());
+        body.put("description", description);
+        body.put("category", category);
+        if (policy != null) {
+            body.set("policy", Json.parse(policyText()));
+        }
+        if (watermark != null) {
+            body.put("watermarkType", watermark);
+        }
+        body.put(watermark != null ? "file" : "plainData", Base64.getEncoder().encodeToString(bytes));
+        body.put("price", price.format());
+        body.put("period", period);
+        JsonNode published = market.registry().post("/v1/datashare/dataset", body, market.wallet());
+        long id = published.path("data_id").asLong();
+        Market.note(spec, "product " + productId + " is data " + id + "; the registry stores it on the keepers…");
+        String path = "/v1/datashare/dataset?provider=" + market.wallet().address() + "&productID="
+                + ServiceClient.encode(productId);
+        JsonNode view = new Polling(wait, java.time.Duration.ofMillis(300)).until(published,
+                () -> market.registry().get(path), v -> !v.path("status").asString().equals("registering"));
+        String status = view.path("status").asString();
+        if (status.equals("registering")) {
+            Market.note(spec, "data " + id + " is not stored yet; follow it with `market datashare show --product-id "
+                    + productId + "`");
+        } else if (!status.equals("ready")) {
+            throw new CliException("the product " + productId + " (data " + id + ") is " + status
+                    + "; `market data show --id " + id + "` says why");
+        }
+        return view;
     }
 
     /** The data marked by the registry, written into the staging folder (readable by its owner only). */

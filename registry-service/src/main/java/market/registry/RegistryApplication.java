@@ -2,9 +2,18 @@ package market.registry;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import market.platform.config.MarketProperties;
 import market.platform.config.PlatformConfiguration;
+import market.platform.config.ServiceRuntime;
+import market.platform.runtime.KafkaClients;
+import market.platform.runtime.TopicFollower;
+import market.registry.datashare.staging.KeeperNodes;
+import market.registry.datashare.staging.StagedUploader;
+import market.registry.datashare.staging.StagingArea;
+import market.registry.datashare.staging.StorageAgent;
+import market.registry.datashare.view.DataShareQueries;
 import market.platform.runtime.Reactions;
 import market.platform.runtime.ServiceModel;
 import market.registry.custody.KeyCustody;
@@ -23,7 +32,8 @@ import org.springframework.context.annotation.Import;
  * registry-service: data types, two-phase dataset registration, removal, key custody and key
  * release. It owns {@code registry.commands}, {@code registry.events} and
  * {@code registry.replies}; its reactions follow {@code settlement.events} (storage fees) and
- * {@code order.events} (completed deals).
+ * {@code order.events} (completed deals). It follows {@code keeper.events} for the keeper nodes
+ * of each cluster, to which it uploads the data it encrypted from DataShare {@code plainData}.
  */
 @SpringBootApplication(exclude = KafkaAutoConfiguration.class)
 @Import(PlatformConfiguration.class)
@@ -44,6 +54,34 @@ public class RegistryApplication {
     @Bean
     Reactions registryReactions(Clock clock) {
         return new RegistryReactor(clock).reactions();
+    }
+
+    @Bean
+    StorageAgent storageAgent(@Value("${market.registry.storage-agent-key:}") String configuredKey,
+            MarketProperties properties) {
+        return StorageAgent.load(configuredKey, Path.of(properties.dataDir()));
+    }
+
+    @Bean
+    StagingArea stagingArea(MarketProperties properties) {
+        return new StagingArea(Path.of(properties.dataDir()));
+    }
+
+    @Bean
+    KeeperNodes keeperNodes() {
+        return new KeeperNodes();
+    }
+
+    @Bean
+    TopicFollower keeperNodesFollower(KafkaClients clients, KeeperNodes nodes) {
+        return new TopicFollower(clients, Topics.KEEPER_EVENTS, "registry-service-keeper-nodes", nodes::apply);
+    }
+
+    @Bean
+    StagedUploader stagedUploader(StagingArea staging, ServiceRuntime runtime, DataShareQueries queries,
+            KeeperNodes nodes, StorageAgent agent, Clock clock,
+            @Value("${market.registry.staged-upload-interval:1s}") Duration interval) {
+        return new StagedUploader(staging, runtime::isCaughtUp, queries::state, nodes, agent, clock, interval);
     }
 
     @Bean

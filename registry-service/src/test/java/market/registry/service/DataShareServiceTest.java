@@ -230,8 +230,8 @@ class DataShareServiceTest extends RegistryServiceTestBase {
                 .isEqualTo("REQUEST.PRIVATE_KEY_REFUSED");
         Map<String, Object> withData = publishBody(productId, "symmetric");
         withData.put("plainData", "aGVsbG8=");
-        assertThat(expect(http.post(provider, "/v1/datashare/dataset", withData), 400).errorCode())
-                .isEqualTo("REGISTRY.PLAIN_DATA_NOT_BUILT");
+        assertThat(expect(http.post(provider, "/v1/datashare/dataset", withData), 400).errorMsg())
+                .startsWith("with plainData or file the registry stores the data as one fragment");
         assertThat(expect(http.post(Wallet.create(), "/v1/datashare/dataset", publishBody(productId, "symmetric")), 403)
                 .errorCode()).isEqualTo("REGISTRY.PROVIDER_NOT_SIGNER");
         Map<String, Object> badPolicy = publishBody(productId, "abe");
@@ -263,7 +263,7 @@ class DataShareServiceTest extends RegistryServiceTestBase {
         assertThat(expect(http.post(provider, "/v1/datashare/dataset", longText), 400).errorMsg())
                 .isEqualTo("description is at most 1024 characters");
         Map<String, Object> huge = publishBody(productId, "symmetric");
-        huge.put("description", "x".repeat(300_000));
+        huge.put("description", "x".repeat(13 << 20));
         assertThat(expect(http.post(provider, "/v1/datashare/dataset", huge), 413).errorCode()).isEqualTo("REQUEST.TOO_LARGE");
         assertThat(eventsOf(provider.address())).isEmpty();
         assertThat(http.send("POST", "/v1/datashare/dataset", json(publishBody(productId, "symmetric")), null).status())
@@ -274,6 +274,113 @@ class DataShareServiceTest extends RegistryServiceTestBase {
         assertThat(expect(http.get("/v1/datashare/dataset?provider=" + provider.address() + "&productID=" + productId), 404)
                 .errorCode()).isEqualTo("REGISTRY.PRODUCT_NOT_FOUND");
         assertThat(eventsOf(Long.toString(market.platform.ids.Ids.derive("datashare", provider.address(), productId)))).isEmpty();
+    }
+
+    /** A publish that carries its data: no fragments, samples, hash or watermark of its own. */
+    private Map<String, Object> plainBody(String productId, String plainData) {
+        Map<String, Object> body = publishBody(productId, "symmetric");
+        body.remove("fragments");
+        body.remove("samples");
+        body.remove("dataHash");
+        body.remove("watermarkType");
+        body.put("plainData", plainData);
+        return body;
+    }
+
+    @Test
+    void aPublishWithPlainDataStagesOnlyCiphertextUnderAFreshSealedKey() throws Exception {
+        String productId = uniqueName("plain");
+        byte[] plain = ("city,temperature\n" + "oslo,-3\n".repeat(20_000) + "secret-row-" + productId + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> body = plainBody(productId, java.util.Base64.getEncoder().encodeToString(plain));
+        body.put("dataHash", Hashes.sha256Hex(plain).toUpperCase());
+        body.put("dataSize", Integer.toString(plain.length));
+        JsonNode view = expect(http.post(provider, "/v1/datashare/dataset", body), 201).json();
+        long dataId = view.get("data_id").longValue();
+        assertThat(view.get("status").stringValue()).isEqualTo("registering");
+        assertThat(view.get("dataHash").stringValue()).isEqualTo(Hashes.sha256Hex(plain));
+        assertThat(view.get("dataSize").stringValue()).isEqualTo(Integer.toString(plain.length));
+        assertThat(view.get("sampleFiles")).isEmpty();
+
+        market.registry.event.DataShareStaged staged = eventsOf(Long.toString(dataId)).stream()
+                .filter(market.registry.event.DataShareStaged.class::isInstance)
+                .map(market.registry.event.DataShareStaged.class::cast).findFirst().orElseThrow();
+        var fragment = staged.getFragments().get(0);
+        assertThat(staged.getUploader()).isNotEqualTo(provider.address()).matches("0x[0-9a-f]{40}");
+        // the staged folder holds the ciphertext the event names, and nothing else
+        java.nio.file.Path folder = dataDir().resolve("staged").resolve(dataId + "-" + fragment.getCid());
+        byte[] ciphertext = java.nio.file.Files.readAllBytes(folder.resolve("fragment-1.enc"));
+        assertThat(ciphertext).hasSize((int) fragment.getSizeEncrypted());
+        assertThat(market.platform.content.UnixFsImporter.cidOf(ciphertext).toString()).isEqualTo(fragment.getCid());
+        assertThat(Hashes.sha256Hex(ciphertext)).isEqualTo(fragment.getHashEncrypted());
+        assertThat(new String(ciphertext, StandardCharsets.ISO_8859_1)).doesNotContain("secret-row-");
+        // the custody key opens the fragment key, which decrypts the ciphertext to the data
+        String key = KeyCustody.load(null, dataDir()).unwrap(dataId, 1,
+                new WrappedKey(AvroBytes.of(fragment.getWrappedKey()), fragment.getCustodyKeyId()));
+        try (var in = market.platform.crypto.SegmentedAead.decrypting(Hashes.fromHex(key),
+                market.platform.crypto.SegmentedAead.fragmentContext(dataId, 1), new java.io.ByteArrayInputStream(ciphertext))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain);
+        }
+        // the data is in no event of the registry, plain or as the Base64 it came in
+        byte[] marker = ("secret-row-" + productId).getBytes(StandardCharsets.UTF_8);
+        for (var record : TopicReader.readAll(bootstrapServers(), Topics.REGISTRY_EVENTS.name())) {
+            assertThat(new String(record.value(), StandardCharsets.ISO_8859_1))
+                    .doesNotContain(new String(marker, StandardCharsets.ISO_8859_1))
+                    .doesNotContain(java.util.Base64.getEncoder().encodeToString(plain).substring(0, 64));
+        }
+        // the same product again is refused, and its second staging is deleted
+        expect(http.post(provider, "/v1/datashare/dataset", plainBody(productId, "aGVsbG8=")), 409);
+        try (var folders = java.nio.file.Files.list(dataDir().resolve("staged"))) {
+            assertThat(folders.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(dataId + "-")).toList())
+                    .containsExactly(folder.getFileName().toString());
+        }
+    }
+
+    @Test
+    void badPlainDataIsRefusedAndNothingIsWrittenOrStaged() throws Exception {
+        String productId = uniqueName("badplain");
+        record Case(Map<String, Object> body, int status, String errorCode) {}
+        Map<String, Object> mismatch = plainBody(productId, "aGVsbG8=");
+        mismatch.put("dataHash", Hashes.sha256Hex(new byte[] {1}));
+        Map<String, Object> wrongSize = plainBody(productId, "aGVsbG8=");
+        wrongSize.put("dataSize", "6");
+        Map<String, Object> fileUnmarked = plainBody(productId, null);
+        fileUnmarked.remove("plainData");
+        fileUnmarked.put("file", "aGVsbG8=");
+        Map<String, Object> notAnImage = new LinkedHashMap<>(fileUnmarked);
+        notAnImage.put("watermarkType", "blind");
+        Map<String, Object> withSk = plainBody(productId, "aGVsbG8=");
+        withSk.put("sk", "x");
+        Map<String, Object> withSamples = plainBody(productId, "aGVsbG8=");
+        withSamples.put("samples", List.of());
+        byte[] tooLarge = new byte[(8 << 20) + 1];
+        List<Case> cases = List.of(
+                new Case(plainBody(productId, "not base64!"), 400, "REQUEST.INVALID_BASE64"),
+                new Case(plainBody(productId, "aGVs\nbG8="), 400, "REQUEST.INVALID_BASE64"),
+                new Case(plainBody(productId, ""), 400, "REQUEST.INVALID_FIELD"),
+                new Case(plainBody(productId, java.util.Base64.getEncoder().encodeToString(tooLarge)), 413,
+                        "REGISTRY.PLAIN_DATA_TOO_LARGE"),
+                new Case(plainBody(productId, "A".repeat(13 << 20)), 413, "REQUEST.TOO_LARGE"),
+                new Case(mismatch, 400, "REGISTRY.DATA_HASH_MISMATCH"),
+                new Case(wrongSize, 400, "REQUEST.INVALID_FIELD"),
+                new Case(fileUnmarked, 400, "REQUEST.INVALID_FIELD"),
+                new Case(notAnImage, 400, "REGISTRY.CANNOT_WATERMARK"),
+                new Case(withSk, 400, "REQUEST.PRIVATE_KEY_REFUSED"),
+                new Case(withSamples, 400, "REQUEST.INVALID_FIELD"));
+        for (Case c : cases) {
+            SignedHttp.Response refused = expect(http.post(provider, "/v1/datashare/dataset", c.body()), c.status());
+            assertThat(refused.errorCode()).as(refused.errorMsg()).isEqualTo(c.errorCode());
+            assertThat(refused.errorMsg()).isNotBlank();
+        }
+        long dataId = market.platform.ids.Ids.dataShareProduct(provider.address(), productId);
+        assertThat(eventsOf(Long.toString(dataId))).isEmpty();
+        java.nio.file.Path staged = dataDir().resolve("staged");
+        if (java.nio.file.Files.exists(staged)) {
+            try (var folders = java.nio.file.Files.list(staged)) {
+                assertThat(folders.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(dataId + "-")))
+                        .isEmpty();
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,8 @@
 package market.registry.datashare.web;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import market.platform.ids.Ids;
 import market.platform.web.ApiException;
 import market.platform.web.CommandGateway;
@@ -8,6 +10,10 @@ import market.platform.web.JsonInput;
 import market.platform.web.Params;
 import market.platform.web.SignatureVerifier;
 import market.registry.command.CloseDataShare;
+import market.registry.command.PublishDataShare;
+import market.registry.custody.KeyCustody;
+import market.registry.datashare.staging.StagingArea;
+import market.registry.datashare.staging.StorageAgent;
 import market.registry.datashare.view.DataShareQueries;
 import market.registry.datashare.view.DataShareView;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The BCS DataShare product API: publish ({@code POST /v1/datashare/dataset}, signed by the
@@ -27,7 +34,9 @@ import reactor.core.publisher.Mono;
  * from the provider and productID, so a product is published once), query-dataset and
  * query-datasets, and close ({@code PUT}, signed). A product of {@code category: abe} needs the
  * provider's ABE master key (abe-setup) first. The data and sample fragments are then
- * uploaded and the registration ended as for any dataset ({@code POST /v1/data/{id}/end}).
+ * uploaded and the registration ended as for any dataset ({@code POST /v1/data/{id}/end}); or
+ * the publish carries the data as {@code plainData}, which the registry encrypts, stages and
+ * stores on the keepers itself, the registration completing once they hold it.
  */
 @RestController
 @RequestMapping("/v1/datashare")
@@ -36,12 +45,21 @@ class DataShareController {
     private final SignatureVerifier verifier;
     private final CommandGateway gateway;
     private final DataShareQueries queries;
+    private final Marking marking;
+    private final StagingArea staging;
+    private final KeyCustody custody;
+    private final StorageAgent agent;
     private final Clock clock;
 
-    DataShareController(SignatureVerifier verifier, CommandGateway gateway, DataShareQueries queries, Clock clock) {
+    DataShareController(SignatureVerifier verifier, CommandGateway gateway, DataShareQueries queries, Marking marking,
+            StagingArea staging, KeyCustody custody, StorageAgent agent, Clock clock) {
         this.verifier = verifier;
         this.gateway = gateway;
         this.queries = queries;
+        this.marking = marking;
+        this.staging = staging;
+        this.custody = custody;
+        this.agent = agent;
         this.clock = clock;
     }
 
@@ -50,8 +68,44 @@ class DataShareController {
         SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
         JsonInput json = DataShareRequests.read(body, signed.signer());
         long dataId = dataId(signed.signer(), DataShareRequests.productId(json));
+        if (DataShareRequests.carriesData(json)) {
+            return publishData(json, signed, dataId);
+        }
         var command = DataShareRequests.publish(json, signed.signer(), signed.nonce(), dataId, clock.instant());
         return gateway.send(Long.toString(dataId), command).map(reply -> ResponseEntity.status(201).body(find(dataId)));
+    }
+
+    /**
+     * A publish that carries its data: marked first when {@code watermarkType} asks, encrypted
+     * under a fresh key into the staging folder, then published with the staged fragment. The
+     * plain bytes are dropped once encrypted; a refused publish deletes its staged ciphertext.
+     */
+    private Mono<ResponseEntity<DataShareView>> publishData(JsonInput json, SignatureVerifier.SignedRequest signed,
+            long dataId) {
+        byte[] plain = DataShareRequests.plainData(json);
+        // the body's own rules are checked before anything is marked, encrypted or stored
+        DataShareRequests.publish(json, signed.signer(), signed.nonce(), dataId, clock.instant(), List.of(), plain);
+        Mono<byte[]> data = json.has("watermarkType")
+                ? marking.mark(signed.signer(), signed.nonce(), plain, Marking.kind(json.string("watermarkType")),
+                        DataShareRequests.productId(json))
+                : Mono.just(plain);
+        return data.publishOn(Schedulers.boundedElastic()).flatMap(bytes -> {
+            StagingArea.Staged staged;
+            PublishDataShare command;
+            try {
+                staged = staging.stage(dataId, bytes, custody);
+                command = DataShareRequests.publishStaged(json, signed.signer(), signed.nonce(), dataId,
+                        clock.instant(), bytes, staged, agent.address());
+            } finally {
+                Arrays.fill(bytes, (byte) 0);
+                Arrays.fill(plain, (byte) 0);
+            }
+            return gateway.send(Long.toString(dataId), command).doOnError(ApiException.class, e -> {
+                if (e.status() < 500) {
+                    staging.remove(staged.folder());
+                }
+            });
+        }).map(reply -> ResponseEntity.status(201).body(find(dataId)));
     }
 
     /** query-dataset: one product, by its provider and productID. */

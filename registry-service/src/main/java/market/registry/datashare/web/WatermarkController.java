@@ -4,13 +4,11 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import market.platform.web.ApiException;
-import market.platform.web.CommandGateway;
 import market.platform.web.JsonInput;
 import market.platform.web.SignatureVerifier;
 import market.registry.dataset.domain.DataShareProduct;
 import market.registry.datashare.keys.WatermarkKeys;
 import market.registry.datashare.watermark.WatermarkException;
-import market.registry.datashare.watermark.WatermarkKey;
 import market.registry.datashare.watermark.Watermarks;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.multipart.Part;
@@ -38,12 +36,12 @@ class WatermarkController {
     private static final Set<String> EMBED_FIELDS = Set.of("productID", "watermarkType", "file");
 
     private final SignatureVerifier verifier;
-    private final CommandGateway gateway;
+    private final Marking marking;
     private final WatermarkKeys keys;
 
-    WatermarkController(SignatureVerifier verifier, CommandGateway gateway, WatermarkKeys keys) {
+    WatermarkController(SignatureVerifier verifier, Marking marking, WatermarkKeys keys) {
         this.verifier = verifier;
-        this.gateway = gateway;
+        this.marking = marking;
         this.keys = keys;
     }
 
@@ -56,26 +54,11 @@ class WatermarkController {
             throw ApiException.badRequest("REQUEST.INVALID_FIELD",
                     "productID must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
-        Watermarks.Kind kind = switch (json.string("watermarkType")) {
-            case "visible" -> Watermarks.Kind.VISIBLE;
-            case "blind" -> Watermarks.Kind.BLIND;
-            default -> throw ApiException.badRequest("REQUEST.INVALID_FIELD", "watermarkType must be visible or blind");
-        };
+        Watermarks.Kind kind = Marking.kind(json.string("watermarkType"));
         byte[] file = decode(json.string("file"));
         String mark = DataShareProduct.mark(signed.signer(), productId);
-        String signer = signed.signer();
-        return Mono.fromCallable(() -> keys.of(signer)).subscribeOn(Schedulers.boundedElastic()).flatMap(existing -> {
-            if (existing.isPresent()) {
-                return Mono.fromCallable(() -> marked(file, kind, existing.get(), mark)).subscribeOn(Schedulers.boundedElastic());
-            }
-            // the file is marked with a fresh key before that key is kept, so a file that cannot be
-            // marked writes nothing; if another request kept a key first, the file is marked again with it
-            WatermarkKeys.Fresh fresh = keys.fresh(signer, signed.nonce());
-            return Mono.fromCallable(() -> marked(file, kind, fresh.key(), mark)).subscribeOn(Schedulers.boundedElastic())
-                    .flatMap(first -> gateway.send(signer, fresh.command()).then(keys.await(signer))
-                            .publishOn(Schedulers.boundedElastic())
-                            .map(kept -> kept.equals(fresh.key()) ? first : marked(file, kind, kept, mark)));
-        }).map(bytes -> Map.of("watermark", mark, "file", Base64.getEncoder().encodeToString(bytes)));
+        return marking.mark(signed.signer(), signed.nonce(), file, kind, productId)
+                .map(bytes -> Map.of("watermark", mark, "file", Base64.getEncoder().encodeToString(bytes)));
     }
 
     @PostMapping("/dataset/watermark/extract")
@@ -103,15 +86,7 @@ class WatermarkController {
                         ApiException.notFound("REGISTRY.NO_WATERMARK", "no watermark found")));
     }
 
-    private static byte[] marked(byte[] file, Watermarks.Kind kind, WatermarkKey key, String mark) {
-        try {
-            return Watermarks.embed(file, kind, key, mark);
-        } catch (WatermarkException e) {
-            throw ApiException.badRequest("REGISTRY.CANNOT_WATERMARK", e.getMessage());
-        }
-    }
-
-    private static byte[] decode(String base64) {
+    static byte[] decode(String base64) {
         byte[] file;
         try {
             file = Base64.getDecoder().decode(base64);
@@ -127,7 +102,7 @@ class WatermarkController {
         return file;
     }
 
-    private static ApiException tooLarge() {
+    static ApiException tooLarge() {
         return new ApiException(413, "REQUEST.FILE_TOO_LARGE", "a file to watermark is at most 8 MiB");
     }
 }
