@@ -116,9 +116,9 @@ final class DataSharePublishCommand implements Callable<Integer> {
         if (watermark != null && !watermark.equals("visible") && !watermark.equals("blind")) {
             throw new ParameterException(spec.commandLine(), "--watermark must be visible or blind");
         }
-        if (plainData && (samples != null || fragments != 1 || cluster != 0)) {
-            throw new ParameterException(spec.commandLine(), "--plain-data stores the file as one fragment on a cluster "
-                    + "the platform chooses: it takes no --sample, --fragments or --cluster");
+        if (plainData && (samples != null || fragments != 1)) {
+            throw new ParameterException(spec.commandLine(), "--plain-data stores the file as one fragment: it takes no "
+                    + "--sample or --fragments");
         }
         Market market = datashare.market;
         if (plainData) {
@@ -228,6 +228,9 @@ final class DataSharePublishCommand implements Callable<Integer> {
         body.put(watermark != null ? "file" : "plainData", Base64.getEncoder().encodeToString(bytes));
         body.put("price", price.format());
         body.put("period", period);
+        if (cluster != 0) {
+            body.put("idfs_cluster_id", cluster);
+        }
         JsonNode published = market.registry().post("/v1/datashare/dataset", body, market.wallet());
         long id = published.path("data_id").asLong();
         Market.note(spec, "product " + productId + " is data " + id + "; the registry stores it on the keepers…");

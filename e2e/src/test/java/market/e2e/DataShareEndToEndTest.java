@@ -143,6 +143,59 @@ class DataShareEndToEndTest extends EndToEndTest {
         flows.assertConserved();
     }
 
+    /**
+     * {@code publish --plain-data}: the file travels in the request, the registry encrypts it,
+     * stages the ciphertext, uploads it to a keeper node signed by its own storage account, and
+     * completes the registration once the keepers hold it; a buyer then decrypts the provider's
+     * bytes, and the registry's staging folder is empty again.
+     */
+    @Test
+    void aProductPublishedWithPlainDataIsStoredByTheRegistryAndDecryptsToTheBytes() throws Exception {
+        long cluster = platform.storageCluster();
+        Wallet provider = Wallet.create();
+        Wallet buyer = Wallet.create();
+        flows.deposit(provider.address(), "1.0000 OSB");
+        flows.deposit(buyer.address(), "2.0000 OSB");
+        Path providerHome = home(provider);
+        Path buyerHome = home(buyer);
+        Path data = providerHome.resolve("notes.bin");
+        byte[] bytes = new byte[700_000];
+        new Random(9).nextBytes(bytes);
+        Files.write(data, bytes);
+        String productId = "notes-" + System.nanoTime();
+
+        JsonNode published = json(run(providerHome, "datashare", "publish", "--product-id", productId, "--name", "Notes",
+                "--file", data.toString(), "--plain-data", "--price", "0.5000 OSB", "--cluster", Long.toString(cluster)));
+        assertThat(published.get("status").stringValue()).isEqualTo("ready");
+        assertThat(published.get("dataSize").stringValue()).isEqualTo("700000");
+        assertThat(published.get("encryptData").stringValue()).startsWith("ipfs://bafy");
+        long dataId = published.get("data_id").longValue();
+        // the provider keeps no key of it: the registry made it and holds it sealed
+        assertThat(Files.exists(providerHome.resolve("datasets").resolve(Long.toString(dataId)))).isFalse();
+        JsonNode storage = platform.keeper().get("/v1/data/" + dataId + "/fragments").expect(200).json();
+        assertThat(storage.get("uploader").stringValue()).matches("0x[0-9a-f]{40}")
+                .isNotEqualTo(provider.address());
+
+        run(buyerHome, "datashare", "apply", "--product-id", productId, "--provider", provider.address(),
+                "--order-seq", "notes-1");
+        run(providerHome, "datashare", "authorize", "--consumer", buyer.address(), "--order-seq", "notes-1");
+        awaitOrder(buyer, "notes-1", "finished");
+        flows.awaitKeys(buyer, dataId);
+        Path out = buyerHome.resolve("notes.decrypted");
+        run(buyerHome, "datashare", "decrypt", "--product-id", productId, "--provider", provider.address(), "--out",
+                out.toString());
+        assertThat(Files.readAllBytes(out)).isEqualTo(bytes);
+        assertThat(flows.available(buyer.address())).isEqualTo(15_000);
+        Flows.await("the registry to delete its staged copy of data " + dataId, () -> {
+            try (var folders = Files.list(platform.registryDataDir().resolve("staged"))) {
+                return folders.noneMatch(f -> f.getFileName().toString().startsWith(dataId + "-")) ? Boolean.TRUE : null;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        flows.assertConserved();
+    }
+
     private void awaitOrder(Wallet consumer, String orderSeq, String status) {
         Flows.await("order " + orderSeq + " of " + consumer.address() + " " + status, () -> {
             JsonNode order = platform.order().get("/v1/datashare/orders/" + consumer.address() + "/" + orderSeq)

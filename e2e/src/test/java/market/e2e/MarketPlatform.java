@@ -178,6 +178,8 @@ final class MarketPlatform {
         properties.put("market.order.chain-id", "134");
         properties.put("market.order.verifying-contract", VERIFYING_CONTRACT);
         properties.put("logging.level.org.apache.kafka", "WARN");
+        // as the registry's application.properties: a DataShare publish carries up to 8 MiB as Base64
+        properties.put("spring.http.codecs.max-in-memory-size", "12MB");
         // storage days of 3 s, so audits and faulty replicas happen within a test
         properties.put("market.keeper.day-length", "3s");
         properties.put("market.keeper.audit-interval", "500ms");
@@ -213,6 +215,11 @@ final class MarketPlatform {
         stop(OrderApplication.class);
         stop(SettlementApplication.class);
         stop(RegistryApplication.class);
+    }
+
+    /** The registry's data folder: its custody key, storage account and staged fragments. */
+    Path registryDataDir() {
+        return dataDir.resolve("registry");
     }
 
     SignedHttp registry() {

@@ -31,14 +31,15 @@ import market.schemas.AvroBytes;
  * body carries what a registration needs: {@code price}, {@code period}, the {@code fragments}
  * with their sizes and plain hashes, and which of them are {@code samples}. A body may instead
  * carry the data itself as {@code plainData} (or as a {@code file} to watermark), up to 8 MiB:
- * the registry then encrypts it as the one data fragment and stores it.
+ * the registry then encrypts it as the one data fragment and stores it, on the cluster
+ * {@code idfs_cluster_id} names (0 or absent: the platform chooses).
  */
 final class DataShareRequests {
 
     static final Set<String> FIELDS = Set.of("orgID", "channelID", "cryptoMethod", "cert", "sk", "timestamp",
             "provider", "providerName", "productName", "productID", "sampleUrl", "sampleSize", "sampleType",
             "sampleName", "fileType", "dataUrl", "dataHash", "dataSize", "dataName", "description", "plainData",
-            "category", "watermarkType", "file", "policy", "price", "period", "fragments", "samples");
+            "category", "watermarkType", "file", "policy", "price", "period", "fragments", "samples", "idfs_cluster_id");
     private static final Set<String> FRAGMENT_FIELDS = Set.of("fragment_no", "size", "hash_original", "idfs_cluster_id");
     private static final Set<String> SAMPLE_FIELDS = Set.of("fragment_no", "sampleName", "sampleType");
     private static final Set<String> TEXT_FIELDS = Set.of("orgID", "channelID", "providerName", "productName", "productID",
@@ -126,7 +127,7 @@ final class DataShareRequests {
 
     /**
      * The publish of data the registry encrypted: one data fragment of the (marked) data's size
-     * and SHA-256, on a cluster the platform chooses, staged with its CID, encrypted hash and
+     * and SHA-256, on the body's {@code idfs_cluster_id} (0: the platform chooses), staged with its CID, encrypted hash and
      * size and its custody-wrapped key, uploaded by the registry's {@code uploader}.
      */
     static PublishDataShare publishStaged(JsonInput json, String signer, String nonce, long dataId, Instant now,
@@ -142,8 +143,9 @@ final class DataShareRequests {
     static PublishDataShare publish(JsonInput json, String signer, String nonce, long dataId, Instant now,
             List<DataShareSample> samples, byte[] data) {
         String hash = Hashes.sha256Hex(data);
+        long cluster = json.has("idfs_cluster_id") ? json.integer("idfs_cluster_id") : 0L;
         return publish(json, signer, nonce, dataId, now, List.of(new DataShareFragment(1L, (long) data.length, hash,
-                0L)), samples, hash);
+                cluster)), samples, hash);
     }
 
     static PublishDataShare publish(JsonInput json, String signer, String nonce, long dataId, Instant now) {
