@@ -52,6 +52,17 @@ class KeeperReactorTest {
     }
 
     @Test
+    void stagedFragmentsAreDeclaredInTheProvidersNameWithTheRegistryAsUploader() {
+        String uploader = "0x00000000000000000000000000000000000000a7";
+        Instant declaredAt = NOW.minusSeconds(5);
+        assertThat(reactor.react(new market.registry.event.StagedFragmentsDeclared(42L, PROVIDER, uploader,
+                List.of(new market.registry.event.StagedDeclaration(1L, "bafkreiexample", 1056L)), declaredAt)))
+                .containsExactly(new KeyedCommand("42", new market.keeper.command.DeclareFragments(PROVIDER,
+                        "staged:42", declaredAt, 42L, List.of(new market.keeper.command.FragmentDeclaration(1L,
+                                "bafkreiexample", 1056L)), uploader)));
+    }
+
+    @Test
     void aRemovalOrAFailedRegistrationReleasesTheRoom() {
         assertThat(reactor.react(new DataRemoved(42L, PROVIDER, NOW))).containsExactly(
                 new KeyedCommand(KeeperAggregates.DIRECTORY, new ReleasePlacement(42L, KeeperReactor.REMOVED, NOW)));

@@ -62,6 +62,13 @@ class RegistryReactorTest {
     }
 
     @Test
+    void anOpenedStorageRecordLetsStagedFragmentsBeDeclared() {
+        assertThat(reactor.react(new market.keeper.event.StorageOpened(42L, PROVIDER,
+                List.of(new market.keeper.event.OpenedFragment(1L, 100L, 7L)), NOW)))
+                .containsExactly(new KeyedCommand("42", new market.registry.command.DeclareStagedFragments(42L, NOW)));
+    }
+
+    @Test
     void otherEventsCauseNothing() {
         assertThat(reactor.react(new DealCreated(DATASET, 42L, 7L, "0xab", BUYER, PROVIDER, 1L, "0x04", NOW))).isEmpty();
     }

@@ -75,6 +75,27 @@ class StorageDeciderTest {
     }
 
     @Test
+    void aDeclarationMayNameAnUploaderBesidesTheProvider() {
+        List<Declaration> fragments = List.of(new Declaration(1, CID_1, 1056), new Declaration(2, CID_2, 540));
+        StorageState state = fixture.given(OPENED)
+                .when(new DeclareFragments(PROVIDER, 42, fragments, KEEPER_C, AT))
+                .then(new FragmentsDeclared(42, PROVIDER, fragments, KEEPER_C, AT));
+        assertThat(state.uploader()).isEqualTo(KEEPER_C);
+        assertThat(state.mayUpload(PROVIDER)).isTrue();
+        assertThat(state.mayUpload(KEEPER_C.toUpperCase().replace("0X", "0x"))).isTrue();
+        assertThat(state.mayUpload(KEEPER_A)).isFalse();
+        assertThat(state.mayUpload(null)).isFalse();
+
+        StorageState plain = fixture.given(OPENED).when(declare(PROVIDER, fragments.toArray(Declaration[]::new)))
+                .then(DECLARED);
+        assertThat(plain.uploader()).isNull();
+        assertThat(plain.mayUpload(KEEPER_C)).isFalse();
+        // the uploader does not declare: only the provider does, or the registry's reaction in its name
+        fixture.given(OPENED).when(new DeclareFragments(KEEPER_C, 42, fragments, KEEPER_C, AT))
+                .thenRejects("KEEPER.NOT_PROVIDER");
+    }
+
+    @Test
     void refusesDeclarationsThatAreNotTheProvidersOrDoNotFit() {
         fixture.given(OPENED).when(declare(KEEPER_A, new Declaration(1, CID_1, 1056), new Declaration(2, CID_2, 540)))
                 .thenRejects("KEEPER.NOT_PROVIDER", "Only provider can declare the fragments");
