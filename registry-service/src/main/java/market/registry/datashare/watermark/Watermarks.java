@@ -18,6 +18,8 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Embeds the DataShare mark ({@code <provider DID>_<productID>}) in a file and finds it again.
@@ -110,7 +112,8 @@ public final class Watermarks {
     }
 
     private static BufferedImage readImage(byte[] file) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(file))) {
+        // memory-cached streams: ImageIO's default caches image bytes in temporary files
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(file))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new WatermarkException("the image cannot be read");
@@ -138,7 +141,9 @@ public final class Watermarks {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (format.equals("png")) {
-                ImageIO.write(image, "png", out);
+                try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+                    ImageIO.write(image, "png", stream);
+                }
                 return out.toByteArray();
             }
             BufferedImage rgb = image;
@@ -147,7 +152,7 @@ public final class Watermarks {
                 rgb.createGraphics().drawImage(image, 0, 0, java.awt.Color.WHITE, null);
             }
             ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-            try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
                 writer.setOutput(stream);
                 ImageWriteParam param = writer.getDefaultWriteParam();
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);

@@ -57,6 +57,31 @@ class WatermarksTest {
     }
 
     @Test
+    void markingAndExtractingAnImageNeverUsesImageIosFileCache(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home)
+            throws Exception {
+        byte[] pngIn = WatermarkFixtures.png(WatermarkFixtures.image(41, 320, 240));
+        byte[] jpegIn = WatermarkFixtures.jpeg(WatermarkFixtures.image(42, 320, 240), 0.9f);
+        java.io.File before = javax.imageio.ImageIO.getCacheDirectory();
+        boolean cached = javax.imageio.ImageIO.getUseCache();
+        // ImageIO's file cache (temporary copies of the image bytes) pointed at a folder that is then
+        // removed: a stream that caches on disk fails to open, one that caches in memory works
+        java.nio.file.Path cache = java.nio.file.Files.createDirectory(home.resolve("cache"));
+        javax.imageio.ImageIO.setCacheDirectory(cache.toFile());
+        javax.imageio.ImageIO.setUseCache(true);
+        java.nio.file.Files.delete(cache);
+        try {
+            byte[] png = Watermarks.embed(pngIn, Kind.BLIND, KEY, MARK);
+            byte[] jpeg = Watermarks.embed(jpegIn, Kind.VISIBLE, KEY, MARK);
+            assertThat(Watermarks.imageFormat(jpeg)).isEqualTo("jpeg");
+            assertThat(Watermarks.extract(png, CANDIDATES)).contains(MARK);
+            assertThat(Watermarks.extract(jpeg, CANDIDATES)).contains(MARK);
+        } finally {
+            javax.imageio.ImageIO.setUseCache(cached);
+            javax.imageio.ImageIO.setCacheDirectory(before);
+        }
+    }
+
+    @Test
     void aMarkIsNotFoundWithoutItsKey() {
         byte[] marked = Watermarks.embed(WatermarkFixtures.png(WatermarkFixtures.image(31, 320, 240)), Kind.BLIND, KEY, MARK);
 
