@@ -62,7 +62,9 @@ public final class KeeperReactor implements Reactions.Reaction {
             return directory(new PlaceFragments(e.getDataId(), e.getProvider(), fragments, clock.instant()));
         }
         if (event instanceof market.registry.event.StagedFragmentsDeclared e) {
-            // the provider signed these CIDs in its publish; the registry encrypted the data and uploads it
+            // the provider signed its publish with the plain data in it, not these CIDs: the registry encrypted
+            // that data, and keeper-service declares the fragments in the provider's name on the registry's
+            // word (its events topic has the registry as only writer), with the registry as uploader
             return storage(e.getDataId(), new market.keeper.command.DeclareFragments(e.getProvider(),
                     "staged:" + e.getDataId(), e.getTimestamp(), e.getDataId(), e.getFragments().stream()
                             .map(f -> new market.keeper.command.FragmentDeclaration(f.getFragmentNo(), f.getCid(),

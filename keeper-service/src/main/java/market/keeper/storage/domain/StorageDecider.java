@@ -242,8 +242,15 @@ public final class StorageDecider implements Decider<StorageCommand, StorageEven
                 Fragment f = state.fragments().get(d.fragmentNo());
                 return f.cid().equals(d.cid()) && f.sizeEncrypted() == d.sizeEncrypted();
             });
-            return same ? Decision.accept() : Decision.reject(Rejection.conflict("KEEPER.ALREADY_DECLARED",
-                    "The fragments were already declared with other CIDs"));
+            if (!same) {
+                return Decision.reject(Rejection.conflict("KEEPER.ALREADY_DECLARED",
+                        "The fragments were already declared with other CIDs"));
+            }
+            // the registry's declaration of what it staged may come after the provider declared the same CIDs
+            // itself: the uploader it names is recorded then; a declaration without one changes nothing
+            if (c.uploader() == null || c.uploader().equals(state.uploader())) {
+                return Decision.accept();
+            }
         }
         List<Declaration> ordered = new ArrayList<>(c.fragments());
         ordered.sort(java.util.Comparator.comparingLong(Declaration::fragmentNo));

@@ -96,6 +96,25 @@ class StorageDeciderTest {
     }
 
     @Test
+    void theUploaderOfTheSameCidsTheProviderDeclaredFirstIsRecordedOnce() {
+        List<Declaration> fragments = List.of(new Declaration(1, CID_1, 1056), new Declaration(2, CID_2, 540));
+        StorageState state = fixture.given(OPENED, DECLARED)
+                .when(new DeclareFragments(PROVIDER, 42, fragments, KEEPER_C, AT.plusSeconds(60)))
+                .then(new FragmentsDeclared(42, PROVIDER, fragments, KEEPER_C, AT.plusSeconds(60)));
+        assertThat(state.uploader()).isEqualTo(KEEPER_C);
+        assertThat(state.fragments().get(1L).cid()).isEqualTo(CID_1);
+
+        FragmentsDeclared withUploader = new FragmentsDeclared(42, PROVIDER, fragments, KEEPER_C, AT.plusSeconds(60));
+        fixture.given(OPENED, DECLARED, withUploader).when(new DeclareFragments(PROVIDER, 42, fragments, KEEPER_C, AT.plusSeconds(60)))
+                .then();
+        // the provider's own declaration again keeps the uploader; other CIDs are still refused
+        assertThat(fixture.given(OPENED, withUploader).when(declare(PROVIDER, fragments.toArray(Declaration[]::new)))
+                .then().uploader()).isEqualTo(KEEPER_C);
+        fixture.given(OPENED, DECLARED).when(new DeclareFragments(PROVIDER, 42, List.of(new Declaration(1, CID_2, 1056),
+                new Declaration(2, CID_1, 540)), KEEPER_C, AT.plusSeconds(60))).thenRejects("KEEPER.ALREADY_DECLARED");
+    }
+
+    @Test
     void refusesDeclarationsThatAreNotTheProvidersOrDoNotFit() {
         fixture.given(OPENED).when(declare(KEEPER_A, new Declaration(1, CID_1, 1056), new Declaration(2, CID_2, 540)))
                 .thenRejects("KEEPER.NOT_PROVIDER", "Only provider can declare the fragments");
