@@ -321,12 +321,14 @@ class DataShareServiceTest extends RegistryServiceTestBase {
                 market.platform.crypto.SegmentedAead.fragmentContext(dataId, 1), new java.io.ByteArrayInputStream(ciphertext))) {
             assertThat(in.readAllBytes()).isEqualTo(plain);
         }
-        // the data is in no event of the registry, plain or as the Base64 it came in
+        // the data is in no command, event or reply of the registry, plain or as the Base64 it came in
         byte[] marker = ("secret-row-" + productId).getBytes(StandardCharsets.UTF_8);
-        for (var record : TopicReader.readAll(bootstrapServers(), Topics.REGISTRY_EVENTS.name())) {
-            assertThat(new String(record.value(), StandardCharsets.ISO_8859_1))
-                    .doesNotContain(new String(marker, StandardCharsets.ISO_8859_1))
-                    .doesNotContain(java.util.Base64.getEncoder().encodeToString(plain).substring(0, 64));
+        for (var topic : List.of(Topics.REGISTRY_COMMANDS, Topics.REGISTRY_EVENTS, Topics.REGISTRY_REPLIES)) {
+            for (var record : TopicReader.readAll(bootstrapServers(), topic.name())) {
+                assertThat(new String(record.value(), StandardCharsets.ISO_8859_1)).as(topic.name())
+                        .doesNotContain(new String(marker, StandardCharsets.ISO_8859_1))
+                        .doesNotContain(java.util.Base64.getEncoder().encodeToString(plain).substring(0, 64));
+            }
         }
         // the same product again is refused, and its second staging is deleted
         expect(http.post(provider, "/v1/datashare/dataset", plainBody(productId, "aGVsbG8=")), 409);
@@ -380,6 +382,54 @@ class DataShareServiceTest extends RegistryServiceTestBase {
                 assertThat(folders.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(dataId + "-")))
                         .isEmpty();
             }
+        }
+    }
+
+    @Test
+    void aPlainDataPublishTheRegistrationWouldRefuseIsRefusedBeforeItIsMarkedOrStored() throws Exception {
+        // a provider with no watermark key yet: marking its file would keep one
+        Wallet fresh = Wallet.create();
+        String productId = uniqueName("refusedplain");
+        StringBuilder csv = new StringBuilder("city,temperature\n");
+        for (int i = 0; i < 60; i++) {
+            csv.append("city").append(i).append(',').append(i - 20).append('\n');
+        }
+        java.util.function.Supplier<Map<String, Object>> marked = () -> {
+            Map<String, Object> body = publishBody(fresh, productId, "symmetric");
+            body.remove("fragments");
+            body.remove("samples");
+            body.remove("dataHash");
+            body.put("watermarkType", "visible");
+            body.put("file", java.util.Base64.getEncoder().encodeToString(csv.toString().getBytes(StandardCharsets.UTF_8)));
+            return body;
+        };
+        Map<String, Object> noPeriod = marked.get();
+        noPeriod.put("period", 0);
+        Map<String, Object> abeWithoutKey = marked.get();
+        abeWithoutKey.put("category", "abe");
+        abeWithoutKey.put("policy", POLICY);
+        long dataId = market.platform.ids.Ids.dataShareProduct(fresh.address(), productId);
+
+        assertThat(expect(http.post(fresh, "/v1/datashare/dataset", noPeriod), 400).errorCode())
+                .isEqualTo("REGISTRY.INVALID_PERIOD");
+        assertThat(expect(http.post(fresh, "/v1/datashare/dataset", abeWithoutKey), 409).errorCode())
+                .isEqualTo("REGISTRY.ABE_NOT_SET_UP");
+        assertThat(eventsOf(fresh.address())).as("no watermark key kept").isEmpty();
+        assertThat(eventsOf(Long.toString(dataId))).isEmpty();
+
+        // a product published before: the second publish is refused before its file is marked
+        Map<String, Object> first = marked.get();
+        first.remove("watermarkType");
+        first.put("plainData", first.remove("file"));
+        expect(http.post(fresh, "/v1/datashare/dataset", first), 201);
+        int published = eventsOf(Long.toString(dataId)).size();
+        assertThat(expect(http.post(fresh, "/v1/datashare/dataset", marked.get()), 409).errorCode())
+                .isEqualTo("REGISTRY.PRODUCT_EXISTS");
+        assertThat(eventsOf(fresh.address())).as("no watermark key kept").isEmpty();
+        assertThat(eventsOf(Long.toString(dataId))).hasSize(published);
+        try (var folders = java.nio.file.Files.list(dataDir().resolve("staged"))) {
+            assertThat(folders.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(dataId + "-")))
+                    .as("the first publish's staged copy only").hasSize(1);
         }
     }
 

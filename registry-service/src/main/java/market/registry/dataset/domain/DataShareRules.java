@@ -30,7 +30,7 @@ import market.registry.dataset.domain.DatasetState.DataShareListing;
  * fragment (a valid CID, encrypted hash and size, a key for data and none for samples); once
  * keeper-service opens its storage record the staged fragments are declared to it, once.
  */
-final class DataShareRules {
+public final class DataShareRules {
 
     static final String DATATYPE = "datashare";
     private static final Pattern PRODUCT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -58,13 +58,11 @@ final class DataShareRules {
 
     private static Decision<DatasetEvent> publish(PublishDataShare c, DatasetState state) {
         if (state.exists()) {
-            return Decision.reject(Rejection.conflict("REGISTRY.PRODUCT_EXISTS",
-                    "The product already exists: the provider published productID " + c.product().productId()));
+            return Decision.reject(productExists(c.product().productId()));
         }
         Rejection problem = productProblem(c.product(), c.fragments());
         if (problem == null && c.product().isAbe() && !c.providerHasAbeKey()) {
-            problem = Rejection.conflict("REGISTRY.ABE_NOT_SET_UP",
-                    "The provider has no ABE master key: abe-setup makes one, then publish");
+            problem = abeNotSetUp();
         }
         if (problem == null) {
             problem = DatasetDecider.registrationProblem(c.price(), c.period(), c.dataHashOriginal(), c.fragments(),
@@ -91,6 +89,18 @@ final class DataShareRules {
                 f.hashEncrypted().toLowerCase(java.util.Locale.ROOT), f.sizeEncrypted(), f.key()));
         return Decision.accept(started, described, new DataShareStaged(c.dataId(), c.provider(),
                 new StagedStorage(c.staged().uploader(), ordered), c.at()));
+    }
+
+    /** The refusal of a publish of category abe by a provider with no ABE master key. */
+    public static Rejection abeNotSetUp() {
+        return Rejection.conflict("REGISTRY.ABE_NOT_SET_UP",
+                "The provider has no ABE master key: abe-setup makes one, then publish");
+    }
+
+    /** The refusal of a publish of a productID the provider published before. */
+    public static Rejection productExists(String productId) {
+        return Rejection.conflict("REGISTRY.PRODUCT_EXISTS",
+                "The product already exists: the provider published productID " + productId);
     }
 
     /** A staged publish names each fragment once, with a CID, an encrypted hash and size, and a key for data only. */

@@ -54,7 +54,7 @@ public final class DatasetDecider implements Decider<DatasetCommand, DatasetEven
     }
 
     /** adddatabegin's rules on price, period, hashes, fragments and fee, shared by the DataShare publish. */
-    static Rejection registrationProblem(long price, long period, String dataHashOriginal, List<FragmentPlan> fragments,
+    public static Rejection registrationProblem(long price, long period, String dataHashOriginal, List<FragmentPlan> fragments,
             long size) {
         if (price < 0) {
             return Rejection.invalid("REGISTRY.INVALID_PRICE", "price must be 0 or more");

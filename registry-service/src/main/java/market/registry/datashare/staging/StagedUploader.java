@@ -25,17 +25,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores the fragments the registry staged from DataShare {@code plainData} publishes, resuming
  * after a restart from what the staging folder and the registry's view hold. Each round, for each
- * staged folder: while its product registers and keeper-service has the fragment placed and
- * declared, it uploads the ciphertext to one node of the fragment's cluster (the next when one
- * refuses), signed by the registry's storage account, and again after {@value #RETRY_SECONDS} s
- * while the fragment is not confirmed stored; the registration then completes by itself. A folder
- * is deleted once its product no longer registers (on sale, failed or removed), when another
- * publish of the product won, or when no publish landed within {@value #ORPHAN_MINUTES} minutes.
+ * staged folder: while its product registers, has the fragment placed, and keeper-service has
+ * taken the declaration that names the registry as uploader ({@code FragmentsDeclared} on
+ * {@code keeper.events}), it uploads the ciphertext to one node of the fragment's cluster (the
+ * next when one refuses), signed by the registry's storage account; again after
+ * {@value #REFUSED_RETRY_SECONDS} s when every node refused, and after {@value #RETRY_SECONDS} s
+ * while the fragment is not confirmed stored. The registration then completes by itself. A folder
+ * is deleted once its product no longer registers (complete, failed or removed), when another
+ * publish of the product won, or when no publish of it is in the view {@value #ORPHAN_MINUTES}
+ * minutes after both its staging and this process catching up.
  */
 public final class StagedUploader extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(StagedUploader.class);
     static final long RETRY_SECONDS = 30;
+    static final long REFUSED_RETRY_SECONDS = 3;
     static final long ORPHAN_MINUTES = 10;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -47,7 +51,8 @@ public final class StagedUploader extends PeriodicTask {
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, Instant> uploaded = new ConcurrentHashMap<>();
+    private final Map<String, Instant> nextAttempt = new ConcurrentHashMap<>();
+    private volatile Instant caughtUpAt;
 
     public StagedUploader(StagingArea staging, BooleanSupplier caughtUp, LongFunction<Optional<DatasetState>> datasets,
             KeeperNodes nodes, StorageAgent agent, Clock clock, Duration interval) {
@@ -66,6 +71,9 @@ public final class StagedUploader extends PeriodicTask {
             // a view still replaying would take a product for absent, or still registering
             return;
         }
+        if (caughtUpAt == null) {
+            caughtUpAt = clock.instant();
+        }
         for (StagingArea.Entry entry : staging.entries()) {
             if (stopping()) {
                 return;
@@ -77,17 +85,20 @@ public final class StagedUploader extends PeriodicTask {
     private void handle(StagingArea.Entry entry) {
         Instant now = clock.instant();
         Optional<DatasetState> found = datasets.apply(entry.dataId());
-        if (found.isEmpty()) {
-            if (entry.stagedAt().isBefore(now.minus(Duration.ofMinutes(ORPHAN_MINUTES)))) {
+        StagedStorage staged = found.map(DatasetState::staged).orElse(null);
+        if (staged == null) {
+            // no publish of it in the view yet: its command may wait on registry.commands, or its events be
+            // half applied; the wait counts from staging and from this process having caught up
+            Instant since = entry.stagedAt().isAfter(caughtUpAt) ? entry.stagedAt() : caughtUpAt;
+            if (since.isBefore(now.minus(Duration.ofMinutes(ORPHAN_MINUTES)))) {
                 log.info("data {}: no publish landed for staged {}; deleting it", entry.dataId(), entry.cid());
                 forget(entry);
             }
             return;
         }
         DatasetState state = found.get();
-        StagedStorage staged = state.staged();
-        StagedStorage.StagedFragment fragment = staged == null ? null : staged.fragments().stream()
-                .filter(f -> f.fragmentNo() == 1).findFirst().orElse(null);
+        StagedStorage.StagedFragment fragment = staged.fragments().stream().filter(f -> f.fragmentNo() == 1)
+                .findFirst().orElse(null);
         if (fragment == null || !fragment.cid().equals(entry.cid())) {
             log.info("data {}: staged {} is not the product's; deleting it", entry.dataId(), entry.cid());
             forget(entry);
@@ -98,19 +109,21 @@ public final class StagedUploader extends PeriodicTask {
             return;
         }
         Long cluster = state.clusters().get(1L);
-        if (cluster == null || !state.dataShare().stagedDeclared() || state.storedCids().containsKey(1L)) {
+        if (cluster == null || !nodes.declaredForUpload(entry.dataId()) || state.storedCids().containsKey(1L)) {
             return;
         }
-        Instant last = uploaded.get(entry.cid());
-        if (last != null && last.isAfter(now.minus(Duration.ofSeconds(RETRY_SECONDS)))) {
+        Instant next = nextAttempt.get(entry.cid());
+        if (next != null && next.isAfter(now)) {
             return;
         }
         for (String node : nodes.of(cluster)) {
             if (upload(node, entry, fragment)) {
-                uploaded.put(entry.cid(), now);
+                nextAttempt.put(entry.cid(), now.plusSeconds(RETRY_SECONDS));
                 return;
             }
         }
+        // every node refused, or none answered: a node learns of the declaration when it next syncs
+        nextAttempt.put(entry.cid(), now.plusSeconds(REFUSED_RETRY_SECONDS));
     }
 
     /** One upload to one node: true once the node took the fragment, or already held it. */
@@ -138,7 +151,7 @@ public final class StagedUploader extends PeriodicTask {
     }
 
     private void forget(StagingArea.Entry entry) {
-        uploaded.remove(entry.cid());
+        nextAttempt.remove(entry.cid());
         staging.remove(entry.folder());
     }
 

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import market.platform.content.BlockSink;
@@ -39,6 +42,8 @@ public final class StagingArea {
     private static final int BUFFER = 64 * 1024;
 
     private final Path root;
+    // the hidden folders requests are encrypting into now; any other hidden folder is a crash's
+    private final Set<Path> writing = ConcurrentHashMap.newKeySet();
 
     public StagingArea(Path dataDir) {
         this.root = dataDir.resolve("staged");
@@ -73,6 +78,7 @@ public final class StagingArea {
             Files.createDirectories(root);
             ownerOnly(root, "rwx------");
             hidden = Files.createTempDirectory(root, ".staging-");
+            writing.add(hidden);
             ownerOnly(hidden, "rwx------");
             MessageDigest sha = Hashes.sha256Digest();
             UnixFsImporter importer = new UnixFsImporter(BlockSink.DISCARD);
@@ -98,10 +104,12 @@ public final class StagingArea {
                 }
             }
             String cid = importer.finish().toString();
+            // sealed before the folder is in place: a folder in place always has a key in the publish
+            WrappedKey wrapped = custody.wrap(dataId, 1, HexFormat.of().formatHex(key));
             Path folder = root.resolve(dataId + "-" + cid);
             Files.move(hidden, folder, StandardCopyOption.ATOMIC_MOVE);
+            writing.remove(hidden);
             hidden = null;
-            WrappedKey wrapped = custody.wrap(dataId, 1, HexFormat.of().formatHex(key));
             return new Staged(dataId, folder, cid, HexFormat.of().formatHex(sha.digest()), written[0], wrapped);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot stage the encrypted data of " + dataId + " under " + root, e);
@@ -109,11 +117,12 @@ public final class StagingArea {
             Arrays.fill(key, (byte) 0);
             if (hidden != null) {
                 deleteFolder(hidden);
+                writing.remove(hidden);
             }
         }
     }
 
-    /** Every staged folder; hidden ones a crash left half written are deleted. */
+    /** Every staged folder; hidden ones a crash left half written are deleted, not those being written. */
     public List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
         if (!Files.isDirectory(root)) {
@@ -123,7 +132,9 @@ public final class StagingArea {
             for (Path folder : folders) {
                 Matcher name = NAME.matcher(folder.getFileName().toString());
                 if (folder.getFileName().toString().startsWith(".staging-")) {
-                    deleteFolder(folder);
+                    if (!writing.contains(folder)) {
+                        deleteFolder(folder);
+                    }
                 } else if (name.matches() && Files.exists(folder.resolve(FRAGMENT))) {
                     entries.add(new Entry(Long.parseLong(name.group(1)), name.group(2), folder,
                             Files.getLastModifiedTime(folder).toInstant()));
@@ -135,7 +146,7 @@ public final class StagingArea {
         return entries;
     }
 
-    /** Deletes a staged folder whose fragment the keepers hold, or whose publish did not land. */
+    /** Deletes a staged folder whose fragment the keepers hold, or whose publish did not land; gone already is fine. */
     public void remove(Path folder) {
         deleteFolder(folder);
     }
@@ -146,6 +157,8 @@ public final class StagingArea {
                 Files.deleteIfExists(file);
             }
             Files.deleteIfExists(folder);
+        } catch (NoSuchFileException gone) {
+            // deleted already, by the uploader or by the failed request that staged it
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + folder, e);
         }

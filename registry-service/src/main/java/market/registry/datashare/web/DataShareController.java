@@ -3,6 +3,7 @@ package market.registry.datashare.web;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import market.platform.domain.Rejection;
 import market.platform.ids.Ids;
 import market.platform.web.ApiException;
 import market.platform.web.CommandGateway;
@@ -12,6 +13,12 @@ import market.platform.web.SignatureVerifier;
 import market.registry.command.CloseDataShare;
 import market.registry.command.PublishDataShare;
 import market.registry.custody.KeyCustody;
+import market.registry.dataset.domain.DataShareProduct;
+import market.registry.dataset.domain.DataShareRules;
+import market.registry.dataset.domain.DatasetDecider;
+import market.registry.dataset.domain.FragmentPlan;
+import market.registry.datashare.keys.domain.ProviderKeysState;
+import market.registry.datashare.keys.view.ProviderKeysQueries;
 import market.registry.datashare.staging.StagingArea;
 import market.registry.datashare.staging.StorageAgent;
 import market.registry.datashare.view.DataShareQueries;
@@ -45,17 +52,19 @@ class DataShareController {
     private final SignatureVerifier verifier;
     private final CommandGateway gateway;
     private final DataShareQueries queries;
+    private final ProviderKeysQueries providerKeys;
     private final Marking marking;
     private final StagingArea staging;
     private final KeyCustody custody;
     private final StorageAgent agent;
     private final Clock clock;
 
-    DataShareController(SignatureVerifier verifier, CommandGateway gateway, DataShareQueries queries, Marking marking,
-            StagingArea staging, KeyCustody custody, StorageAgent agent, Clock clock) {
+    DataShareController(SignatureVerifier verifier, CommandGateway gateway, DataShareQueries queries,
+            ProviderKeysQueries providerKeys, Marking marking, StagingArea staging, KeyCustody custody, StorageAgent agent, Clock clock) {
         this.verifier = verifier;
         this.gateway = gateway;
         this.queries = queries;
+        this.providerKeys = providerKeys;
         this.marking = marking;
         this.staging = staging;
         this.custody = custody;
@@ -83,8 +92,24 @@ class DataShareController {
     private Mono<ResponseEntity<DataShareView>> publishData(JsonInput json, SignatureVerifier.SignedRequest signed,
             long dataId) {
         byte[] plain = DataShareRequests.plainData(json);
-        // the body's own rules are checked before anything is marked, encrypted or stored
-        DataShareRequests.publish(json, signed.signer(), signed.nonce(), dataId, clock.instant(), List.of(), plain);
+        // the body's own rules, and those of the registration it starts, are checked before anything is
+        // marked, encrypted or stored; the decider checks them again with the product's history
+        PublishDataShare unstaged = DataShareRequests.publish(json, signed.signer(), signed.nonce(), dataId,
+                clock.instant(), List.of(), plain);
+        if (queries.find(dataId).isPresent()) {
+            throw ApiException.of(DataShareRules.productExists(DataShareRequests.productId(json)));
+        }
+        Rejection problem = DatasetDecider.registrationProblem(unstaged.getPrice(), unstaged.getPeriod(),
+                unstaged.getDataHashOriginal(), unstaged.getFragments().stream().map(f -> new FragmentPlan(
+                        f.getFragmentNo(), f.getSize(), f.getHashOriginal(), f.getIdfsClusterId())).toList(),
+                unstaged.getSize());
+        if (problem == null && unstaged.getProduct().getCategory().equals(DataShareProduct.ABE)
+                && providerKeys.find(signed.signer()).filter(ProviderKeysState::hasAbe).isEmpty()) {
+            problem = DataShareRules.abeNotSetUp();
+        }
+        if (problem != null) {
+            throw ApiException.of(problem);
+        }
         Mono<byte[]> data = json.has("watermarkType")
                 ? marking.mark(signed.signer(), signed.nonce(), plain, Marking.kind(json.string("watermarkType")),
                         DataShareRequests.productId(json))
