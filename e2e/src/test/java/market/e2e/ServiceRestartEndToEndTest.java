@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * Services stopped mid-saga and started again: deals created while settlement is down are each
  * paid exactly once after it returns, which the ledger and {@code settlement.events} prove; a
  * deal completed while the registry is down gets its keys once the registry is back; a restarted
- * order service rebuilds the same book, deals and DataShare orders by replay.
+ * order service rebuilds the same book, deals and DataShare orders by replay; a {@code plainData}
+ * publish staged while its nodes are down is uploaded by the restarted registry once they are back.
  */
 class ServiceRestartEndToEndTest extends EndToEndTest {
 
@@ -190,6 +191,77 @@ class ServiceRestartEndToEndTest extends EndToEndTest {
                 + waiting.address() + "/o-1").expect(200).json().get("status").stringValue().equals("finished")
                 ? true : null);
         assertThat(flows.available(waiting.address())).isEqualTo(10_000);
+    }
+
+    @Test
+    void aPlainDataPublishWhoseNodesAreDownIsUploadedOnceTheyAreBackAcrossARegistryRestart() throws Exception {
+        MarketPlatform.Cluster cluster = platform.startCluster("restage-1", "restage-2");
+        cluster.nodes().forEach(node -> platform.stopNode(node.name()));
+        Wallet provider = Wallet.create();
+        Wallet buyer = Wallet.create();
+        flows.deposit(provider.address(), "1.0000 OSB");
+        flows.deposit(buyer.address(), "2.0000 OSB");
+        java.nio.file.Path providerHome = Cli.home(provider);
+        java.nio.file.Path buyerHome = Cli.home(buyer);
+        java.nio.file.Path file = providerHome.resolve("restaged.bin");
+        byte[] bytes = new byte[300_000];
+        new java.util.Random(17).nextBytes(bytes);
+        java.nio.file.Files.write(file, bytes);
+        String productId = "restaged-" + System.nanoTime();
+        String product = "/v1/datashare/dataset?provider=" + provider.address() + "&productID=" + productId;
+
+        // no node of the cluster answers: the publish lands, and its ciphertext waits in the staging folder
+        Cli.run(platform, providerHome, "datashare", "publish", "--product-id", productId, "--name", "Restaged",
+                "--file", file.toString(), "--plain-data", "--price", "0.5000 OSB", "--cluster",
+                Long.toString(cluster.id()), "--wait", "1");
+        long dataId = platform.registry().get(product).expect(200).json().get("data_id").longValue();
+        Flows.await("keeper-service to take the staged fragment's declaration", () -> {
+            var storage = platform.keeper().get("/v1/data/" + dataId + "/fragments");
+            return storage.status() == 200 && storage.json().path("uploader").isString() ? true : null;
+        });
+        assertThat(platform.registry().get(product).expect(200).json().get("status").stringValue())
+                .isEqualTo("registering");
+        assertThat(stagedFolders(dataId)).hasSize(1);
+
+        // the registry stops with the upload not done; the nodes come back while it is down
+        platform.stop(RegistryApplication.class);
+        List<MarketPlatform.Node> back = cluster.nodes().stream().map(node -> platform.startNode(node.name())).toList();
+        platform.start(RegistryApplication.class);
+
+        // the restarted registry finds its staged copy, uploads it, and the product goes on sale
+        Flows.await("the product " + productId + " ready after the restart", () -> platform.registry().get(product)
+                .expect(200).json().get("status").stringValue().equals("ready") ? true : null);
+        Flows.await("the staged copy of data " + dataId + " deleted", () -> stagedFolders(dataId).isEmpty() ? true : null);
+        // the storage record names the registry's account as uploader, and nobody else
+        JsonNode storage = platform.keeper().get("/v1/data/" + dataId + "/fragments").expect(200).json();
+        var stranger = Flows.upload(back.get(0), Wallet.create(), dataId, 1, market.platform.content.Cid.parse(
+                storage.get("fragments").get(0).get("cid").stringValue()), new byte[64]);
+        assertThat(stranger.status()).as(stranger.body()).isEqualTo(403);
+        assertThat(stranger.errorCode()).isEqualTo("NODE.NOT_PROVIDER");
+        Cli.run(platform, buyerHome, "datashare", "apply", "--product-id", productId, "--provider", provider.address(),
+                "--order-seq", "restaged-1");
+        Cli.run(platform, providerHome, "datashare", "authorize", "--consumer", buyer.address(), "--order-seq",
+                "restaged-1");
+        Flows.await("the restaged order paid", () -> platform.order().get("/v1/datashare/orders/" + buyer.address()
+                + "/restaged-1").expect(200).json().get("status").stringValue().equals("finished") ? true : null);
+        flows.awaitKeys(buyer, dataId);
+        java.nio.file.Path out = buyerHome.resolve("restaged.decrypted");
+        Cli.run(platform, buyerHome, "datashare", "decrypt", "--product-id", productId, "--provider",
+                provider.address(), "--out", out.toString());
+        assertThat(java.nio.file.Files.readAllBytes(out)).isEqualTo(bytes);
+        flows.assertConserved();
+    }
+
+    private static List<java.nio.file.Path> stagedFolders(long dataId) {
+        java.nio.file.Path staged = platform.registryDataDir().resolve("staged");
+        if (!java.nio.file.Files.isDirectory(staged)) {
+            return List.of();
+        }
+        try (var folders = java.nio.file.Files.list(staged)) {
+            return folders.filter(f -> f.getFileName().toString().startsWith(dataId + "-")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
