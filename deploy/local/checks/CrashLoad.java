@@ -19,12 +19,14 @@ import market.platform.signing.Wallet;
  * Load for the crash check: sends signed adddatabegin requests from 16 threads and writes, per
  * request, the data_id it maps to (derived from signer and nonce) and the HTTP status the client
  * saw, or ERR when no answer came.
- * Usage: java -cp cli/target/market.jar CrashLoad.java URL WALLET_FILE DATATYPE COUNT OUT_FILE
+ * Usage: MARKET_PASSPHRASE=… java -cp cli/target/market.jar CrashLoad.java URL KEYSTORE_FILE DATATYPE COUNT OUT_FILE
  */
 public class CrashLoad {
     public static void main(String[] args) throws Exception {
         String base = args[0];
-        Wallet wallet = Wallet.load(Path.of(args[1]));
+        // the provider's keystore, opened with MARKET_PASSPHRASE as the CLI opens it
+        Wallet wallet = market.platform.signing.Keystore.decrypt(java.nio.file.Files.readString(Path.of(args[1])),
+                System.getenv("MARKET_PASSPHRASE").toCharArray());
         int count = Integer.parseInt(args[3]);
         String hash = Hashes.sha256Hex(new byte[] {1});
         byte[] body = ("{\"datatypename\":\"" + args[2] + "\",\"price\":\"1 OSB\",\"detail_fields\":[],\"period\":1,"

@@ -63,14 +63,17 @@ final class AccountCommands extends CommandGroup {
                     description = "deposit_ref: a deposit with a ref already used changes nothing "
                             + "(default: cli- and a random UUID).") String ref,
             @Option(names = "--operator-home", paramLabel = "DIR", defaultValue = "${env:MARKET_OPERATOR_HOME}",
-                    description = {"Folder of the operator's wallet.properties.",
+                    description = {"Folder of the operator's wallet (a keystore opened with MARKET_OPERATOR_PASSPHRASE, "
+                        + "or the launcher's plain wallet.properties).",
                         "Default: env MARKET_OPERATOR_HOME."}) Path operatorHome) {
         return market.run(spec, out -> {
             if (operatorHome == null) {
                 throw new CliException("deposits are signed by the operator key: set --operator-home or "
                         + "MARKET_OPERATOR_HOME (the launcher keeps it in <data dir>/operator)");
             }
-            Wallet operator = Market.loadWallet(operatorHome.resolve("wallet.properties"),
+            // the operator's passphrase is its own, never the user's: MARKET_OPERATOR_PASSPHRASE or a prompt
+            Wallet operator = WalletFiles.open(operatorHome, new WalletFiles.Passphrase(null,
+                    "MARKET_OPERATOR_PASSPHRASE", "the operator's wallet in " + operatorHome), null,
                     "--operator-home or MARKET_OPERATOR_HOME must name the operator's folder "
                             + "(the launcher keeps it in <data dir>/operator)");
             String depositRef = ref == null ? "cli-" + UUID.randomUUID() : ref;

@@ -1,8 +1,6 @@
 package market.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import market.platform.signing.Wallet;
 import picocli.CommandLine;
@@ -58,6 +56,13 @@ public final class Market extends CommandGroup {
                 "Default: ${DEFAULT-VALUE} (env MARKET_HOME)."})
     Path home;
 
+    @Option(names = "--passphrase-file", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = {"File whose first line is the wallet's passphrase.",
+                "Default: env MARKET_PASSPHRASE, else a prompt on the terminal."})
+    Path passphraseFile;
+
+    private Wallet opened;
+
     /** What a subcommand does; it reports problems by throwing {@link CliException}. */
     @FunctionalInterface
     interface Action {
@@ -96,27 +101,22 @@ public final class Market extends CommandGroup {
         err.flush();
     }
 
+    /** The home's keystore file, {@code wallet.json}, where {@code wallet create} writes. */
     Path walletFile() {
-        return home.resolve("wallet.properties");
+        return home.resolve(WalletFiles.KEYSTORE);
     }
 
+    /** Where the passphrase of the home's keystore comes from. */
+    WalletFiles.Passphrase passphrase() {
+        return new WalletFiles.Passphrase(passphraseFile, "MARKET_PASSPHRASE", "the wallet in " + home);
+    }
+
+    /** The acting account's wallet, opened once per run (a keystore costs its key derivation). */
     Wallet wallet() {
-        return loadWallet(walletFile(), "run `market wallet create`");
-    }
-
-    /** The key in {@code file}; {@code whenMissing} tells the user how to get one. */
-    static Wallet loadWallet(Path file, String whenMissing) {
-        if (!Files.exists(file)) {
-            throw new CliException("no wallet at " + file + ": " + whenMissing);
+        if (opened == null) {
+            opened = WalletFiles.open(home, passphrase(), spec.commandLine().getErr(), "run `market wallet create`");
         }
-        try {
-            return Wallet.load(file);
-        } catch (IOException e) {
-            throw new CliException("cannot read the wallet: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            // the message of a malformed key may quote part of it, so it is not shown
-            throw new CliException(file + ": private_key is not a valid 32-byte secp256k1 key in hex");
-        }
+        return opened;
     }
 
     ServiceClient registry() {

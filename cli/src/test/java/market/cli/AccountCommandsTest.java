@@ -33,7 +33,7 @@ class AccountCommandsTest {
     @BeforeEach
     void createWalletsAndServices() throws Exception {
         wallet = Wallet.create();
-        wallet.save(home.resolve("wallet.properties"));
+        TestWallets.save(wallet, home);
         operator = Wallet.create();
         operator.save(operatorHome.resolve("wallet.properties"));
         registry = FakeService.answering(500, "");

@@ -29,7 +29,7 @@ class DataCommandsTest {
 
     @BeforeEach
     void createWalletAndFile() throws Exception {
-        Wallet.create().save(home.resolve("wallet.properties"));
+        TestWallets.save(Wallet.create(), home);
         content = new byte[1000];
         new Random(7).nextBytes(content);
         file = home.resolve("weather.csv");

@@ -20,7 +20,7 @@ final class FakePlatform implements AutoCloseable {
 
     FakePlatform(Path home) throws IOException {
         this.home = home;
-        wallet.save(home.resolve("wallet.properties"));
+        TestWallets.save(wallet, home);
         registry = FakeService.answering(500, "");
         order = FakeService.answering(500, "");
     }

@@ -24,7 +24,7 @@ class KeeperCommandsTest {
     @BeforeEach
     void createWalletAndService() throws Exception {
         wallet = Wallet.create();
-        wallet.save(home.resolve("wallet.properties"));
+        TestWallets.save(wallet, home);
         keeper = FakeService.answering(201, "{\"cluster_id\":7}");
     }
 

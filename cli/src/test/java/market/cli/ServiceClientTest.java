@@ -24,7 +24,7 @@ class ServiceClientTest {
     @BeforeEach
     void createWallet() throws Exception {
         wallet = Wallet.create();
-        wallet.save(home.resolve("wallet.properties"));
+        TestWallets.save(wallet, home);
     }
 
     private CliRun market(FakeService registry, String... args) {

@@ -8,13 +8,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import market.platform.signing.Keystore;
 import market.platform.signing.Wallet;
 import tools.jackson.databind.JsonNode;
 
-/** The packaged CLI, run as a process against the shared platform, with a home of its own per wallet. */
+/**
+ * The packaged CLI, run as a process against the shared platform, with a home of its own per
+ * wallet: a keystore under {@link #PASSPHRASE}, which every run gets as {@code MARKET_PASSPHRASE}.
+ */
 final class Cli {
 
     private static final Path MARKET_JAR = Path.of("..", "cli", "target", "market.jar");
+    static final String PASSPHRASE = "e2e passphrase";
 
     record Result(int exit, String output) {
         /** The JSON the command printed, after any progress line. */
@@ -37,16 +42,19 @@ final class Cli {
                 "-jar", MARKET_JAR.toString(), "--home", home.toString(), "--url", platform.registryUrl(),
                 "--keeper-url", platform.keeperUrl(), "--order-url", platform.orderUrl()));
         command.addAll(List.of(args));
-        Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("MARKET_PASSPHRASE", PASSPHRASE);
+        Process cli = builder.start();
         String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(cli.waitFor(180, TimeUnit.SECONDS)).isTrue();
         return new Result(cli.exitValue(), output);
     }
 
-    /** A new home holding {@code wallet}. */
+    /** A new home holding {@code wallet} as a keystore (scrypt's light cost: the tests open it often). */
     static Path home(Wallet wallet) throws Exception {
         Path home = Files.createTempDirectory("market-cli");
-        wallet.save(home.resolve("wallet.properties"));
+        Files.writeString(home.resolve("wallet.json"),
+                Keystore.encrypt(wallet, PASSPHRASE.toCharArray(), Keystore.LIGHT));
         return home;
     }
 }

@@ -94,6 +94,11 @@ public final class Wallet {
         return address;
     }
 
+    /** The 32-byte private key, for {@link Keystore} to seal into a key file; the caller wipes it. */
+    byte[] privateKeyBytes() {
+        return Secp256k1.fixed32(privateKey);
+    }
+
     /** The 64-byte uncompressed public key, without the {@code 04} prefix. */
     public byte[] publicKey() {
         return publicKey.clone();
