@@ -24,12 +24,15 @@ import tools.jackson.databind.JsonNode;
  * requests are signed by the given wallet over the method, the raw path and query, and exactly the
  * body bytes sent (see {@link RequestSignature}). A 2xx answer returns its JSON; an error body
  * {@code {"errorCode", "errorMsg"}} becomes a {@link Refused}, and an unreachable service a
- * {@link CliException}.
+ * {@link CliException}. A service still catching up with its event topics answers 503
+ * {@code SERVICE.NOT_READY} before it reads the request, so the same request is sent again after
+ * its {@code Retry-After}, for up to {@value #NOT_READY_PATIENCE_SECONDS} s.
  */
 final class ServiceClient {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    private static final long NOT_READY_PATIENCE_SECONDS = 120;
 
     /** The request was sent but no answer came, so the service may or may not have acted on it. */
     static final class NoAnswer extends CliException {
@@ -201,6 +204,27 @@ final class ServiceClient {
     }
 
     private HttpResponse<byte[]> exchange(HttpRequest request) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(NOT_READY_PATIENCE_SECONDS).toNanos();
+        while (true) {
+            HttpResponse<byte[]> response = exchangeOnce(request);
+            if (response.statusCode() != 503 || System.nanoTime() > deadline) {
+                return response;
+            }
+            JsonNode json = Json.parseOrNull(response.body());
+            if (json == null || !"SERVICE.NOT_READY".equals(json.path("errorCode").asString(""))) {
+                return response;
+            }
+            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(2);
+            try {
+                Thread.sleep(Duration.ofSeconds(Math.max(1, Math.min(seconds, 10))).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NoAnswer("interrupted while waiting for " + url + " to be ready");
+            }
+        }
+    }
+
+    private HttpResponse<byte[]> exchangeOnce(HttpRequest request) {
         try {
             return http.send(request, BodyHandlers.ofByteArray());
         } catch (ConnectException | HttpConnectTimeoutException e) {

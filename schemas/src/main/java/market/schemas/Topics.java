@@ -131,6 +131,8 @@ public final class Topics {
 
     public static final Topic REGISTRY_SNAPSHOTS = snapshots(REGISTRY);
 
+    public static final Topic REGISTRY_NONCES = nonces(REGISTRY);
+
     public static final String SETTLEMENT = "settlement";
 
     public static final Topic SETTLEMENT_COMMANDS = new Topic("settlement.commands", SETTLEMENT,
@@ -156,6 +158,8 @@ public final class Topics {
 
     public static final Topic SETTLEMENT_SNAPSHOTS = snapshots(SETTLEMENT);
 
+    public static final Topic SETTLEMENT_NONCES = nonces(SETTLEMENT);
+
     public static final String ORDER = "order";
 
     public static final Topic ORDER_COMMANDS = new Topic("order.commands", ORDER, "dataset address",
@@ -179,6 +183,8 @@ public final class Topics {
     public static final Topic ORDER_EVENTS_DLT = deadLetter(ORDER_EVENTS);
 
     public static final Topic ORDER_SNAPSHOTS = snapshots(ORDER);
+
+    public static final Topic ORDER_NONCES = nonces(ORDER);
 
     public static final String KEEPER = "keeper";
 
@@ -205,6 +211,8 @@ public final class Topics {
     public static final Topic KEEPER_EVENTS_DLT = deadLetter(KEEPER_EVENTS);
 
     public static final Topic KEEPER_SNAPSHOTS = snapshots(KEEPER);
+
+    public static final Topic KEEPER_NONCES = nonces(KEEPER);
 
     /** Events the registry's reactions could not turn into commands. */
     public static final Topic REGISTRY_SETTLEMENT_EVENTS_DLT = reactionDeadLetter(REGISTRY, SETTLEMENT_EVENTS);
@@ -247,6 +255,16 @@ public final class Topics {
                 List.of(market.snapshot.PartitionSnapshot.class));
     }
 
+    /**
+     * {@code S.nonces}: the nonces of the signed requests whose commands {@code S}'s processor
+     * handled, each on its command's partition, so every instance refuses a replayed request
+     * (same partition count as {@code S.commands}; kept a week, far beyond any signature window).
+     */
+    public static Topic nonces(String service) {
+        return new Topic(service + ".nonces", service, "signer address",
+                List.of(market.schemas.nonce.NonceClaimed.class));
+    }
+
     /** Where {@code service}'s reactions put an event of {@code consumed} they cannot handle: {@code S.<topic>-dlt}. */
     public static Topic reactionDeadLetter(String service, Topic consumed) {
         return new Topic(service + "." + consumed.name() + "-dlt", service, consumed.key(), List.of());
@@ -263,7 +281,7 @@ public final class Topics {
                 KEEPER_COMMANDS, KEEPER_EVENTS, KEEPER_REPLIES, KEEPER_COMMANDS_DLT, KEEPER_EVENTS_DLT,
                 KEEPER_REGISTRY_EVENTS_DLT, KEEPER_KEEPER_EVENTS_DLT, REGISTRY_KEEPER_EVENTS_DLT,
                 SETTLEMENT_KEEPER_EVENTS_DLT, KEEPER_SETTLEMENT_EVENTS_DLT, REGISTRY_SNAPSHOTS, SETTLEMENT_SNAPSHOTS,
-                ORDER_SNAPSHOTS, KEEPER_SNAPSHOTS);
+                ORDER_SNAPSHOTS, KEEPER_SNAPSHOTS, REGISTRY_NONCES, SETTLEMENT_NONCES, ORDER_NONCES, KEEPER_NONCES);
     }
 
     /** The topics a service writes or consumes as its own. */

@@ -104,7 +104,7 @@ public final class Auditor extends PeriodicTask {
         RecordAudit command = new RecordAudit(dataId, fragment.fragmentNo(), keeper.idfsAccount(), day, reason == null,
                 from, to, from / UnixFsImporter.CHUNK_SIZE, reason, clock.instant());
         try {
-            commands.send(Long.toString(dataId), command).block(Duration.ofSeconds(30));
+            commands.sendUnsigned(Long.toString(dataId), command).block(Duration.ofSeconds(30));
         } catch (RuntimeException e) {
             log.warn("could not record the audit of data {} fragment {} at {}: {}", dataId, fragment.fragmentNo(),
                     keeper.idfsAccount(), e.getMessage());

@@ -59,7 +59,7 @@ public final class TermScheduler extends PeriodicTask {
                         return;
                     }
                     try {
-                        commands.send(Long.toString(s.dataId()), new EndStorage(s.dataId(), today, clock.instant()))
+                        commands.sendUnsigned(Long.toString(s.dataId()), new EndStorage(s.dataId(), today, clock.instant()))
                                 .block(Duration.ofSeconds(30));
                         log.info("storage of data {} ended on day {} (term {} to {})", s.dataId(), today,
                                 s.term().startDay(), s.term().endDay() - 1);

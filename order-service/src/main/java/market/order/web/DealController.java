@@ -44,7 +44,7 @@ class DealController {
         SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
         var command = OrderRequests.buy(body, signed, clock.instant());
         long dealId = command.getDealId();
-        return gateway.send(command.getDataset(), command).map(reply -> ResponseEntity.status(201).body(find(dealId)));
+        return gateway.send(command.getDataset(), command, signed).map(reply -> ResponseEntity.status(201).body(find(dealId)));
     }
 
     @GetMapping("/{dealId}")

@@ -60,7 +60,7 @@ class OrderController {
     Mono<ResponseEntity<OrderView>> publish(ServerHttpRequest request, @RequestBody(required = false) byte[] body) {
         SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
         var publication = OrderRequests.publish(body, signed.signer(), signed.nonce(), clock.instant(), signing);
-        return gateway.send(publication.command().getOrder().getDataset(), publication.command())
+        return gateway.send(publication.command().getOrder().getDataset(), publication.command(), signed)
                 .map(reply -> ResponseEntity.status(201).body(find(publication.orderHash())));
     }
 
@@ -71,7 +71,7 @@ class OrderController {
         String hash = hash(orderHash);
         String dataset = index.datasetOfOrder(hash).orElseThrow(OrderController::notFound);
         var command = new CancelOrder(signed.signer(), signed.nonce(), clock.instant(), dataset, hash);
-        return gateway.send(dataset, command).map(reply -> find(hash));
+        return gateway.send(dataset, command, signed).map(reply -> find(hash));
     }
 
     @GetMapping("/v1/orders/{orderHash}")

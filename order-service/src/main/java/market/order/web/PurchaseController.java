@@ -87,7 +87,7 @@ class PurchaseController {
         var command = new ApplyPurchase(consumer, signed.nonce(), clock.instant(), dataset, orderSeq,
                 json.string("reason", ""), buyerKey.toLowerCase(Locale.ROOT),
                 Ids.derive("datashare-order:" + dataset, consumer, orderSeq));
-        return gateway.send(dataset, command)
+        return gateway.send(dataset, command, signed)
                 .map(reply -> ResponseEntity.status(201).body(find(dataset, consumer, orderSeq)));
     }
 
@@ -102,7 +102,7 @@ class PurchaseController {
         String dataset = datasetOf(consumer, orderSeq, signed.signer(), json.has("productID") ? json.string("productID") : null);
         var command = new DecidePurchase(signed.signer(), signed.nonce(), clock.instant(), dataset, consumer, orderSeq,
                 approve, json.string("reason", ""));
-        return gateway.send(dataset, command).map(reply -> find(dataset, consumer, orderSeq));
+        return gateway.send(dataset, command, signed).map(reply -> find(dataset, consumer, orderSeq));
     }
 
     @PostMapping("/withdraw")
@@ -116,7 +116,7 @@ class PurchaseController {
                 : datasetOf(consumer, orderSeq, null, null);
         var command = new WithdrawPurchase(consumer, signed.nonce(), clock.instant(), dataset, orderSeq,
                 json.string("reason", ""));
-        return gateway.send(dataset, command).map(reply -> find(dataset, consumer, orderSeq));
+        return gateway.send(dataset, command, signed).map(reply -> find(dataset, consumer, orderSeq));
     }
 
     @GetMapping("/{consumer}/{orderSeq}")

@@ -6,7 +6,9 @@ import market.platform.runtime.ProjectionListener;
 import market.platform.runtime.Reactions;
 import market.platform.runtime.ServiceModel;
 import market.platform.web.ApiErrorHandler;
+import market.platform.web.CodecErrorBodies;
 import market.platform.web.CommandGateway;
+import market.platform.web.ReadinessGate;
 import market.platform.web.SignatureVerifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,8 +22,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The runtime every service imports: given the service's {@link ServiceModel}, it provides the
- * Kafka runtime, the command gateway, signature checks, the error body and the replay
- * readiness indicator ({@code /actuator/health/readiness} stays DOWN until caught up).
+ * Kafka runtime, the command gateway, signature checks, the error body (on Netty's own answers
+ * too), and the replay readiness indicator ({@code /actuator/health/readiness} stays DOWN until
+ * caught up) with the gate that answers API requests 503 until then.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({MarketProperties.class, KafkaSettings.class})
@@ -41,9 +44,10 @@ public class PlatformConfiguration {
 
     @Bean
     ServiceRuntime serviceRuntime(ServiceModel model, KafkaClients clients, MarketProperties properties,
-            ObjectProvider<ProjectionListener> listeners, ObjectProvider<Reactions> reactions) {
+            ObjectProvider<ProjectionListener> listeners, ObjectProvider<Reactions> reactions,
+            ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
         return new ServiceRuntime(model, clients, properties, listeners.orderedStream().toList(),
-                reactions.getIfAvailable());
+                reactions.getIfAvailable(), meters.getIfAvailable());
     }
 
     @Bean
@@ -59,6 +63,18 @@ public class PlatformConfiguration {
     @Bean
     ApiErrorHandler apiErrorHandler(ObjectMapper mapper) {
         return new ApiErrorHandler(mapper);
+    }
+
+    /** 503 with Retry-After for every API request until the runtime has caught up. */
+    @Bean
+    ReadinessGate readinessGate(ServiceRuntime runtime) {
+        return new ReadinessGate(runtime::isCaughtUp);
+    }
+
+    /** The error body on the answers Netty's decoder gives before a request reaches the application. */
+    @Bean
+    org.springframework.boot.reactor.netty.NettyServerCustomizer codecErrorBodies() {
+        return CodecErrorBodies.customizer();
     }
 
     @Bean

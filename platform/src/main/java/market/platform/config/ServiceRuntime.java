@@ -44,18 +44,25 @@ public final class ServiceRuntime implements SmartLifecycle {
     private final ReplyingKafkaTemplate<String, byte[], byte[]> replies;
     private volatile boolean running;
 
+    /** With {@code meters} (null for none): the processor's and reactor's batches, commands, saga steps and lag. */
     public ServiceRuntime(ServiceModel model, KafkaClients clients, MarketProperties properties,
-            List<ProjectionListener> listeners, Reactions reactions) {
+            List<ProjectionListener> listeners, Reactions reactions, io.micrometer.core.instrument.MeterRegistry meters) {
         this.model = model;
         this.clients = clients;
         this.properties = properties;
         this.projection = new Projection(model, clients, listeners);
         this.processor = new CommandProcessor(model, clients,
                 model.service() + "-processor-" + properties.instanceId(), projection, properties.snapshotEvery(),
-                properties.snapshotWhenIdle());
+                properties.snapshotWhenIdle(), properties.signatureWindow());
         this.reactions = reactions;
         this.reactor = reactions == null ? null
                 : new Reactor(model, reactions, clients, model.service() + "-reactor-" + properties.instanceId());
+        if (meters != null) {
+            processor.meter(meters, model.service(), "processor");
+            if (reactor != null) {
+                reactor.meter(meters, model.service(), "reactor");
+            }
+        }
         this.gatewayProducers = new DefaultKafkaProducerFactory<>(clients.producer(model.service() + "-gateway"));
         this.replies = replyingTemplate();
     }

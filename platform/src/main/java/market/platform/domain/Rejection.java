@@ -6,10 +6,15 @@ package market.platform.domain;
  */
 public record Rejection(String errorCode, String errorMsg, Kind kind) {
 
-    public enum Kind { INVALID, NOT_FOUND, FORBIDDEN, CONFLICT }
+    public enum Kind { INVALID, UNAUTHORIZED, NOT_FOUND, FORBIDDEN, CONFLICT }
 
     public static Rejection invalid(String code, String message) {
         return new Rejection(code, message, Kind.INVALID);
+    }
+
+    /** A request whose signature no longer counts: replayed, or too old by the time its command is handled. */
+    public static Rejection unauthorized(String code, String message) {
+        return new Rejection(code, message, Kind.UNAUTHORIZED);
     }
 
     public static Rejection notFound(String code, String message) {

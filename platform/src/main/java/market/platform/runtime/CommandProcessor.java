@@ -1,10 +1,13 @@
 package market.platform.runtime;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import market.platform.domain.Decider;
@@ -13,6 +16,8 @@ import market.platform.domain.RejectedException;
 import market.platform.domain.Rejection;
 import market.schemas.SingleObjectCodec;
 import market.schemas.SingleObjectCodec.UndecodableException;
+import market.schemas.Topics;
+import market.schemas.nonce.NonceClaimed;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -42,6 +47,15 @@ import org.slf4j.LoggerFactory;
  * from the latest trustworthy snapshot and replays only the events after it, at most about
  * {@code snapshotEvery} offsets. (None is written at stop: a stop must not wait
  * for a broker that may be gone.)
+ *
+ * <p>A command that came from a signed request carries its {@link CommandOrigin}. The processor
+ * refuses it (401, no events) when the request is older than the signature window, as a command
+ * left on {@code S.commands} by a crash may be, or when its nonce is claimed already; otherwise
+ * it claims the nonce on {@code S.nonces}, on the command's partition, in the batch's
+ * transaction, whether the decider accepts the command or not. A request replayed to any
+ * instance becomes the same command with the same key, so it reaches the partition that holds
+ * the claim, and the instance that owns the partition then, or later after a rebalance (which
+ * replays {@code S.nonces} with the events), refuses it.
  */
 public final class CommandProcessor extends TransactionalLoop {
 
@@ -60,14 +74,18 @@ public final class CommandProcessor extends TransactionalLoop {
     private final CountDownLatch firstAssignment = new CountDownLatch(1);
 
     private final boolean snapshotWhenIdle;
+    private final Duration signatureWindow;
+    private final NonceReplay nonceReplay;
+    private final Map<Integer, NonceLog> nonces = new ConcurrentHashMap<>();
+    private final Clock clock = Clock.systemUTC();
 
     /**
      * {@code snapshotEvery}: events offsets between a partition's snapshots, 0 or less for none;
      * {@code snapshotWhenIdle}: whether a snapshot that is due is also written while no command
-     * comes.
+     * comes; {@code signatureWindow}: how old a signed request may be when its command is handled.
      */
     public CommandProcessor(ServiceModel model, KafkaClients clients, String transactionalId,
-            ReferenceData references, long snapshotEvery, boolean snapshotWhenIdle) {
+            ReferenceData references, long snapshotEvery, boolean snapshotWhenIdle, Duration signatureWindow) {
         super(model.service() + "-command-processor", clients, model.service(), transactionalId);
         this.model = model;
         this.clients = clients;
@@ -75,6 +93,8 @@ public final class CommandProcessor extends TransactionalLoop {
         this.snapshotEvery = snapshotEvery;
         this.snapshotWhenIdle = snapshotWhenIdle;
         this.snapshots = snapshotEvery > 0 ? new Snapshots(model, clients) : null;
+        this.signatureWindow = signatureWindow;
+        this.nonceReplay = new NonceReplay(model.service(), clients, signatureWindow);
     }
 
     /**
@@ -105,6 +125,7 @@ public final class CommandProcessor extends TransactionalLoop {
         partitions.putAll(replayed.states());
         covered.putAll(replayed.covered());
         snapshotAt.putAll(replayed.snapshotAt());
+        nonces.putAll(nonceReplay.replay(numbers, clock.instant()));
     }
 
     /** True once the first assignment has been replayed and the loop is running. */
@@ -174,12 +195,14 @@ public final class CommandProcessor extends TransactionalLoop {
     @Override
     Runnable handle(ConsumerRecords<String, byte[]> records, Producer<String, byte[]> producer) {
         Map<Integer, AggregateStates.Overlay> overlays = new HashMap<>();
+        // nonces claimed in this batch, by partition: held once the transaction commits
+        Map<Integer, Map<String, Long>> claims = new HashMap<>();
         long started = System.nanoTime();
         List<PendingReply> replies = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             AggregateStates.Overlay overlay = overlays.computeIfAbsent(record.partition(),
                     p -> partitions.computeIfAbsent(p, q -> new AggregateStates(model)).overlay());
-            replies.add(handle(record, overlay, producer));
+            replies.add(handle(record, overlay, claims, producer));
         }
         long decided = System.nanoTime();
         producer.flush();
@@ -197,11 +220,16 @@ public final class CommandProcessor extends TransactionalLoop {
         return () -> {
             overlays.values().forEach(AggregateStates.Overlay::commit);
             written.forEach((partition, offset) -> covered.merge(partition, offset, Math::max));
+            claims.forEach((partition, held) -> {
+                NonceLog claimed = nonces.computeIfAbsent(partition, p -> new NonceLog());
+                held.forEach(claimed::claim);
+            });
+            count(replies);
         };
     }
 
     private PendingReply handle(ConsumerRecord<String, byte[]> record, AggregateStates.Overlay overlay,
-            Producer<String, byte[]> producer) {
+            Map<Integer, Map<String, Long>> claims, Producer<String, byte[]> producer) {
         String key = record.key();
         try {
             SpecificRecord avro = codec.decode(record.value());
@@ -211,6 +239,14 @@ public final class CommandProcessor extends TransactionalLoop {
             }
             if (key == null) {
                 throw new UndecodableException("command without a key");
+            }
+            Optional<CommandOrigin> origin = CommandOrigin.readFrom(record.headers());
+            if (origin.isPresent()) {
+                Rejection refused = claim(origin.get(), key, record.partition(),
+                        claims.computeIfAbsent(record.partition(), p -> new HashMap<>()), producer);
+                if (refused != null) {
+                    return rejected(record, key, refused, producer);
+                }
             }
             Object command;
             try {
@@ -256,6 +292,47 @@ public final class CommandProcessor extends TransactionalLoop {
     }
 
     /**
+     * Counts a committed batch's commands in {@code market.commands}, by outcome (accepted,
+     * refused, failed) and the refusal's error code.
+     */
+    private void count(List<PendingReply> replies) {
+        io.micrometer.core.instrument.MeterRegistry registry = meters();
+        if (registry == null) {
+            return;
+        }
+        for (PendingReply reply : replies) {
+            String outcome = reply.failed ? "failed" : reply.rejection == null ? "accepted" : "refused";
+            registry.counter("market.commands", "service", model.service(), "outcome", outcome, "error_code",
+                    reply.rejection == null ? "none" : reply.rejection.errorCode()).increment();
+        }
+    }
+
+    /**
+     * Claims the nonce of the request a command came from, on the command's partition of
+     * {@code S.nonces}, into {@code batch} (held once the batch commits: an aborted batch is
+     * handled again); or the refusal when the request is stale or its nonce already claimed.
+     */
+    private Rejection claim(CommandOrigin origin, String key, int partition, Map<String, Long> batch,
+            Producer<String, byte[]> producer) {
+        long now = clock.instant().getEpochSecond();
+        long window = signatureWindow.toSeconds();
+        if (now - origin.signedAt() > window) {
+            log.warn("{} refused a command for {} signed by {} {} s ago: older than the signature window of {} s",
+                    model.service(), key, origin.signer(), now - origin.signedAt(), window);
+            return Rejection.unauthorized("AUTH.STALE_COMMAND", "the request was signed more than " + window
+                    + " s before its command was handled; sign it again");
+        }
+        NonceLog held = nonces.get(partition);
+        if (batch.containsKey(origin.claim()) || held != null && held.holds(origin.claim(), now)) {
+            return Rejection.unauthorized("AUTH.NONCE_REUSED", "nonce was already used by this signer");
+        }
+        batch.put(origin.claim(), origin.signedAt() + window);
+        producer.send(new ProducerRecord<>(Topics.nonces(model.service()).name(), partition, origin.signer(),
+                codec.encode(new NonceClaimed(origin.signer(), origin.nonce(), origin.signedAt(), key))));
+        return null;
+    }
+
+    /**
      * A refused command. A command that a reaction issued has no requester waiting for the
      * reply, so its refusal is logged and the command dead-lettered to {@code S.commands-dlt}
      * with the reason: it means the events disagree, and an operator must look.
@@ -281,6 +358,7 @@ public final class CommandProcessor extends TransactionalLoop {
         public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
             revoked.forEach(partition -> {
                 partitions.remove(partition.partition());
+                nonces.remove(partition.partition());
                 covered.remove(partition.partition());
                 snapshotAt.remove(partition.partition());
             });

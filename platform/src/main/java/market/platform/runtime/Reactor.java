@@ -67,21 +67,47 @@ public final class Reactor extends TransactionalLoop {
     @Override
     Runnable handle(ConsumerRecords<String, byte[]> records, Producer<String, byte[]> producer) {
         int commands = 0;
+        List<Step> steps = new java.util.ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            commands += react(record, producer);
+            commands += react(record, producer, steps);
         }
         log.debug("{}: {} events caused {} commands", model.service(), records.count(), commands);
-        return () -> { };
+        return () -> timeSteps(steps);
     }
 
-    private int react(ConsumerRecord<String, byte[]> record, Producer<String, byte[]> producer) {
+    /** An event that caused commands: its type and when it was appended. */
+    private record Step(String event, long appendedAt) {}
+
+    /**
+     * Records {@code market.saga.step}: from an event's append to the commit of the commands it
+     * caused, by service and event type.
+     */
+    private void timeSteps(List<Step> steps) {
+        io.micrometer.core.instrument.MeterRegistry registry = meters();
+        if (registry == null) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        for (Step step : steps) {
+            io.micrometer.core.instrument.Timer.builder("market.saga.step")
+                    .description("from an event's append to the commit of the commands it caused")
+                    .tag("service", model.service()).tag("event", step.event()).register(registry)
+                    .record(Math.max(0, now - step.appendedAt()), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private int react(ConsumerRecord<String, byte[]> record, Producer<String, byte[]> producer, List<Step> steps) {
         try {
             // encode everything first, so a failing event sends nothing but its dead letter
-            List<ProducerRecord<String, byte[]>> sends = reactions.reaction().react(codec.decode(record.value()))
+            org.apache.avro.specific.SpecificRecord event = codec.decode(record.value());
+            List<ProducerRecord<String, byte[]>> sends = reactions.reaction().react(event)
                     .stream()
                     .map(c -> new ProducerRecord<>(model.commands().name(), c.key(), codec.encode(c.command())))
                     .toList();
             sends.forEach(producer::send);
+            if (!sends.isEmpty()) {
+                steps.add(new Step(event.getSchema().getName(), record.timestamp()));
+            }
             return sends.size();
         } catch (KafkaException e) {
             throw e;

@@ -13,7 +13,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates a service's topics when they are missing: the same partition count for commands,
- * events and replies, so an aggregate's key lands on the same partition number in each. Events
+ * events, replies and nonces, so an aggregate's key lands on the same partition number in each. Events
  * and dead letters are kept forever: they are the record of what happened. Snapshots are
  * compacted.
  */
@@ -33,6 +33,7 @@ public final class TopicBootstrap {
                 topic(model.commands(), partitions, replicationFactor, week),
                 topic(model.events(), partitions, replicationFactor, forever),
                 topic(model.replies(), partitions, replicationFactor, hour),
+                topic(Topics.nonces(model.service()), partitions, replicationFactor, week),
                 topic(model.commandsDeadLetter(), 1, replicationFactor, forever),
                 topic(model.eventsDeadLetter(), 1, replicationFactor, forever),
                 // only each key's latest chunk matters: a newer snapshot replaces an older one
@@ -64,12 +65,13 @@ public final class TopicBootstrap {
     }
 
     /**
-     * Events go to the partition number of their command, and replies to the requester's, so the
-     * three topics must have the same partition count; a topic created earlier with another count
+     * Events and nonce claims go to the partition number of their command, and replies to the
+     * requester's, so the four topics must have the same partition count; a topic created earlier with another count
      * (by a service configured differently) stops the start here, with the counts named.
      */
     private static void requireSamePartitions(Admin admin, ServiceModel model) throws InterruptedException {
-        List<String> names = List.of(model.commands().name(), model.events().name(), model.replies().name());
+        List<String> names = List.of(model.commands().name(), model.events().name(), model.replies().name(),
+                Topics.nonces(model.service()).name());
         Map<String, Integer> counts = new java.util.TreeMap<>(partitionCounts(admin, names));
         if (counts.values().stream().distinct().count() != 1) {
             throw new IllegalStateException("the topics of " + model.service()

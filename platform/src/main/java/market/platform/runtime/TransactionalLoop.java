@@ -1,5 +1,9 @@
 package market.platform.runtime;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -31,7 +35,10 @@ import org.slf4j.LoggerFactory;
  * fenced, a new producer settles the transaction and the batch is read again from the committed
  * offsets, after {@link #afterAbort} rebuilt any state. An aborted batch is read again too, after
  * a growing pause when reference data was not visible yet. An orderly stop leaves the group, so
- * the partitions move at once.
+ * the partitions move at once. With a meter registry it records each batch's size
+ * ({@code market.batch.size}) and the time from the transaction's start to its commit
+ * ({@code market.transaction}), tagged with the service and the loop, and binds its consumer's
+ * Kafka metrics (among them {@code records-lag} per partition).
  */
 abstract class TransactionalLoop implements AutoCloseable {
 
@@ -49,6 +56,9 @@ abstract class TransactionalLoop implements AutoCloseable {
     private Producer<String, byte[]> producer;
     private int notYetVisible;
     private boolean producerBroken;
+    private volatile MeterRegistry meters;
+    private DistributionSummary batchSize;
+    private Timer transactionTime;
 
     TransactionalLoop(String name, KafkaClients clients, String group, String transactionalId) {
         this.name = name;
@@ -60,6 +70,21 @@ abstract class TransactionalLoop implements AutoCloseable {
 
     public void start() {
         thread.start();
+    }
+
+    /** The registry given to {@link #meter}, or null. */
+    MeterRegistry meters() {
+        return meters;
+    }
+
+    /** Records this loop's meters in {@code registry}, tagged {@code service} and {@code loop}; call before start. */
+    public void meter(MeterRegistry registry, String service, String loop) {
+        meters = registry;
+        batchSize = DistributionSummary.builder("market.batch.size").description("records in a polled batch")
+                .tag("service", service).tag("loop", loop).register(registry);
+        transactionTime = Timer.builder("market.transaction")
+                .description("from a batch's transaction start to its commit").tag("service", service)
+                .tag("loop", loop).register(registry);
     }
 
     boolean isRunning() {
@@ -138,6 +163,10 @@ abstract class TransactionalLoop implements AutoCloseable {
         configure(config);
         KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(config);
         consumer = created;
+        KafkaClientMetrics consumerMetrics = meters == null ? null : new KafkaClientMetrics(created);
+        if (consumerMetrics != null) {
+            consumerMetrics.bindTo(meters);
+        }
         try {
             producer = newProducer();
             subscribe(created);
@@ -159,6 +188,9 @@ abstract class TransactionalLoop implements AutoCloseable {
             if (producer != null) {
                 producer.close(Duration.ofSeconds(5));
             }
+            if (consumerMetrics != null) {
+                consumerMetrics.close();
+            }
             // an orderly stop hands the partitions over now; only a crash leaves them to the restart
             created.close(CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP));
         }
@@ -175,11 +207,16 @@ abstract class TransactionalLoop implements AutoCloseable {
             replaceProducer();
             producerBroken = false;
         }
+        long started = System.nanoTime();
         producer.beginTransaction();
         try {
             Runnable onCommit = handle(records, producer);
             producer.sendOffsetsToTransaction(Offsets.next(records), consumer.groupMetadata());
             commit();
+            if (meters != null) {
+                transactionTime.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                batchSize.record(records.count());
+            }
             onCommit.run();
             notYetVisible = 0;
         } catch (CommitOutcomeUnknown e) {

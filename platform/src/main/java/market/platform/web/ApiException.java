@@ -34,6 +34,7 @@ public class ApiException extends RuntimeException {
     public static int statusOf(Rejection.Kind kind) {
         return switch (kind) {
             case INVALID -> 400;
+            case UNAUTHORIZED -> 401;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;

@@ -2,6 +2,7 @@ package market.platform.web;
 
 import java.time.Duration;
 import market.platform.domain.Rejection;
+import market.platform.runtime.CommandOrigin;
 import market.platform.runtime.Projection;
 import market.platform.runtime.Replies;
 import market.schemas.SingleObjectCodec;
@@ -17,6 +18,8 @@ import reactor.core.publisher.Mono;
  * {@code ReplyingKafkaTemplate}, and the reply comes back once the processor's transaction has
  * committed. An accepted command then waits until the projection has applied its events, so the
  * view the caller reads next includes them (read-your-writes). A rejection becomes its 4xx.
+ * The command of a signed request carries the request's {@link CommandOrigin}, so the processor
+ * that handles it refuses a replay, whichever instance it was sent to.
  */
 public final class CommandGateway {
 
@@ -34,9 +37,26 @@ public final class CommandGateway {
         this.timeout = timeout;
     }
 
-    /** Sends one command; completes with the accepted reply, or fails with the rejection's {@link ApiException}. */
-    public Mono<CommandReply> send(String key, SpecificRecord command) {
+    /**
+     * Sends the command of the signed request {@code signed}; completes with the accepted reply, or
+     * fails with the rejection's {@link ApiException}.
+     */
+    public Mono<CommandReply> send(String key, SpecificRecord command, SignatureVerifier.SignedRequest signed) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(commands.name(), key, codec.encode(command));
+        new CommandOrigin(signed.signer(), signed.nonce(), signed.timestamp()).writeTo(record.headers());
+        return send(record);
+    }
+
+    /**
+     * Sends a command that no signed request is the origin of: a scheduler's, or one a request
+     * causes besides its own (keeping a provider's key before the publish that needs it, whose
+     * command claims the request's nonce).
+     */
+    public Mono<CommandReply> sendUnsigned(String key, SpecificRecord command) {
+        return send(new ProducerRecord<>(commands.name(), key, codec.encode(command)));
+    }
+
+    private Mono<CommandReply> send(ProducerRecord<String, byte[]> record) {
         return Mono.fromFuture(() -> template.sendAndReceive(record))
                 .map(reply -> (CommandReply) codec.decode(reply.value()))
                 .flatMap(reply -> reply.getAccepted()

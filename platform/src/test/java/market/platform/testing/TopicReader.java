@@ -53,6 +53,28 @@ public final class TopicReader {
         throw new AssertionError("no record with the expected value on " + topic);
     }
 
+    /** Waits up to 30 s for a record carrying header {@code name} with exactly {@code value}, such as a reply. */
+    public static ConsumerRecord<byte[], byte[]> awaitHeader(String bootstrapServers, String topic, String name,
+            byte[] value) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<byte[], byte[]> record : readAll(bootstrapServers, topic)) {
+                var header = record.headers().lastHeader(name);
+                if (header != null && java.util.Arrays.equals(header.value(), value)) {
+                    return record;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no record with header " + name + " as expected on " + topic);
+    }
+
+    public static int partitionCount(String bootstrapServers, String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+            return consumer.partitionsFor(topic, Duration.ofSeconds(10)).size();
+        }
+    }
+
     /** The sum of the end offsets of every partition: grows whenever anything is written. */
     public static long endOffsetSum(String bootstrapServers, String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {

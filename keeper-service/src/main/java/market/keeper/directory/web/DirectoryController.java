@@ -60,7 +60,7 @@ class DirectoryController {
         long clusterId = Ids.derive("cluster", signed.signer(), signed.nonce());
         AddCluster command = new AddCluster(signed.signer(), signed.nonce(), clock.instant(), clusterId,
                 json.string("cluster_key_hash"));
-        return gateway.send(KeeperAggregates.DIRECTORY, command)
+        return gateway.send(KeeperAggregates.DIRECTORY, command, signed)
                 .map(reply -> ResponseEntity.status(201).body(cluster(clusterId)));
     }
 
@@ -79,7 +79,7 @@ class DirectoryController {
         AddKeeper command = new AddKeeper(signed.signer(), signed.nonce(), clock.instant(), json.integer("capacity"),
                 json.has("cluster_id") ? json.integer("cluster_id") : 0, publicKey.toLowerCase(java.util.Locale.ROOT),
                 json.string("ipaddr"), port);
-        return gateway.send(KeeperAggregates.DIRECTORY, command)
+        return gateway.send(KeeperAggregates.DIRECTORY, command, signed)
                 .map(reply -> ResponseEntity.status(201).body(keeperOf(signed.signer())));
     }
 

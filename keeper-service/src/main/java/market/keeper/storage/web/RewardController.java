@@ -59,7 +59,7 @@ class RewardController {
         long claimId = Ids.derive("claim", signed.signer(), signed.nonce());
         ClaimReward command = new ClaimReward(signed.signer(), signed.nonce(), clock.instant(), dataId, claimId,
                 json.integer("storagePeriod"));
-        return gateway.send(Long.toString(dataId), command).map(reply -> queries.claim(dataId, claimId)
+        return gateway.send(Long.toString(dataId), command, signed).map(reply -> queries.claim(dataId, claimId)
                 .orElseThrow(() -> new IllegalStateException("claim " + claimId + " accepted but not visible")));
     }
 

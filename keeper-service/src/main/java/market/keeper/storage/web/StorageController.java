@@ -63,7 +63,7 @@ class StorageController {
                 .toList();
         DeclareFragments command = new DeclareFragments(signed.signer(), signed.nonce(), clock.instant(), id, fragments,
                 null);
-        return gateway.send(Long.toString(id), command).map(reply -> storage(id));
+        return gateway.send(Long.toString(id), command, signed).map(reply -> storage(id));
     }
 
     @PostMapping("/v1/receipts")
@@ -76,7 +76,7 @@ class StorageController {
         }
         RecordReplica command = new RecordReplica(signed.signer(), signed.nonce(), clock.instant(), id,
                 json.integer("fragment_no"), json.string("cid"));
-        return gateway.send(Long.toString(id), command).map(reply -> storage(id));
+        return gateway.send(Long.toString(id), command, signed).map(reply -> storage(id));
     }
 
     @GetMapping("/v1/data/{dataId}/fragments")

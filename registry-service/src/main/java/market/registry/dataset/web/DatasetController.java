@@ -54,7 +54,7 @@ class DatasetController {
         SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
         long dataId = Ids.derive("data", signed.signer(), signed.nonce());
         var command = DatasetRequests.begin(body, signed.signer(), signed.nonce(), dataId, clock.instant());
-        return gateway.send(Long.toString(dataId), command).map(reply -> ResponseEntity.status(201).body(find(dataId)));
+        return gateway.send(Long.toString(dataId), command, signed).map(reply -> ResponseEntity.status(201).body(find(dataId)));
     }
 
     @PostMapping("/{dataId}/end")
@@ -63,7 +63,7 @@ class DatasetController {
         SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
         long id = Params.positiveLong("data_id", dataId);
         var command = DatasetRequests.end(body, signed.signer(), signed.nonce(), id, clock.instant(), custody);
-        return gateway.send(dataId, command).map(reply -> find(id));
+        return gateway.send(dataId, command, signed).map(reply -> find(id));
     }
 
     @DeleteMapping("/{dataId}")
@@ -72,7 +72,7 @@ class DatasetController {
         SignatureVerifier.SignedRequest signed = verifier.verify(request, body);
         long id = Params.positiveLong("data_id", dataId);
         var command = new RemoveData(signed.signer(), signed.nonce(), clock.instant(), id);
-        return gateway.send(Long.toString(id), command).map(reply -> find(id));
+        return gateway.send(Long.toString(id), command, signed).map(reply -> find(id));
     }
 
     @GetMapping("/{dataId}")

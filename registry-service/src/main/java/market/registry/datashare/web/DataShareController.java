@@ -81,7 +81,7 @@ class DataShareController {
             return publishData(json, signed, dataId);
         }
         var command = DataShareRequests.publish(json, signed.signer(), signed.nonce(), dataId, clock.instant());
-        return gateway.send(Long.toString(dataId), command).map(reply -> ResponseEntity.status(201).body(find(dataId)));
+        return gateway.send(Long.toString(dataId), command, signed).map(reply -> ResponseEntity.status(201).body(find(dataId)));
     }
 
     /**
@@ -125,7 +125,7 @@ class DataShareController {
                 Arrays.fill(bytes, (byte) 0);
                 Arrays.fill(plain, (byte) 0);
             }
-            return gateway.send(Long.toString(dataId), command).doOnError(ApiException.class, e -> {
+            return gateway.send(Long.toString(dataId), command, signed).doOnError(ApiException.class, e -> {
                 if (e.status() < 500) {
                     staging.remove(staged.folder());
                 }
@@ -171,7 +171,7 @@ class DataShareController {
         }
         long dataId = dataId(signed.signer(), json.string("productID"));
         var command = new CloseDataShare(signed.signer(), signed.nonce(), clock.instant(), dataId);
-        return gateway.send(Long.toString(dataId), command).map(reply -> find(dataId));
+        return gateway.send(Long.toString(dataId), command, signed).map(reply -> find(dataId));
     }
 
     /** The data_id of a provider's product: derived, so a retried publish names the same dataset. */

@@ -42,7 +42,7 @@ class Marking {
             }
             WatermarkKeys.Fresh fresh = keys.fresh(provider, nonce);
             return Mono.fromCallable(() -> marked(file, kind, fresh.key(), mark)).subscribeOn(Schedulers.boundedElastic())
-                    .flatMap(first -> gateway.send(provider, fresh.command()).then(keys.await(provider))
+                    .flatMap(first -> gateway.sendUnsigned(provider, fresh.command()).then(keys.await(provider))
                             .publishOn(Schedulers.boundedElastic())
                             .map(kept -> kept.equals(fresh.key()) ? first : marked(file, kind, kept, mark)));
         });

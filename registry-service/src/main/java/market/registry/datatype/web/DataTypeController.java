@@ -49,7 +49,7 @@ class DataTypeController {
         AddDataType command = new AddDataType(signed.signer(), signed.nonce(), clock.instant(),
                 Ids.derive("datatype", signed.signer(), signed.nonce()), name, json.integer("detail_fields_num"),
                 json.strings("detail_fields"));
-        return gateway.send(name, command).map(reply -> ResponseEntity.status(201).body(find(name)));
+        return gateway.send(name, command, signed).map(reply -> ResponseEntity.status(201).body(find(name)));
     }
 
     @GetMapping

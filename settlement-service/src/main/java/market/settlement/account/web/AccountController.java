@@ -61,7 +61,7 @@ class AccountController {
         JsonInput json = JsonInput.object(body, DEPOSIT_FIELDS);
         Deposit command = new Deposit(signed.signer(), signed.nonce(), clock.instant(), id, json.amount("amount"),
                 json.string("deposit_ref"));
-        return gateway.send(id, command).map(reply -> queries.account(id));
+        return gateway.send(id, command, signed).map(reply -> queries.account(id));
     }
 
     @PostMapping("/v1/accounts/{account}/withdrawals")
@@ -72,7 +72,7 @@ class AccountController {
         JsonInput json = JsonInput.object(body, WITHDRAW_FIELDS);
         Withdraw command = new Withdraw(signed.signer(), signed.nonce(), clock.instant(), id, json.amount("amount"),
                 Ids.derive("withdrawal", signed.signer(), signed.once()));
-        return gateway.send(id, command).map(reply -> queries.account(id));
+        return gateway.send(id, command, signed).map(reply -> queries.account(id));
     }
 
     @GetMapping("/v1/accounts/{account}")

@@ -81,7 +81,7 @@ class AbeKeyOrderController {
         var command = new ApplyAbeKey(signed.signer(), signed.nonce(), clock.instant(), provider, orderSeq, attributes,
                 buyerKey.toLowerCase(java.util.Locale.ROOT), json.string("reason", ""),
                 json.has("maxPrice") ? json.amount("maxPrice") : 0);
-        return gateway.send(provider, command)
+        return gateway.send(provider, command, signed)
                 .map(reply -> ResponseEntity.status(201).body(view(provider, signed.signer(), orderSeq, false)));
     }
 
@@ -112,7 +112,7 @@ class AbeKeyOrderController {
                         userKeys.issueSealed(keys, parsed, consumer, orderSeq, order.buyerKey())));
             }
         }
-        return gateway.send(provider, command.build()).map(reply -> view(provider, consumer, orderSeq, false));
+        return gateway.send(provider, command.build(), signed).map(reply -> view(provider, consumer, orderSeq, false));
     }
 
     /** abekey-orders of a provider, or of a consumer, optionally by status. */

@@ -53,7 +53,7 @@ class AbeSetupController {
         }
         return Mono.fromCallable(() -> masterKeys.setUp(signed.signer(), signed.nonce()))
                 .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
-                .flatMap(command -> gateway.send(signed.signer(), command))
+                .flatMap(command -> gateway.send(signed.signer(), command, signed))
                 .then(queries.await(signed.signer(), ProviderKeysState::hasAbe)).map(ProviderKeysView::of);
     }
 

@@ -1,0 +1,231 @@
+package market.settlement.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import market.platform.config.ServiceRuntime;
+import market.platform.runtime.CommandOrigin;
+import market.platform.signing.RequestSignature;
+import market.platform.signing.Wallet;
+import market.platform.testing.KafkaBroker;
+import market.platform.testing.Readiness;
+import market.platform.testing.SignedHttp;
+import market.platform.testing.TopicReader;
+import market.schemas.SingleObjectCodec;
+import market.schemas.Topics;
+import market.schemas.nonce.NonceClaimed;
+import market.schemas.reply.CommandReply;
+import market.settlement.SettlementApplication;
+import market.settlement.command.Withdraw;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.kafka.support.KafkaHeaders;
+
+/**
+ * Two instances of settlement-service on one broker, as replicas behind one address: a signed
+ * request replayed to the other instance is refused, also after the first instance has stopped
+ * and the other has taken over its partitions (the nonces are on {@code settlement.nonces}, not
+ * in one instance's memory); a command left on {@code settlement.commands} older than the
+ * signature window is refused, not applied; and the answers Netty's decoder gives before a
+ * request reaches the application carry the error body.
+ */
+class ReplicaRequestTest {
+
+    private static final Wallet OPERATOR = Wallet.create();
+    private static final SingleObjectCodec CODEC = SingleObjectCodec.standard();
+
+    @TempDir
+    static Path dataDir;
+
+    private static ConfigurableApplicationContext first;
+    private static ConfigurableApplicationContext second;
+
+    @BeforeAll
+    static void startTwoInstances() {
+        first = start("replica-a");
+        second = start("replica-b");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (first != null) {
+            first.close();
+        }
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String instance) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", 0);
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.kafka.bootstrap-servers", KafkaBroker.bootstrapServers());
+        properties.put("market.settlement.operator-address", OPERATOR.address());
+        properties.put("market.instance-id", instance);
+        properties.put("market.data-dir", dataDir.resolve(instance).toString());
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(SettlementApplication.class)
+                // each instance its own Netty loops: closing one must not stop the other's server
+                .initializers(c -> ((GenericApplicationContext) c).registerBean(ReactorResourceFactory.class, () -> {
+                    ReactorResourceFactory factory = new ReactorResourceFactory();
+                    factory.setUseGlobalResources(false);
+                    return factory;
+                }))
+                // as arguments, over application.properties (its fixed port, for one)
+                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
+        Readiness.await(context.getBean(ServiceRuntime.class));
+        return context;
+    }
+
+    private static SignedHttp http(ConfigurableApplicationContext context) {
+        return new SignedHttp("http://localhost:" + port(context));
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @Test
+    void aRequestReplayedToTheOtherInstanceIsRefusedAlsoAfterTheFirstStopped() throws Exception {
+        Wallet owner = Wallet.create();
+        SignedHttp a = http(first);
+        SignedHttp b = http(second);
+        a.post(OPERATOR, "/v1/accounts/" + owner.address() + "/deposits",
+                Map.of("amount", "5.0000 OSB", "deposit_ref", "rail-" + UUID.randomUUID())).expect(200);
+        String path = "/v1/accounts/" + owner.address() + "/withdrawals";
+        byte[] body = "{\"amount\":\"1.0000 OSB\"}".getBytes(StandardCharsets.UTF_8);
+        RequestSignature.SignedHeaders once = owner.signRequest("POST", path, body, Clock.systemUTC());
+        RequestSignature.SignedHeaders twice = owner.signRequest("POST", path, body, Clock.systemUTC());
+        assertThat(a.send("POST", path, body, once).expect(200).json().get("available").stringValue())
+                .isEqualTo("4.0000 OSB");
+        assertThat(a.send("POST", path, body, twice).expect(200).json().get("available").stringValue())
+                .isEqualTo("3.0000 OSB");
+
+        // the first request through the other instance, whose own nonce cache never saw it
+        SignedHttp.Response replayed = b.send("POST", path, body, once);
+        assertThat(replayed.status()).as(replayed.body()).isEqualTo(401);
+        assertThat(replayed.errorCode()).isEqualTo("AUTH.NONCE_REUSED");
+
+        // the first instance stops: the second takes every partition and replays the claims from
+        // settlement.nonces, so the second request, which it never saw either, is refused too
+        first.close();
+        first = null;
+        awaitAllPartitions(second);
+        SignedHttp.Response again = b.send("POST", path, body, twice);
+        assertThat(again.status()).as(again.body()).isEqualTo(401);
+        assertThat(again.errorCode()).isEqualTo("AUTH.NONCE_REUSED");
+
+        // two withdrawals, one claim of each nonce, and the balance moved twice
+        assertThat(b.get("/v1/accounts/" + owner.address()).expect(200).json().get("available").stringValue())
+                .isEqualTo("3.0000 OSB");
+        for (RequestSignature.SignedHeaders request : List.of(once, twice)) {
+            List<NonceClaimed> claims = TopicReader.readAll(KafkaBroker.bootstrapServers(),
+                            Topics.SETTLEMENT_NONCES.name()).stream()
+                    .map(r -> (NonceClaimed) CODEC.decode(r.value()))
+                    .filter(c -> c.getNonce().equals(request.nonce())).toList();
+            assertThat(claims).hasSize(1);
+            assertThat(claims.get(0).getSigner()).isEqualTo(owner.address());
+            assertThat(claims.get(0).getAggregateId()).isEqualTo(owner.address());
+        }
+        assertThat(b.send("POST", path, body, owner.signRequest("POST", path, body, Clock.systemUTC())).expect(200)
+                .json().get("available").stringValue()).isEqualTo("2.0000 OSB");
+    }
+
+    @Test
+    void aCommandOlderThanTheSignatureWindowLeftOnTheCommandsTopicIsRefused() throws Exception {
+        Wallet owner = Wallet.create();
+        SignedHttp b = http(second);
+        b.post(OPERATOR, "/v1/accounts/" + owner.address() + "/deposits",
+                Map.of("amount", "2.0000 OSB", "deposit_ref", "rail-" + UUID.randomUUID())).expect(200);
+        // as a gateway that crashed before the processor read it would have left it, signed 6 minutes ago
+        Instant signedAt = Instant.now().minusSeconds(360);
+        byte[] correlation = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
+        ProducerRecord<String, byte[]> stale = new ProducerRecord<>(Topics.SETTLEMENT_COMMANDS.name(), owner.address(),
+                CODEC.encode(new Withdraw(owner.address(), "stale-nonce-1", signedAt, owner.address(), 15_000L, 77L)));
+        new CommandOrigin(owner.address(), "stale-nonce-1", signedAt.getEpochSecond()).writeTo(stale.headers());
+        stale.headers().add(KafkaHeaders.CORRELATION_ID, correlation);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            producer.send(stale).get();
+        }
+        var reply = TopicReader.awaitHeader(KafkaBroker.bootstrapServers(), Topics.SETTLEMENT_REPLIES.name(),
+                KafkaHeaders.CORRELATION_ID, correlation);
+        CommandReply refused = (CommandReply) CODEC.decode(reply.value());
+        assertThat(refused.getAccepted()).isFalse();
+        assertThat(refused.getErrorCode()).isEqualTo("AUTH.STALE_COMMAND");
+        assertThat(refused.getErrorKind()).isEqualTo("UNAUTHORIZED");
+        assertThat(b.get("/v1/accounts/" + owner.address()).expect(200).json().get("available").stringValue())
+                .isEqualTo("2.0000 OSB");
+        assertThat(b.get("/v1/accounts/" + owner.address() + "/entries").expect(200).json().get("total").longValue())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void answersNettyGivesBeforeTheApplicationCarryTheErrorBody() throws Exception {
+        SignedHttp b = http(second);
+        SignedHttp.Response longUri = b.get("/v1/accounts/" + "a".repeat(20_000));
+        assertThat(longUri.status()).isEqualTo(414);
+        assertThat(longUri.errorCode()).isEqualTo("HTTP.URI_TOO_LONG");
+        assertThat(longUri.errorMsg()).isNotBlank();
+
+        String bigHeader = "X-Filler: " + "b".repeat(20_000) + "\r\n";
+        String headers = raw(port(second), "GET /v1/ledger HTTP/1.1\r\nHost: localhost\r\n" + bigHeader + "\r\n");
+        assertThat(headers).startsWith("HTTP/1.1 431").contains("application/json")
+                .contains("\"errorCode\":\"HTTP.HEADERS_TOO_LARGE\"");
+
+        String garbage = raw(port(second), "GET /v1/ledger HTTP/1.1\r\nHost: localhost\r\nContent-Length: x\r\n\r\n");
+        assertThat(garbage).startsWith("HTTP/1.1 400").contains("\"errorCode\":\"HTTP.BAD_REQUEST\"")
+                .contains("\"errorMsg\":");
+    }
+
+    /** Sends raw bytes on a new connection and reads the answer until the server closes it. */
+    private static String raw(int port, String request) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** Waits until {@code context}'s processor holds every partition of the commands topic. */
+    private static void awaitAllPartitions(ConfigurableApplicationContext context) throws InterruptedException {
+        ServiceRuntime runtime = context.getBean(ServiceRuntime.class);
+        int partitions = TopicReader.partitionCount(KafkaBroker.bootstrapServers(), Topics.SETTLEMENT_COMMANDS.name());
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        while (runtime.processor().assignedPartitions().size() < partitions || !runtime.isCaughtUp()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the second instance did not take every partition: "
+                        + runtime.processor().assignedPartitions());
+            }
+            Thread.sleep(100);
+        }
+    }
+}
