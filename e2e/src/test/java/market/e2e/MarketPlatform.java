@@ -162,6 +162,15 @@ final class MarketPlatform {
         return "http://localhost:" + running.get(KeeperApplication.class).getEnvironment().getProperty("local.server.port");
     }
 
+    /** The running context of {@code application}. */
+    ConfigurableApplicationContext context(Class<?> application) {
+        ConfigurableApplicationContext context = running.get(application);
+        if (context == null) {
+            throw new IllegalStateException(application.getSimpleName() + " is not running");
+        }
+        return context;
+    }
+
     void start(Class<?> application) {
         String name = application.getSimpleName().replace("Application", "").toLowerCase();
         Map<String, Object> properties = new HashMap<>();
@@ -178,6 +187,7 @@ final class MarketPlatform {
         properties.put("market.order.chain-id", "134");
         properties.put("market.order.verifying-contract", VERIFYING_CONTRACT);
         properties.put("logging.level.org.apache.kafka", "WARN");
+        properties.put("management.endpoints.web.exposure.include", "health,prometheus");
         // as the registry's application.properties: a DataShare publish carries up to 8 MiB as Base64
         properties.put("spring.http.codecs.max-in-memory-size", "12MB");
         // storage days of 3 s, so audits and faulty replicas happen within a test
