@@ -39,15 +39,15 @@ public class PlatformConfiguration {
     @Bean
     KafkaClients kafkaClients(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
             KafkaSettings settings) {
-        return new KafkaClients(bootstrapServers, settings.consumer(), settings.producer());
+        return new KafkaClients(bootstrapServers, settings.consumer(), settings.producer(), settings.connection());
     }
 
     @Bean
     ServiceRuntime serviceRuntime(ServiceModel model, KafkaClients clients, MarketProperties properties,
             ObjectProvider<ProjectionListener> listeners, ObjectProvider<Reactions> reactions,
-            ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+            Clock clock, ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
         return new ServiceRuntime(model, clients, properties, listeners.orderedStream().toList(),
-                reactions.getIfAvailable(), meters.getIfAvailable());
+                reactions.getIfAvailable(), clock, meters.getIfAvailable());
     }
 
     @Bean

@@ -46,14 +46,16 @@ public final class ServiceRuntime implements SmartLifecycle {
 
     /** With {@code meters} (null for none): the processor's and reactor's batches, commands, saga steps and lag. */
     public ServiceRuntime(ServiceModel model, KafkaClients clients, MarketProperties properties,
-            List<ProjectionListener> listeners, Reactions reactions, io.micrometer.core.instrument.MeterRegistry meters) {
+            List<ProjectionListener> listeners, Reactions reactions, java.time.Clock clock,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.model = model;
         this.clients = clients;
         this.properties = properties;
         this.projection = new Projection(model, clients, listeners);
         this.processor = new CommandProcessor(model, clients,
                 model.service() + "-processor-" + properties.instanceId(), projection, properties.snapshotEvery(),
-                properties.snapshotWhenIdle(), properties.signatureWindow());
+                properties.snapshotWhenIdle(), clock, properties.signatureWindow(),
+                properties.signatureWindow().plus(properties.replyTimeout()));
         this.reactions = reactions;
         this.reactor = reactions == null ? null
                 : new Reactor(model, reactions, clients, model.service() + "-reactor-" + properties.instanceId());
@@ -84,7 +86,11 @@ public final class ServiceRuntime implements SmartLifecycle {
 
     @Override
     public void start() {
-        TopicBootstrap.ensure(clients, model, reactions, properties.partitions(), properties.replicationFactor());
+        if (properties.createTopics()) {
+            TopicBootstrap.ensure(clients, model, reactions, properties.partitions(), properties.replicationFactor());
+        } else {
+            TopicBootstrap.check(clients, model);
+        }
         projection.start();
         processor.start();
         if (reactor != null) {

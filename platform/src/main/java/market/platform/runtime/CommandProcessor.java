@@ -49,8 +49,9 @@ import org.slf4j.LoggerFactory;
  * for a broker that may be gone.)
  *
  * <p>A command that came from a signed request carries its {@link CommandOrigin}. The processor
- * refuses it (401, no events) when the request is older than the signature window, as a command
- * left on {@code S.commands} by a crash may be, or when its nonce is claimed already; otherwise
+ * refuses it (401, no events) when the request was signed longer ago than the command lifetime
+ * (the signature window and the reply timeout), as a command left on {@code S.commands} by a
+ * crash may be, or when its nonce is claimed already; otherwise
  * it claims the nonce on {@code S.nonces}, on the command's partition, in the batch's
  * transaction, whether the decider accepts the command or not. A request replayed to any
  * instance becomes the same command with the same key, so it reaches the partition that holds
@@ -74,18 +75,21 @@ public final class CommandProcessor extends TransactionalLoop {
     private final CountDownLatch firstAssignment = new CountDownLatch(1);
 
     private final boolean snapshotWhenIdle;
-    private final Duration signatureWindow;
+    private final Duration lifetime;
     private final NonceReplay nonceReplay;
     private final Map<Integer, NonceLog> nonces = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     /**
      * {@code snapshotEvery}: events offsets between a partition's snapshots, 0 or less for none;
      * {@code snapshotWhenIdle}: whether a snapshot that is due is also written while no command
-     * comes; {@code signatureWindow}: how old a signed request may be when its command is handled.
+     * comes; {@code signatureWindow}: how far a signed request's time may be from server time;
+     * {@code lifetime}: how long after its signed time a request's command is still handled (the
+     * window, and the time the gateway waits for the reply).
      */
     public CommandProcessor(ServiceModel model, KafkaClients clients, String transactionalId,
-            ReferenceData references, long snapshotEvery, boolean snapshotWhenIdle, Duration signatureWindow) {
+            ReferenceData references, long snapshotEvery, boolean snapshotWhenIdle, Clock clock,
+            Duration signatureWindow, Duration lifetime) {
         super(model.service() + "-command-processor", clients, model.service(), transactionalId);
         this.model = model;
         this.clients = clients;
@@ -93,8 +97,9 @@ public final class CommandProcessor extends TransactionalLoop {
         this.snapshotEvery = snapshotEvery;
         this.snapshotWhenIdle = snapshotWhenIdle;
         this.snapshots = snapshotEvery > 0 ? new Snapshots(model, clients) : null;
-        this.signatureWindow = signatureWindow;
-        this.nonceReplay = new NonceReplay(model.service(), clients, signatureWindow);
+        this.clock = clock;
+        this.lifetime = lifetime;
+        this.nonceReplay = new NonceReplay(model.service(), clients, signatureWindow, lifetime);
     }
 
     /**
@@ -315,9 +320,9 @@ public final class CommandProcessor extends TransactionalLoop {
     private Rejection claim(CommandOrigin origin, String key, int partition, Map<String, Long> batch,
             Producer<String, byte[]> producer) {
         long now = clock.instant().getEpochSecond();
-        long window = signatureWindow.toSeconds();
+        long window = lifetime.toSeconds();
         if (now - origin.signedAt() > window) {
-            log.warn("{} refused a command for {} signed by {} {} s ago: older than the signature window of {} s",
+            log.warn("{} refused a command for {} signed by {} {} s ago: more than the {} s a command lives",
                     model.service(), key, origin.signer(), now - origin.signedAt(), window);
             return Rejection.unauthorized("AUTH.STALE_COMMAND", "the request was signed more than " + window
                     + " s before its command was handled; sign it again");

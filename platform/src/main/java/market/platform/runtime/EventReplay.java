@@ -21,8 +21,6 @@ import org.slf4j.LoggerFactory;
 final class EventReplay {
 
     private static final Logger log = LoggerFactory.getLogger(EventReplay.class);
-    /** As long as a transaction may stay open: the producers' default {@code transaction.timeout.ms}. */
-    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
 
     private final ServiceModel model;
     private final KafkaClients clients;
@@ -51,7 +49,7 @@ final class EventReplay {
         long events = 0;
         try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(clients.consumer(model.service() + "-replay"))) {
             reader.assign(partitions);
-            Map<TopicPartition, Long> end = settledEnd(reader, partitions);
+            Map<TopicPartition, Long> end = SettledEnd.of(clients, model.service() + "-replay-end", reader, partitions);
             end.forEach((tp, offset) -> ends.put(tp.partition(), offset));
             Map<Integer, Snapshots.Loaded> loaded = latestSnapshots(partitionNumbers, ends);
             for (TopicPartition tp : partitions) {
@@ -82,32 +80,6 @@ final class EventReplay {
         return new Result(states, ends, snapshotAt);
     }
 
-    /**
-     * The read_committed end offsets once no transaction is in flight on the partitions: a
-     * transaction the previous owner committed may still lack its markers, and until they are
-     * written its events lie past the end a read_committed reader sees. Waits, up to a
-     * transaction's timeout, for that end to reach the log's end (the high watermark).
-     */
-    private Map<TopicPartition, Long> settledEnd(KafkaConsumer<String, byte[]> reader, List<TopicPartition> partitions) {
-        Map<String, Object> config = clients.consumer(model.service() + "-replay-end");
-        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
-        try (KafkaConsumer<String, byte[]> uncommitted = new KafkaConsumer<>(config)) {
-            while (true) {
-                Map<TopicPartition, Long> logEnd = uncommitted.endOffsets(partitions);
-                Map<TopicPartition, Long> end = reader.endOffsets(partitions);
-                if (end.equals(logEnd) || System.nanoTime() > deadline) {
-                    if (!end.equals(logEnd)) {
-                        log.warn("{}: a transaction is still open on {} after {}; replaying to {}", model.service(),
-                                partitions, SETTLE_TIMEOUT, end);
-                    }
-                    return end;
-                }
-                pause(50);
-            }
-        }
-    }
-
     private Map<Integer, Snapshots.Loaded> latestSnapshots(List<Integer> partitionNumbers, Map<Integer, Long> ends) {
         if (snapshots == null) {
             return Map.of();
@@ -118,15 +90,6 @@ final class EventReplay {
             log.warn("{}: snapshots could not be read ({}); replaying from the first event", model.service(),
                     e.toString());
             return Map.of();
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new org.apache.kafka.common.errors.InterruptException(e);
         }
     }
 

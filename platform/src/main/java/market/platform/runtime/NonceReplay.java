@@ -17,10 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the {@link NonceLog} of assigned partitions from {@code S.nonces} (read_committed):
- * only the records written in the last two signature windows and a minute can hold a claim
- * still live (a request may be signed up to a window ahead of server time, and its claim holds a
- * window after its signed time), so the read starts at the offset of that time.
+ * Rebuilds the {@link NonceLog} of assigned partitions from {@code S.nonces} (read_committed, to
+ * the end once no transaction is in flight: a claim the previous owner committed must not be
+ * missed). Only the records written in the last signature window, command lifetime and minute
+ * can hold a claim still live (a request may be signed up to a window ahead of server time, and
+ * its claim holds a command lifetime after its signed time), so the read starts at the offset of
+ * that time.
  */
 final class NonceReplay {
 
@@ -30,13 +32,16 @@ final class NonceReplay {
     private final Topic topic;
     private final KafkaClients clients;
     private final Duration window;
+    private final Duration lifetime;
     private final SingleObjectCodec codec = SingleObjectCodec.standard();
 
-    NonceReplay(String service, KafkaClients clients, Duration window) {
+    /** {@code lifetime}: how long after its signed time a request's command is still handled. */
+    NonceReplay(String service, KafkaClients clients, Duration window, Duration lifetime) {
         this.service = service;
         this.topic = Topics.nonces(service);
         this.clients = clients;
         this.window = window;
+        this.lifetime = lifetime;
     }
 
     Map<Integer, NonceLog> replay(List<Integer> partitionNumbers, Instant now) {
@@ -44,11 +49,11 @@ final class NonceReplay {
         Map<Integer, NonceLog> logs = new HashMap<>();
         partitionNumbers.forEach(p -> logs.put(p, new NonceLog()));
         List<TopicPartition> partitions = partitionNumbers.stream().map(p -> new TopicPartition(topic.name(), p)).toList();
-        long since = now.minus(window.multipliedBy(2)).minusSeconds(60).toEpochMilli();
+        long since = now.minus(window).minus(lifetime).minusSeconds(60).toEpochMilli();
         long claims = 0;
         try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(clients.consumer(service + "-nonce-replay"))) {
             reader.assign(partitions);
-            Map<TopicPartition, Long> end = reader.endOffsets(partitions);
+            Map<TopicPartition, Long> end = SettledEnd.of(clients, service + "-nonce-replay-end", reader, partitions);
             Map<TopicPartition, Long> query = new HashMap<>();
             partitions.forEach(tp -> query.put(tp, since));
             Map<TopicPartition, OffsetAndTimestamp> from = reader.offsetsForTimes(query);
@@ -74,7 +79,7 @@ final class NonceReplay {
         try {
             NonceClaimed claimed = (NonceClaimed) codec.decode(record.value());
             nonces.claim(new CommandOrigin(claimed.getSigner(), claimed.getNonce(), claimed.getSignedAt()).claim(),
-                    claimed.getSignedAt() + window.toSeconds());
+                    claimed.getSignedAt() + lifetime.toSeconds());
             return true;
         } catch (RuntimeException e) {
             log.warn("nonce replay skipped {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),

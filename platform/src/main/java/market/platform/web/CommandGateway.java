@@ -69,7 +69,14 @@ public final class CommandGateway {
         if (Replies.FAILED.equals(reply.getErrorKind())) {
             return new ApiException(500, reply.getErrorCode(), reply.getErrorMsg());
         }
-        return ApiException.of(new Rejection(reply.getErrorCode(), reply.getErrorMsg(),
-                Rejection.Kind.valueOf(reply.getErrorKind())));
+        Rejection.Kind kind;
+        try {
+            kind = Rejection.Kind.valueOf(reply.getErrorKind());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // a kind this instance does not know yet, from a processor of a newer version
+            kind = reply.getErrorCode() != null && reply.getErrorCode().startsWith("AUTH.")
+                    ? Rejection.Kind.UNAUTHORIZED : Rejection.Kind.INVALID;
+        }
+        return ApiException.of(new Rejection(reply.getErrorCode(), reply.getErrorMsg(), kind));
     }
 }

@@ -45,9 +45,9 @@ import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * Two instances of settlement-service on one broker, as replicas behind one address: a signed
- * request replayed to the other instance is refused, also after the first instance has stopped
- * and the other has taken over its partitions (the nonces are on {@code settlement.nonces}, not
- * in one instance's memory); a command left on {@code settlement.commands} older than the
+ * request replayed to the other instance is refused, also after the instance that owned its
+ * partition has stopped and the other has taken the partition over (the nonces are on
+ * {@code settlement.nonces}, not in one instance's memory); a command left on {@code settlement.commands} older than the
  * signature window is refused, not applied; and the answers Netty's decoder gives before a
  * request reaches the application carry the error body.
  */
@@ -100,6 +100,11 @@ class ReplicaRequestTest {
         return context;
     }
 
+    /** An instance still running: one of the tests stops the other. */
+    private static ConfigurableApplicationContext alive() {
+        return first != null ? first : second;
+    }
+
     private static SignedHttp http(ConfigurableApplicationContext context) {
         return new SignedHttp("http://localhost:" + port(context));
     }
@@ -109,37 +114,46 @@ class ReplicaRequestTest {
     }
 
     @Test
-    void aRequestReplayedToTheOtherInstanceIsRefusedAlsoAfterTheFirstStopped() throws Exception {
+    void aRequestReplayedToTheOtherInstanceIsRefusedAlsoAfterItsPartitionMoved() throws Exception {
         Wallet owner = Wallet.create();
-        SignedHttp a = http(first);
-        SignedHttp b = http(second);
-        a.post(OPERATOR, "/v1/accounts/" + owner.address() + "/deposits",
+        // the instance whose processor owns the account's partition takes the requests; the other
+        // one, whose memory never sees them, gets the replays
+        int partition = partitionOf(owner.address());
+        ConfigurableApplicationContext holder = awaitOwner(partition);
+        ConfigurableApplicationContext other = holder == first ? second : first;
+        SignedHttp x = http(holder);
+        SignedHttp y = http(other);
+        x.post(OPERATOR, "/v1/accounts/" + owner.address() + "/deposits",
                 Map.of("amount", "5.0000 OSB", "deposit_ref", "rail-" + UUID.randomUUID())).expect(200);
         String path = "/v1/accounts/" + owner.address() + "/withdrawals";
         byte[] body = "{\"amount\":\"1.0000 OSB\"}".getBytes(StandardCharsets.UTF_8);
         RequestSignature.SignedHeaders once = owner.signRequest("POST", path, body, Clock.systemUTC());
         RequestSignature.SignedHeaders twice = owner.signRequest("POST", path, body, Clock.systemUTC());
-        assertThat(a.send("POST", path, body, once).expect(200).json().get("available").stringValue())
+        assertThat(x.send("POST", path, body, once).expect(200).json().get("available").stringValue())
                 .isEqualTo("4.0000 OSB");
-        assertThat(a.send("POST", path, body, twice).expect(200).json().get("available").stringValue())
+        assertThat(x.send("POST", path, body, twice).expect(200).json().get("available").stringValue())
                 .isEqualTo("3.0000 OSB");
 
-        // the first request through the other instance, whose own nonce cache never saw it
-        SignedHttp.Response replayed = b.send("POST", path, body, once);
+        // the first request through the other instance: refused by the processor that holds the claim
+        SignedHttp.Response replayed = y.send("POST", path, body, once);
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(401);
         assertThat(replayed.errorCode()).isEqualTo("AUTH.NONCE_REUSED");
 
-        // the first instance stops: the second takes every partition and replays the claims from
-        // settlement.nonces, so the second request, which it never saw either, is refused too
-        first.close();
-        first = null;
-        awaitAllPartitions(second);
-        SignedHttp.Response again = b.send("POST", path, body, twice);
+        // the holder stops: the other instance takes the partition and replays the claims from
+        // settlement.nonces, so the second request, which it never saw, is refused too
+        holder.close();
+        if (holder == first) {
+            first = null;
+        } else {
+            second = null;
+        }
+        awaitPartition(other, partition);
+        SignedHttp.Response again = y.send("POST", path, body, twice);
         assertThat(again.status()).as(again.body()).isEqualTo(401);
         assertThat(again.errorCode()).isEqualTo("AUTH.NONCE_REUSED");
 
         // two withdrawals, one claim of each nonce, and the balance moved twice
-        assertThat(b.get("/v1/accounts/" + owner.address()).expect(200).json().get("available").stringValue())
+        assertThat(y.get("/v1/accounts/" + owner.address()).expect(200).json().get("available").stringValue())
                 .isEqualTo("3.0000 OSB");
         for (RequestSignature.SignedHeaders request : List.of(once, twice)) {
             List<NonceClaimed> claims = TopicReader.readAll(KafkaBroker.bootstrapServers(),
@@ -150,14 +164,14 @@ class ReplicaRequestTest {
             assertThat(claims.get(0).getSigner()).isEqualTo(owner.address());
             assertThat(claims.get(0).getAggregateId()).isEqualTo(owner.address());
         }
-        assertThat(b.send("POST", path, body, owner.signRequest("POST", path, body, Clock.systemUTC())).expect(200)
+        assertThat(y.send("POST", path, body, owner.signRequest("POST", path, body, Clock.systemUTC())).expect(200)
                 .json().get("available").stringValue()).isEqualTo("2.0000 OSB");
     }
 
     @Test
     void aCommandOlderThanTheSignatureWindowLeftOnTheCommandsTopicIsRefused() throws Exception {
         Wallet owner = Wallet.create();
-        SignedHttp b = http(second);
+        SignedHttp b = http(alive());
         b.post(OPERATOR, "/v1/accounts/" + owner.address() + "/deposits",
                 Map.of("amount", "2.0000 OSB", "deposit_ref", "rail-" + UUID.randomUUID())).expect(200);
         // as a gateway that crashed before the processor read it would have left it, signed 6 minutes ago
@@ -187,18 +201,18 @@ class ReplicaRequestTest {
 
     @Test
     void answersNettyGivesBeforeTheApplicationCarryTheErrorBody() throws Exception {
-        SignedHttp b = http(second);
+        SignedHttp b = http(alive());
         SignedHttp.Response longUri = b.get("/v1/accounts/" + "a".repeat(20_000));
         assertThat(longUri.status()).isEqualTo(414);
         assertThat(longUri.errorCode()).isEqualTo("HTTP.URI_TOO_LONG");
         assertThat(longUri.errorMsg()).isNotBlank();
 
         String bigHeader = "X-Filler: " + "b".repeat(20_000) + "\r\n";
-        String headers = raw(port(second), "GET /v1/ledger HTTP/1.1\r\nHost: localhost\r\n" + bigHeader + "\r\n");
+        String headers = raw(port(alive()), "GET /v1/ledger HTTP/1.1\r\nHost: localhost\r\n" + bigHeader + "\r\n");
         assertThat(headers).startsWith("HTTP/1.1 431").contains("application/json")
                 .contains("\"errorCode\":\"HTTP.HEADERS_TOO_LARGE\"");
 
-        String garbage = raw(port(second), "GET /v1/ledger HTTP/1.1\r\nHost: localhost\r\nContent-Length: x\r\n\r\n");
+        String garbage = raw(port(alive()), "GET /v1/ledger HTTP/1.1\r\nHost: localhost\r\nContent-Length: x\r\n\r\n");
         assertThat(garbage).startsWith("HTTP/1.1 400").contains("\"errorCode\":\"HTTP.BAD_REQUEST\"")
                 .contains("\"errorMsg\":");
     }
@@ -215,14 +229,37 @@ class ReplicaRequestTest {
         }
     }
 
-    /** Waits until {@code context}'s processor holds every partition of the commands topic. */
-    private static void awaitAllPartitions(ConfigurableApplicationContext context) throws InterruptedException {
-        ServiceRuntime runtime = context.getBean(ServiceRuntime.class);
+    /** The partition of settlement.commands a command keyed {@code key} goes to (Kafka's keyed partitioning). */
+    private static int partitionOf(String key) {
         int partitions = TopicReader.partitionCount(KafkaBroker.bootstrapServers(), Topics.SETTLEMENT_COMMANDS.name());
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                key.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /** The running instance whose processor owns {@code partition}, once one does. */
+    private static ConfigurableApplicationContext awaitOwner(int partition) throws InterruptedException {
         long deadline = System.nanoTime() + 90_000_000_000L;
-        while (runtime.processor().assignedPartitions().size() < partitions || !runtime.isCaughtUp()) {
+        while (System.nanoTime() < deadline) {
+            for (ConfigurableApplicationContext context : java.util.stream.Stream.of(first, second)
+                    .filter(java.util.Objects::nonNull).toList()) {
+                ServiceRuntime runtime = context.getBean(ServiceRuntime.class);
+                if (runtime.isCaughtUp() && runtime.processor().assignedPartitions().contains(partition)) {
+                    return context;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("neither instance owns partition " + partition + " of settlement.commands");
+    }
+
+    /** Waits until {@code context}'s processor owns {@code partition} and has caught up. */
+    private static void awaitPartition(ConfigurableApplicationContext context, int partition)
+            throws InterruptedException {
+        ServiceRuntime runtime = context.getBean(ServiceRuntime.class);
+        long deadline = System.nanoTime() + 90_000_000_000L;
+        while (!runtime.processor().assignedPartitions().contains(partition) || !runtime.isCaughtUp()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the second instance did not take every partition: "
+                throw new AssertionError("the remaining instance did not take partition " + partition + ": "
                         + runtime.processor().assignedPartitions());
             }
             Thread.sleep(100);

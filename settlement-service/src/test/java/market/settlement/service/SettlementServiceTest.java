@@ -26,6 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Deposits, withdrawals, the ledger and conservation over a real broker; bad input writes nothing. */
 @SpringBootTest(classes = SettlementApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// closed after the class: an instance left running would share the processor group with ReplicaRequestTest's
+@org.springframework.test.annotation.DirtiesContext
 class SettlementServiceTest {
 
     private static final Wallet OPERATOR = Wallet.create();
