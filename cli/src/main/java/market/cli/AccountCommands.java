@@ -72,7 +72,7 @@ final class AccountCommands extends CommandGroup {
                         + "MARKET_OPERATOR_HOME (the launcher keeps it in <data dir>/operator)");
             }
             // the operator's passphrase is its own, never the user's: MARKET_OPERATOR_PASSPHRASE or a prompt
-            Wallet operator = WalletFiles.open(operatorHome, new WalletFiles.Passphrase(null,
+            Wallet operator = WalletFiles.open(operatorHome, new WalletFiles.Passphrase(null, false,
                     "MARKET_OPERATOR_PASSPHRASE", "the operator's wallet in " + operatorHome), null,
                     "--operator-home or MARKET_OPERATOR_HOME must name the operator's folder "
                             + "(the launcher keeps it in <data dir>/operator)");

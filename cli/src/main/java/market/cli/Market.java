@@ -108,7 +108,7 @@ public final class Market extends CommandGroup {
 
     /** Where the passphrase of the home's keystore comes from. */
     WalletFiles.Passphrase passphrase() {
-        return new WalletFiles.Passphrase(passphraseFile, "MARKET_PASSPHRASE", "the wallet in " + home);
+        return new WalletFiles.Passphrase(passphraseFile, true, "MARKET_PASSPHRASE", "the wallet in " + home);
     }
 
     /** The acting account's wallet, opened once per run (a keystore costs its key derivation). */

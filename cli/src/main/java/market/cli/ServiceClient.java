@@ -25,8 +25,8 @@ import tools.jackson.databind.JsonNode;
  * body bytes sent (see {@link RequestSignature}). A 2xx answer returns its JSON; an error body
  * {@code {"errorCode", "errorMsg"}} becomes a {@link Refused}, and an unreachable service a
  * {@link CliException}. A service still catching up with its event topics answers 503
- * {@code SERVICE.NOT_READY} before it reads the request, so the same request is sent again after
- * its {@code Retry-After}, for up to {@value #NOT_READY_PATIENCE_SECONDS} s.
+ * {@code SERVICE.NOT_READY} before it reads the request, so the request is signed and sent again
+ * after its {@code Retry-After}, for up to {@value #NOT_READY_PATIENCE_SECONDS} s.
  */
 final class ServiceClient {
 
@@ -113,7 +113,8 @@ final class ServiceClient {
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/octet-stream"))
                 .POST(BodyPublishers.fromPublisher(counting(file, progress), fileSize(file))).build();
-        return answer(exchange(request));
+        // sent once: a keeper node answers at once, and a file sent again would count twice in progress
+        return answer(exchangeOnce(request));
     }
 
     private static long fileSize(java.nio.file.Path file) {
@@ -180,7 +181,7 @@ final class ServiceClient {
                 .header("Accept", "application/json")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return answer(exchange(request));
+        return answer(exchange(() -> request));
     }
 
     JsonNode delete(String path, Wallet signer) {
@@ -190,23 +191,26 @@ final class ServiceClient {
     private JsonNode send(String method, String pathWithQuery, byte[] body, Wallet signer) {
         URI uri = URI.create(base + pathWithQuery);
         boolean hasBody = body != null && body.length > 0;
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json")
-                .method(method, hasBody ? BodyPublishers.ofByteArray(body) : BodyPublishers.noBody());
-        if (hasBody) {
-            request.header("Content-Type", "application/json");
-        }
-        if (signer != null) {
-            String signedPath = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            signer.signRequest(method, signedPath, body, Clock.systemUTC()).addTo(request);
-        }
-        return answer(exchange(request.build()));
+        // built, and signed, again for each attempt: a retry carries a fresh timestamp and nonce
+        return answer(exchange(() -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                    .header("Accept", "application/json")
+                    .method(method, hasBody ? BodyPublishers.ofByteArray(body) : BodyPublishers.noBody());
+            if (hasBody) {
+                request.header("Content-Type", "application/json");
+            }
+            if (signer != null) {
+                String signedPath = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+                signer.signRequest(method, signedPath, body, Clock.systemUTC()).addTo(request);
+            }
+            return request.build();
+        }));
     }
 
-    private HttpResponse<byte[]> exchange(HttpRequest request) {
+    private HttpResponse<byte[]> exchange(java.util.function.Supplier<HttpRequest> request) {
         long deadline = System.nanoTime() + Duration.ofSeconds(NOT_READY_PATIENCE_SECONDS).toNanos();
         while (true) {
-            HttpResponse<byte[]> response = exchangeOnce(request);
+            HttpResponse<byte[]> response = exchangeOnce(request.get());
             if (response.statusCode() != 503 || System.nanoTime() > deadline) {
                 return response;
             }

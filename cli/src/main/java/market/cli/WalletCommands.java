@@ -140,8 +140,14 @@ final class WalletCommands extends CommandGroup {
                     throw new Keystore.KeystoreException("it opens to another account");
                 }
             } catch (Keystore.KeystoreException e) {
-                throw new CliException(keystore + " does not open to " + wallet.address() + " (" + e.getMessage()
-                        + "); " + plain + " is kept");
+                try {
+                    Files.deleteIfExists(keystore);
+                } catch (IOException delete) {
+                    throw new CliException(keystore + " does not open to " + wallet.address() + " and could not be "
+                            + "deleted (" + delete + "): delete it; " + plain + " is kept");
+                }
+                throw new CliException(keystore + " did not open to " + wallet.address() + " (" + e.getMessage()
+                        + ") and is deleted; " + plain + " is kept");
             } finally {
                 Arrays.fill(passphrase, ' ');
             }

@@ -26,8 +26,11 @@ final class WalletFiles {
     static final String KEYSTORE = "wallet.json";
     static final String PLAIN = "wallet.properties";
 
-    /** Where a passphrase comes from: a file, an environment variable, or the terminal. */
-    record Passphrase(Path file, String variable, String purpose) {
+    /**
+     * Where a passphrase comes from: a file ({@code --passphrase-file}, where {@code fileOption}
+     * says it applies), an environment variable, or the terminal.
+     */
+    record Passphrase(Path file, boolean fileOption, String variable, String purpose) {
 
         /** The passphrase; {@code confirm} asks twice on a terminal, for a new one. */
         char[] read(boolean confirm) {
@@ -46,7 +49,7 @@ final class WalletFiles {
             Console console = System.console();
             if (console == null) {
                 throw new CliException(purpose + " needs a passphrase: set " + variable
-                        + ", give --passphrase-file, or run market in a terminal to be asked");
+                        + (fileOption ? ", give --passphrase-file," : "") + " or run market in a terminal to be asked");
             }
             char[] first = nonEmpty(console.readPassword("passphrase for %s: ", purpose));
             if (confirm) {

@@ -42,17 +42,24 @@ public final class Keystore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int DKLEN = 32;
-    private static final long MAX_SCRYPT_MEMORY = 1L << 31;
+    // a hostile file must not take all memory or days to try: geth's standard cost (2^18, r 8, p 1)
+    // is 256 MiB and one pass
+    private static final long MAX_SCRYPT_MEMORY = 1L << 30;
+    private static final long MAX_SCRYPT_WORK = 1L << 32;
     private static final int MAX_PBKDF2_ROUNDS = 10_000_000;
 
     private Keystore() {}
 
-    /** scrypt's parameters: cost {@code n} (a power of two), block size {@code r}, parallelism {@code p}. */
+    /**
+     * scrypt's parameters: cost {@code n} (a power of two up to 2^20), block size {@code r} (up to
+     * 32), parallelism {@code p} (up to 16), within 1 GiB of memory and 4 GiB of block work.
+     */
     public record ScryptParams(int n, int r, int p) {
         public ScryptParams {
-            if (n < 2 || Integer.bitCount(n) != 1 || r < 1 || p < 1 || 128L * r * n > MAX_SCRYPT_MEMORY) {
-                throw new IllegalArgumentException("scrypt needs n a power of two above 1, r and p of 1 or more, "
-                        + "and at most 2 GiB of memory");
+            if (n < 2 || Integer.bitCount(n) != 1 || n > 1 << 20 || r < 1 || r > 32 || p < 1 || p > 16
+                    || 128L * r * n > MAX_SCRYPT_MEMORY || 128L * r * n * p > MAX_SCRYPT_WORK) {
+                throw new IllegalArgumentException("scrypt needs n a power of two from 2 to 2^20, r from 1 to 32, "
+                        + "p from 1 to 16, at most 1 GiB of memory and 4 GiB of work");
             }
         }
     }
@@ -77,7 +84,9 @@ public final class Keystore {
 
     /** As {@link #encrypt(Wallet, char[], ScryptParams)} with the given salt, IV and id bytes (for vectors). */
     static String encrypt(Wallet wallet, char[] passphrase, ScryptParams params, byte[] salt, byte[] iv, byte[] uuid) {
-        byte[] derived = SCrypt.generate(password(passphrase), salt, params.n(), params.r(), params.p(), DKLEN);
+        byte[] password = password(passphrase);
+        byte[] derived = SCrypt.generate(password, salt, params.n(), params.r(), params.p(), DKLEN);
+        Arrays.fill(password, (byte) 0);
         byte[] privateKey = wallet.privateKeyBytes();
         try {
             byte[] ciphertext = aesCtr(derived, iv, privateKey);
@@ -173,7 +182,14 @@ public final class Keystore {
             } catch (IllegalArgumentException e) {
                 throw new KeystoreException("the keystore's scrypt parameters are out of range: " + e.getMessage());
             }
-            return SCrypt.generate(password(passphrase), salt, scrypt.n(), scrypt.r(), scrypt.p(), DKLEN);
+            byte[] password = password(passphrase);
+            try {
+                return SCrypt.generate(password, salt, scrypt.n(), scrypt.r(), scrypt.p(), DKLEN);
+            } catch (RuntimeException e) {
+                throw new KeystoreException("the keystore's scrypt parameters cannot be used: " + e.getMessage());
+            } finally {
+                Arrays.fill(password, (byte) 0);
+            }
         }
         if (kdf.equals("pbkdf2")) {
             int rounds = params.path("c").asInt(0);
@@ -181,9 +197,14 @@ public final class Keystore {
                 throw new KeystoreException("the keystore's pbkdf2 needs prf hmac-sha256 and 1 to "
                         + MAX_PBKDF2_ROUNDS + " rounds");
             }
-            PKCS5S2ParametersGenerator generator = new PKCS5S2ParametersGenerator(new SHA256Digest());
-            generator.init(password(passphrase), salt, rounds);
-            return ((KeyParameter) generator.generateDerivedParameters(DKLEN * 8)).getKey();
+            byte[] password = password(passphrase);
+            try {
+                PKCS5S2ParametersGenerator generator = new PKCS5S2ParametersGenerator(new SHA256Digest());
+                generator.init(password, salt, rounds);
+                return ((KeyParameter) generator.generateDerivedParameters(DKLEN * 8)).getKey();
+            } finally {
+                Arrays.fill(password, (byte) 0);
+            }
         }
         throw new KeystoreException("the keystore's kdf is " + kdf + ", not scrypt or pbkdf2");
     }

@@ -97,6 +97,17 @@ class KeystoreTest {
         ObjectNode huge = json.deepCopy();
         ((ObjectNode) huge.get("crypto").get("kdfparams")).put("n", 1 << 30);
         assertThatThrownBy(() -> Keystore.decrypt(JSON.writeValueAsString(huge), p)).hasMessageContaining("out of range");
+        // days of work, or an overflow inside scrypt: refused before any of it is done
+        ObjectNode slow = json.deepCopy();
+        ((ObjectNode) slow.get("crypto").get("kdfparams")).put("n", 1 << 20).put("p", 1000);
+        assertThatThrownBy(() -> Keystore.decrypt(JSON.writeValueAsString(slow), p)).hasMessageContaining("out of range");
+        ObjectNode wide = json.deepCopy();
+        ((ObjectNode) wide.get("crypto").get("kdfparams")).put("n", 2).put("r", 1 << 22);
+        assertThatThrownBy(() -> Keystore.decrypt(JSON.writeValueAsString(wide), p)).hasMessageContaining("out of range");
+        ObjectNode narrow = json.deepCopy();
+        ((ObjectNode) narrow.get("crypto").get("kdfparams")).put("n", 1 << 17).put("r", 1);
+        assertThatThrownBy(() -> Keystore.decrypt(JSON.writeValueAsString(narrow), p))
+                .isInstanceOf(Keystore.KeystoreException.class);
         ObjectNode otherAddress = json.deepCopy().put("address", Wallet.create().address().substring(2));
         assertThatThrownBy(() -> Keystore.decrypt(JSON.writeValueAsString(otherAddress), p))
                 .hasMessageContaining("address is not that of its key");
