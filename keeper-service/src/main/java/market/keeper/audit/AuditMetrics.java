@@ -1,38 +1,41 @@
 package market.keeper.audit;
 
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicLong;
 import market.keeper.storage.domain.StorageEvent;
 import market.platform.runtime.ProjectionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code market.keeper.audits} by outcome, passed or failed: the audit outcomes of
- * {@code keeper.events}, counted as the projection applies them (after a restart, the replay
- * counts the whole history again).
+ * {@code market.keeper.audits} by outcome, passed or failed: the audit outcomes in the whole
+ * history of {@code keeper.events}, as the projection has applied them. Gauges of the totals, so
+ * every instance and every restart's replay shows the same figures (a dashboard takes the
+ * maximum over instances).
  */
 @Component
 public class AuditMetrics implements ProjectionListener {
 
-    private final Counter passed;
-    private final Counter failed;
+    private final AtomicLong passed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
 
     public AuditMetrics(MeterRegistry registry) {
-        this.passed = audits(registry, "passed");
-        this.failed = audits(registry, "failed");
+        audits(registry, "passed", passed);
+        audits(registry, "failed", failed);
     }
 
-    private static Counter audits(MeterRegistry registry, String outcome) {
-        return Counter.builder("market.keeper.audits").description("replica audits recorded, by outcome")
+    private static void audits(MeterRegistry registry, String outcome, AtomicLong total) {
+        Gauge.builder("market.keeper.audits", total, AtomicLong::get)
+                .description("replica audits recorded in the whole history, by outcome")
                 .tag("service", "keeper").tag("outcome", outcome).register(registry);
     }
 
     @Override
     public void onEvent(String key, Object event, int partition, long offset) {
         if (event instanceof StorageEvent.AuditPassed) {
-            passed.increment();
+            passed.incrementAndGet();
         } else if (event instanceof StorageEvent.AuditFailed) {
-            failed.increment();
+            failed.incrementAndGet();
         }
     }
 }

@@ -1,30 +1,32 @@
 package market.order.view;
 
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicLong;
 import market.order.market.domain.MarketEvent;
 import market.platform.runtime.ProjectionListener;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code market.purchases.completed}: the deals settlement paid (a dataset order's or a DataShare
- * purchase's), counted as the projection of {@code order.events} applies {@code DealCompleted},
- * so after a restart's replay it is again the number in the whole history.
+ * purchase's) in the whole history, as the projection of {@code order.events} has applied them. A
+ * gauge of the total, not a counter: every instance, and every restart's replay, shows the same
+ * total, so a dashboard takes the maximum over instances.
  */
 @Component
 public class PurchaseMetrics implements ProjectionListener {
 
-    private final Counter completed;
+    private final AtomicLong completed = new AtomicLong();
 
     public PurchaseMetrics(MeterRegistry registry) {
-        this.completed = Counter.builder("market.purchases.completed").description("deals paid and completed")
-                .tag("service", "order").register(registry);
+        Gauge.builder("market.purchases.completed", completed, AtomicLong::get)
+                .description("deals paid and completed, in the whole history").tag("service", "order").register(registry);
     }
 
     @Override
     public void onEvent(String key, Object event, int partition, long offset) {
         if (event instanceof MarketEvent.DealCompleted) {
-            completed.increment();
+            completed.incrementAndGet();
         }
     }
 }

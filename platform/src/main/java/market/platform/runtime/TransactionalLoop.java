@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -163,7 +165,13 @@ abstract class TransactionalLoop implements AutoCloseable {
         configure(config);
         KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(config);
         consumer = created;
-        KafkaClientMetrics consumerMetrics = meters == null ? null : new KafkaClientMetrics(created);
+        // new partitions' metrics (records-lag per partition) are picked up every 5 s, not every minute
+        KafkaClientMetrics consumerMetrics = meters == null ? null : new KafkaClientMetrics(created, List.of(),
+                Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread refresh = new Thread(runnable, name + "-metrics");
+                    refresh.setDaemon(true);
+                    return refresh;
+                }), Duration.ofSeconds(5));
         if (consumerMetrics != null) {
             consumerMetrics.bindTo(meters);
         }
