@@ -12,12 +12,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param consumer settings of every consumer the runtime makes
  * @param producer settings of every producer the runtime makes
+ * @param connection how every client reaches the brokers: {@code security.protocol}, {@code sasl.*}
+ *     and {@code ssl.*} only, such as {@code market.kafka.connection.sasl.mechanism=SCRAM-SHA-512}
  */
 @ConfigurationProperties("market.kafka")
-public record KafkaSettings(Map<String, String> consumer, Map<String, String> producer) {
+public record KafkaSettings(Map<String, String> consumer, Map<String, String> producer, Map<String, String> connection) {
 
     public KafkaSettings {
         consumer = consumer == null ? Map.of() : Map.copyOf(consumer);
         producer = producer == null ? Map.of() : Map.copyOf(producer);
+        connection = connection == null ? Map.of() : Map.copyOf(connection);
     }
 }

@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     on {@code S.snapshots}; 0 for no snapshots (every start replays from the first event)
  * @param snapshotWhenIdle whether a partition that is due for a snapshot gets it while no command
  *     arrives too (after a long replay, say), not only after the next batch of commands
+ * @param createTopics whether the service creates its topics when they are missing; off where
+ *     the topics are declared elsewhere (Strimzi {@code KafkaTopic}s) and the service's Kafka user
+ *     may not create them: it then only checks their partition counts
  */
 @ConfigurationProperties("market")
 public record MarketProperties(
@@ -28,4 +31,5 @@ public record MarketProperties(
         @DefaultValue("30s") Duration replyTimeout,
         @DefaultValue("5m") Duration signatureWindow,
         @DefaultValue("100000") long snapshotEvery,
-        @DefaultValue("false") boolean snapshotWhenIdle) {}
+        @DefaultValue("false") boolean snapshotWhenIdle,
+        @DefaultValue("true") boolean createTopics) {}

@@ -17,9 +17,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code consumerSettings} and {@code producerSettings} are more Kafka client settings (waits,
  * back-offs, fetch and batch sizes) over the runtime's own; the settings that exactly-once,
  * durability and the runtime's own bookkeeping rest on cannot be among them.
+ * {@code connectionSettings} secure the connection to the brokers for every consumer, producer
+ * and admin client ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}: a broker that
+ * authenticates each service and lets it write only its own topics); nothing else goes there.
  */
-public record KafkaClients(
-        String bootstrapServers, Map<String, String> consumerSettings, Map<String, String> producerSettings) {
+public record KafkaClients(String bootstrapServers, Map<String, String> consumerSettings,
+        Map<String, String> producerSettings, Map<String, String> connectionSettings) {
 
     /**
      * Consumer settings the runtime fixes: read_committed, offsets committed in transactions, its
@@ -48,15 +51,42 @@ public record KafkaClients(
             ProducerConfig.TRANSACTION_TWO_PHASE_COMMIT_ENABLE_CONFIG);
 
     public KafkaClients {
-        consumerSettings = checked("consumer", consumerSettings, FIXED_CONSUMER_SETTINGS);
-        producerSettings = checked("producer", producerSettings, FIXED_PRODUCER_SETTINGS);
+        connectionSettings = connection(connectionSettings);
+        consumerSettings = withConnection(checked("consumer", consumerSettings, FIXED_CONSUMER_SETTINGS),
+                connectionSettings);
+        producerSettings = withConnection(checked("producer", producerSettings, FIXED_PRODUCER_SETTINGS),
+                connectionSettings);
         // a value Kafka cannot read stops the start here, not when a loop makes its client
         parses("consumer", ConsumerConfig.configDef(), consumerConfig(bootstrapServers, "check", consumerSettings));
         parses("producer", ProducerConfig.configDef(), producerConfig(bootstrapServers, "check", producerSettings));
     }
 
+    public KafkaClients(String bootstrapServers, Map<String, String> consumerSettings,
+            Map<String, String> producerSettings) {
+        this(bootstrapServers, consumerSettings, producerSettings, Map.of());
+    }
+
     public KafkaClients(String bootstrapServers) {
-        this(bootstrapServers, Map.of(), Map.of());
+        this(bootstrapServers, Map.of(), Map.of(), Map.of());
+    }
+
+    private static Map<String, String> connection(Map<String, String> settings) {
+        if (settings == null) {
+            return Map.of();
+        }
+        for (String key : settings.keySet()) {
+            if (!(key.equals("security.protocol") || key.startsWith("sasl.") || key.startsWith("ssl."))) {
+                throw new IllegalArgumentException("market.kafka.connection." + key + " cannot be set: the "
+                        + "connection settings are security.protocol, sasl.* and ssl.*");
+            }
+        }
+        return Map.copyOf(settings);
+    }
+
+    private static Map<String, String> withConnection(Map<String, String> settings, Map<String, String> connection) {
+        Map<String, String> all = new HashMap<>(connection);
+        all.putAll(settings);
+        return Map.copyOf(all);
     }
 
     private static Map<String, String> checked(String client, Map<String, String> settings, Set<String> fixed) {
@@ -124,6 +154,8 @@ public record KafkaClients(
     }
 
     public Map<String, Object> admin() {
-        return Map.of("bootstrap.servers", bootstrapServers);
+        Map<String, Object> config = new HashMap<>(connectionSettings);
+        config.put("bootstrap.servers", bootstrapServers);
+        return config;
     }
 }

@@ -12,10 +12,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
- * Creates a service's topics when they are missing: the same partition count for commands,
- * events, replies and nonces, so an aggregate's key lands on the same partition number in each. Events
- * and dead letters are kept forever: they are the record of what happened. Snapshots are
- * compacted.
+ * Creates a service's topics when they are missing, as {@link TopicPolicy} says: the same
+ * partition count for commands, events, replies and nonces, so an aggregate's key lands on the
+ * same partition number in each.
  */
 public final class TopicBootstrap {
 
@@ -26,25 +25,18 @@ public final class TopicBootstrap {
 
     public static void ensure(KafkaClients clients, ServiceModel model, Reactions reactions, int partitions,
             short replicationFactor) {
-        Map<String, String> forever = Map.of("retention.ms", "-1", "retention.bytes", "-1");
-        Map<String, String> week = Map.of("retention.ms", Long.toString(7L * 24 * 3600 * 1000));
-        Map<String, String> hour = Map.of("retention.ms", Long.toString(3600L * 1000));
-        List<NewTopic> topics = new ArrayList<>(List.of(
-                topic(model.commands(), partitions, replicationFactor, week),
-                topic(model.events(), partitions, replicationFactor, forever),
-                topic(model.replies(), partitions, replicationFactor, hour),
-                topic(Topics.nonces(model.service()), partitions, replicationFactor, week),
-                topic(model.commandsDeadLetter(), 1, replicationFactor, forever),
-                topic(model.eventsDeadLetter(), 1, replicationFactor, forever),
-                // only each key's latest chunk matters: a newer snapshot replaces an older one
-                topic(Topics.snapshots(model.service()), 1, replicationFactor, Map.of("cleanup.policy", "compact",
-                        "segment.ms", Long.toString(3600L * 1000), "min.cleanable.dirty.ratio", "0.1"))));
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic topic : List.of(model.commands(), model.events(), model.replies(), Topics.nonces(model.service()),
+                model.commandsDeadLetter(), model.eventsDeadLetter(), Topics.snapshots(model.service()))) {
+            topics.add(topic(TopicPolicy.of(topic, partitions), replicationFactor));
+        }
         if (reactions != null) {
             // a followed events topic is created here as its owner would create it, so the
             // reactor can start before the owner has ever run
             for (Topic followed : reactions.follows()) {
-                topics.add(topic(followed, partitions, replicationFactor, forever));
-                topics.add(topic(Topics.reactionDeadLetter(model.service(), followed), 1, replicationFactor, forever));
+                topics.add(topic(TopicPolicy.of(followed, partitions), replicationFactor));
+                topics.add(topic(TopicPolicy.of(Topics.reactionDeadLetter(model.service(), followed), partitions),
+                        replicationFactor));
             }
         }
         try (Admin admin = Admin.create(clients.admin())) {
@@ -57,6 +49,16 @@ public final class TopicBootstrap {
                     }
                 }
             }
+            requireSamePartitions(admin, model);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Checks, without creating anything, that the service's keyed topics exist with one partition count. */
+    public static void check(KafkaClients clients, ServiceModel model) {
+        try (Admin admin = Admin.create(clients.admin())) {
             requireSamePartitions(admin, model);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -96,7 +98,7 @@ public final class TopicBootstrap {
         }
     }
 
-    private static NewTopic topic(Topic topic, int partitions, short replicationFactor, Map<String, String> configs) {
-        return new NewTopic(topic.name(), partitions, replicationFactor).configs(configs);
+    private static NewTopic topic(TopicPolicy.Spec spec, short replicationFactor) {
+        return new NewTopic(spec.name(), spec.partitions(), replicationFactor).configs(spec.configs());
     }
 }

@@ -53,6 +53,27 @@ class KafkaClientsTest {
     }
 
     @Test
+    void connectionSettingsReachEveryClientAndNothingElseGoesThere() {
+        Map<String, String> scram = Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "SCRAM-SHA-512",
+                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
+                        + "username=\"registry\" password=\"p\";");
+        KafkaClients clients = new KafkaClients("localhost:9092", Map.of(), Map.of(), scram);
+
+        for (Map<String, Object> config : java.util.List.of(clients.consumer("c"), clients.producer("p"),
+                clients.transactionalProducer("t"), clients.admin())) {
+            assertThat(config).containsAllEntriesOf(scram);
+        }
+        assertThat(clients.admin()).containsEntry("bootstrap.servers", "localhost:9092");
+        assertThatThrownBy(() -> new KafkaClients("localhost:9092", Map.of(), Map.of(), Map.of("acks", "0")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("market.kafka.connection.acks cannot be set: the connection settings are "
+                        + "security.protocol, sasl.* and ssl.*");
+        assertThatThrownBy(() -> new KafkaClients("localhost:9092", Map.of(), Map.of(),
+                Map.of("security.protocol", "CARRIER_PIGEON")))
+                .hasMessageContaining("security.protocol");
+    }
+
+    @Test
     void refusesAValueKafkaCannotRead() {
         assertThatThrownBy(() -> new KafkaClients("localhost:9092", Map.of("fetch.max.wait.ms", "soon"), Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
