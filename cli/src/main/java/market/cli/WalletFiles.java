@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import market.platform.signing.Keystore;
 import market.platform.signing.Wallet;
@@ -136,24 +135,8 @@ final class WalletFiles {
 
     /** Writes a new keystore file readable by its owner only, in a folder created owner-only; never over a file. */
     static void writeNew(Path file, String content) {
-        Path dir = file.toAbsolutePath().getParent();
         try {
-            if (!Files.exists(dir)) {
-                Files.createDirectories(dir);
-                if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
-                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-                }
-            }
-            Path temp = Files.createTempFile(dir, ".wallet", ".tmp");
-            try {
-                if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
-                    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-                }
-                Files.writeString(temp, content, StandardCharsets.UTF_8);
-                Files.move(temp, file);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            Wallet.writeNewSecret(file, content);
         } catch (FileAlreadyExistsException e) {
             throw new CliException(file + " exists already: it is not replaced");
         } catch (IOException e) {

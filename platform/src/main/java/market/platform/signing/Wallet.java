@@ -69,6 +69,16 @@ public final class Wallet {
 
     /** Writes the key file readable by its owner only, in a folder it creates owner-only; refuses to overwrite. */
     public void save(Path file) throws IOException {
+        writeNewSecret(file, "# market wallet: keep this file secret\naddress=" + address
+                + "\nprivate_key=" + HexFormat.of().formatHex(Secp256k1.fixed32(privateKey)) + "\n");
+    }
+
+    /**
+     * Writes a new key file (a plain wallet, or a keystore) readable by its owner only, through a
+     * temporary file in the same folder, which is created owner-only when missing; never over an
+     * existing file ({@link java.nio.file.FileAlreadyExistsException}).
+     */
+    public static void writeNewSecret(Path file, String content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         if (!Files.exists(dir)) {
             Files.createDirectories(dir);
@@ -76,8 +86,6 @@ public final class Wallet {
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
             }
         }
-        String content = "# market wallet: keep this file secret\naddress=" + address
-                + "\nprivate_key=" + HexFormat.of().formatHex(Secp256k1.fixed32(privateKey)) + "\n";
         Path temp = Files.createTempFile(dir, ".wallet", ".tmp");
         try {
             if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
