@@ -41,32 +41,32 @@ public final class TopicReader {
     /** Waits up to 30 s for a record whose value is exactly {@code value}, such as a dead letter. */
     public static ConsumerRecord<byte[], byte[]> awaitValue(String bootstrapServers, String topic, byte[] value)
             throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<byte[], byte[]> record : readAll(bootstrapServers, topic)) {
-                if (java.util.Arrays.equals(record.value(), value)) {
-                    return record;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no record with the expected value on " + topic);
+        return await(bootstrapServers, topic, record -> java.util.Arrays.equals(record.value(), value),
+                "no record with the expected value on " + topic);
     }
 
     /** Waits up to 30 s for a record carrying header {@code name} with exactly {@code value}, such as a reply. */
     public static ConsumerRecord<byte[], byte[]> awaitHeader(String bootstrapServers, String topic, String name,
             byte[] value) throws InterruptedException {
+        return await(bootstrapServers, topic, record -> {
+            var header = record.headers().lastHeader(name);
+            return header != null && java.util.Arrays.equals(header.value(), value);
+        }, "no record with header " + name + " as expected on " + topic);
+    }
+
+    private static ConsumerRecord<byte[], byte[]> await(String bootstrapServers, String topic,
+            java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> wanted, String failure)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             for (ConsumerRecord<byte[], byte[]> record : readAll(bootstrapServers, topic)) {
-                var header = record.headers().lastHeader(name);
-                if (header != null && java.util.Arrays.equals(header.value(), value)) {
+                if (wanted.test(record)) {
                     return record;
                 }
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("no record with header " + name + " as expected on " + topic);
+        throw new AssertionError(failure);
     }
 
     public static int partitionCount(String bootstrapServers, String topic) {
