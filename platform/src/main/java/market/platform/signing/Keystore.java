@@ -155,19 +155,6 @@ public final class Keystore {
         }
     }
 
-    /** The address a keystore names, without opening it; empty when it names none. */
-    public static String address(String json) throws KeystoreException {
-        try {
-            String address = JSON.readTree(json).path("address").asString("");
-            if (address.isEmpty()) {
-                return "";
-            }
-            return Addresses.normalize(address.startsWith("0x") ? address : "0x" + address);
-        } catch (RuntimeException e) {
-            throw new KeystoreException("not a keystore: " + e.getMessage());
-        }
-    }
-
     private static byte[] derive(JsonNode crypto, char[] passphrase) throws KeystoreException {
         JsonNode params = crypto.path("kdfparams");
         if (params.path("dklen").asInt(0) != DKLEN) {

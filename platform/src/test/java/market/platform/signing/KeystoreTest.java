@@ -71,7 +71,6 @@ class KeystoreTest {
         String json = Keystore.encrypt(wallet, "über passphrase".toCharArray(), Keystore.LIGHT);
         assertThat(json).doesNotContain(HexFormat.of().formatHex(wallet.privateKeyBytes()));
         assertThat(Keystore.decrypt(json, "über passphrase".toCharArray()).address()).isEqualTo(wallet.address());
-        assertThat(Keystore.address(json)).isEqualTo(wallet.address());
 
         assertThatThrownBy(() -> Keystore.decrypt(json, "uber passphrase".toCharArray()))
                 .isInstanceOf(Keystore.KeystoreException.class).hasMessageContaining("wrong passphrase");
