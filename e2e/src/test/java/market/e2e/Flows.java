@@ -306,7 +306,11 @@ final class Flows {
     }
 
     private static byte[] randomBytes() {
-        byte[] bytes = new byte[32];
+        return randomBytes(32);
+    }
+
+    static byte[] randomBytes(int size) {
+        byte[] bytes = new byte[size];
         RANDOM.nextBytes(bytes);
         return bytes;
     }

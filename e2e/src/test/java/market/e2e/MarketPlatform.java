@@ -32,6 +32,9 @@ final class MarketPlatform {
 
     private static MarketPlatform shared;
 
+    /** The spans of watched traces, from every service. */
+    static final TraceWatch TRACES = new TraceWatch();
+
     final Wallet operator = Wallet.create();
     private final Path dataDir;
     private final Map<Class<?>, ConfigurableApplicationContext> running = new HashMap<>();
@@ -197,9 +200,12 @@ final class MarketPlatform {
         properties.put("market.keeper.audit-attempts", "2");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .properties(properties)
-                // each context its own Netty loops: closing one service must not stop the others
-                .initializers(c -> ((org.springframework.context.support.GenericApplicationContext) c)
-                        .registerBean(ReactorResourceFactory.class, MarketPlatform::ownResources))
+                .initializers(c -> {
+                    var generic = (org.springframework.context.support.GenericApplicationContext) c;
+                    // each context its own Netty loops: closing one service must not stop the others
+                    generic.registerBean(ReactorResourceFactory.class, MarketPlatform::ownResources);
+                    generic.registerBean(io.opentelemetry.sdk.trace.SpanProcessor.class, () -> TRACES);
+                })
                 .run();
         running.put(application, context);
         servicePorts.put(application, Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));

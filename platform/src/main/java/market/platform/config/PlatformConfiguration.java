@@ -18,16 +18,20 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import market.platform.tracing.Traces;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * The runtime every service imports: given the service's {@link ServiceModel}, it provides the
  * Kafka runtime, the command gateway, signature checks, the error body (on Netty's own answers
  * too), and the replay readiness indicator ({@code /actuator/health/readiness} stays DOWN until
- * caught up) with the gate that answers API requests 503 until then.
+ * caught up) with the gate that answers API requests 503 until then, and traces
+ * ({@link TracingConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({MarketProperties.class, KafkaSettings.class})
+@Import(TracingConfiguration.class)
 public class PlatformConfiguration {
 
     @Bean
@@ -45,9 +49,9 @@ public class PlatformConfiguration {
     @Bean
     ServiceRuntime serviceRuntime(ServiceModel model, KafkaClients clients, MarketProperties properties,
             ObjectProvider<ProjectionListener> listeners, ObjectProvider<Reactions> reactions,
-            Clock clock, ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+            Clock clock, ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters, Traces traces) {
         return new ServiceRuntime(model, clients, properties, listeners.orderedStream().toList(),
-                reactions.getIfAvailable(), clock, meters.getIfAvailable());
+                reactions.getIfAvailable(), clock, meters.getIfAvailable(), traces);
     }
 
     @Bean

@@ -44,10 +44,13 @@ public final class ServiceRuntime implements SmartLifecycle {
     private final ReplyingKafkaTemplate<String, byte[], byte[]> replies;
     private volatile boolean running;
 
-    /** With {@code meters} (null for none): the processor's and reactor's batches, commands, saga steps and lag. */
+    /**
+     * With {@code meters} (null for none): the processor's and reactor's batches, commands, saga
+     * steps and lag; with {@code traces}, a span for each command and event they process.
+     */
     public ServiceRuntime(ServiceModel model, KafkaClients clients, MarketProperties properties,
             List<ProjectionListener> listeners, Reactions reactions, java.time.Clock clock,
-            io.micrometer.core.instrument.MeterRegistry meters) {
+            io.micrometer.core.instrument.MeterRegistry meters, market.platform.tracing.Traces traces) {
         this.model = model;
         this.clients = clients;
         this.properties = properties;
@@ -59,6 +62,10 @@ public final class ServiceRuntime implements SmartLifecycle {
         this.reactions = reactions;
         this.reactor = reactions == null ? null
                 : new Reactor(model, reactions, clients, model.service() + "-reactor-" + properties.instanceId());
+        processor.trace(traces);
+        if (reactor != null) {
+            reactor.trace(traces);
+        }
         if (meters != null) {
             processor.meter(meters, model.service(), "processor");
             if (reactor != null) {

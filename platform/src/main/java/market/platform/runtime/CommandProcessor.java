@@ -29,6 +29,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import market.platform.tracing.Step;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +59,9 @@ import org.slf4j.LoggerFactory;
  * instance becomes the same command with the same key, so it reaches the partition that holds
  * the claim, and the instance that owns the partition then, or later after a rebalance (which
  * replays {@code S.nonces} with the events), refuses it.
+ *
+ * <p>Each command's handling is a span of the trace its {@code traceparent} header names (the
+ * HTTP request's, or the reaction's that issued it), and the events it appends carry that span.
  */
 public final class CommandProcessor extends TransactionalLoop {
 
@@ -235,9 +240,23 @@ public final class CommandProcessor extends TransactionalLoop {
 
     private PendingReply handle(ConsumerRecord<String, byte[]> record, AggregateStates.Overlay overlay,
             Map<Integer, Map<String, Long>> claims, Producer<String, byte[]> producer) {
+        try (Step traced = traces().process(record)) {
+            PendingReply reply = handle(record, overlay, claims, producer, traced);
+            if (reply.failed) {
+                traced.failed("the command failed");
+            } else if (reply.rejection != null) {
+                traced.refused(reply.rejection.errorCode());
+            }
+            return reply;
+        }
+    }
+
+    private PendingReply handle(ConsumerRecord<String, byte[]> record, AggregateStates.Overlay overlay,
+            Map<Integer, Map<String, Long>> claims, Producer<String, byte[]> producer, Step traced) {
         String key = record.key();
         try {
             SpecificRecord avro = codec.decode(record.value());
+            traced.named(avro.getSchema().getName());
             if (!model.commands().carries(avro.getClass())) {
                 throw new UndecodableException(avro.getSchema().getFullName() + " is not a command of "
                         + model.commands().name());
@@ -278,9 +297,10 @@ public final class CommandProcessor extends TransactionalLoop {
             }
             RecordMetadataFuture last = null;
             for (byte[] event : events) {
-                last = new RecordMetadataFuture(producer.send(
-                        new ProducerRecord<>(model.events().name(), record.partition(), key, event)));
+                last = new RecordMetadataFuture(producer.send(new ProducerRecord<>(model.events().name(),
+                        record.partition(), key, event, traced.carryTo(new RecordHeaders()))));
             }
+            traced.caused(events.size());
             return new PendingReply(record, key, null, record.partition(), last);
         } catch (KafkaException | NotYetVisibleException e) {
             throw e;

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@link TransactionalLoop}), it writes the commands each event causes to {@code S.commands} and
  * commits the consumed offsets, so an event causes its commands exactly once, even across a
  * crash. An event that cannot be read or translated goes to {@code S.<topic>-dlt} in the same
- * transaction, and the reactor goes on.
+ * transaction, and the reactor goes on. Each event's processing is a span of the event's trace,
+ * and the commands it causes carry that span on.
  */
 public final class Reactor extends TransactionalLoop {
 
@@ -97,25 +99,31 @@ public final class Reactor extends TransactionalLoop {
     }
 
     private int react(ConsumerRecord<String, byte[]> record, Producer<String, byte[]> producer, List<Step> steps) {
-        try {
-            // encode everything first, so a failing event sends nothing but its dead letter
-            org.apache.avro.specific.SpecificRecord event = codec.decode(record.value());
-            List<ProducerRecord<String, byte[]>> sends = reactions.reaction().react(event)
-                    .stream()
-                    .map(c -> new ProducerRecord<>(model.commands().name(), c.key(), codec.encode(c.command())))
-                    .toList();
-            sends.forEach(producer::send);
-            if (!sends.isEmpty()) {
-                steps.add(new Step(event.getSchema().getName(), record.timestamp()));
+        try (market.platform.tracing.Step traced = traces().process(record)) {
+            try {
+                // encode everything first, so a failing event sends nothing but its dead letter
+                org.apache.avro.specific.SpecificRecord event = codec.decode(record.value());
+                traced.named(event.getSchema().getName());
+                List<ProducerRecord<String, byte[]>> sends = reactions.reaction().react(event)
+                        .stream()
+                        .map(c -> new ProducerRecord<>(model.commands().name(), null, c.key(), codec.encode(c.command()),
+                                traced.carryTo(new RecordHeaders())))
+                        .toList();
+                sends.forEach(producer::send);
+                traced.caused(sends.size());
+                if (!sends.isEmpty()) {
+                    steps.add(new Step(event.getSchema().getName(), record.timestamp()));
+                }
+                return sends.size();
+            } catch (KafkaException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                traced.failed(e.getClass().getSimpleName());
+                String deadLetter = reactions.follows().stream().filter(t -> t.name().equals(record.topic()))
+                        .map(t -> Topics.reactionDeadLetter(model.service(), t).name()).findFirst().orElseThrow();
+                DeadLetters.send(producer, deadLetter, record, e);
+                return 0;
             }
-            return sends.size();
-        } catch (KafkaException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            String deadLetter = reactions.follows().stream().filter(t -> t.name().equals(record.topic()))
-                    .map(t -> Topics.reactionDeadLetter(model.service(), t).name()).findFirst().orElseThrow();
-            DeadLetters.send(producer, deadLetter, record, e);
-            return 0;
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import market.platform.tracing.Traces;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * the partitions move at once. With a meter registry it records each batch's size
  * ({@code market.batch.size}) and the time from the transaction's start to its commit
  * ({@code market.transaction}), tagged with the service and the loop, and binds its consumer's
- * Kafka metrics (among them {@code records-lag} per partition).
+ * Kafka metrics (among them {@code records-lag} per partition). With {@link Traces}, each
+ * record's processing is a span of the trace its {@code traceparent} header names.
  */
 abstract class TransactionalLoop implements AutoCloseable {
 
@@ -61,6 +63,7 @@ abstract class TransactionalLoop implements AutoCloseable {
     private volatile MeterRegistry meters;
     private DistributionSummary batchSize;
     private Timer transactionTime;
+    private volatile Traces traces = Traces.NONE;
 
     TransactionalLoop(String name, KafkaClients clients, String group, String transactionalId) {
         this.name = name;
@@ -87,6 +90,15 @@ abstract class TransactionalLoop implements AutoCloseable {
         transactionTime = Timer.builder("market.transaction")
                 .description("from a batch's transaction start to its commit").tag("service", service)
                 .tag("loop", loop).register(registry);
+    }
+
+    /** Traces each record's processing with {@code traces}; call before start. */
+    public void trace(Traces traces) {
+        this.traces = traces;
+    }
+
+    Traces traces() {
+        return traces;
     }
 
     boolean isRunning() {

@@ -4,6 +4,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import market.platform.domain.RejectedException;
+import market.platform.tracing.TracingWebFilter;
+import market.platform.tracing.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -36,7 +38,9 @@ public final class ApiErrorHandler implements WebExceptionHandler, Ordered {
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
         ApiException api = toApiException(unwrap(error));
         if (api.status() >= 500) {
-            log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
+            try (var ids = Traces.logContext(exchange.getAttribute(TracingWebFilter.CONTEXT_ATTRIBUTE))) {
+                log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
+            }
         }
         var response = exchange.getResponse();
         if (response.isCommitted()) {
@@ -46,6 +50,11 @@ public final class ApiErrorHandler implements WebExceptionHandler, Ordered {
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         byte[] body = mapper.writeValueAsBytes(api.body());
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    /** The status {@link #handle} answers {@code error} with. */
+    public static int statusOf(Throwable error) {
+        return toApiException(unwrap(error)).status();
     }
 
     static ApiException toApiException(Throwable error) {

@@ -5,6 +5,7 @@ import market.platform.domain.Rejection;
 import market.platform.runtime.CommandOrigin;
 import market.platform.runtime.Projection;
 import market.platform.runtime.Replies;
+import market.platform.tracing.Traces;
 import market.schemas.SingleObjectCodec;
 import market.schemas.Topic;
 import market.schemas.reply.CommandReply;
@@ -19,7 +20,8 @@ import reactor.core.publisher.Mono;
  * committed. An accepted command then waits until the projection has applied its events, so the
  * view the caller reads next includes them (read-your-writes). A rejection becomes its 4xx.
  * The command of a signed request carries the request's {@link CommandOrigin}, so the processor
- * that handles it refuses a replay, whichever instance it was sent to.
+ * that handles it refuses a replay, whichever instance it was sent to, and the request's trace
+ * context ({@code traceparent}), so the command's handling joins the request's trace.
  */
 public final class CommandGateway {
 
@@ -57,7 +59,10 @@ public final class CommandGateway {
     }
 
     private Mono<CommandReply> send(ProducerRecord<String, byte[]> record) {
-        return Mono.fromFuture(() -> template.sendAndReceive(record))
+        return Mono.deferContextual(request -> {
+                    Traces.carry(request, record.headers());
+                    return Mono.fromFuture(() -> template.sendAndReceive(record));
+                })
                 .map(reply -> (CommandReply) codec.decode(reply.value()))
                 .flatMap(reply -> reply.getAccepted()
                         ? Mono.fromFuture(projection.awaitOffset(reply.getEventPartition(), reply.getLastOffset()))

@@ -43,6 +43,7 @@ public final class ReadinessGate implements WebFilter, Ordered {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        // after the tracing filter, so a refused request is traced too
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 }

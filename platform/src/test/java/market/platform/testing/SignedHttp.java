@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import market.platform.signing.RequestSignature;
 import market.platform.signing.Wallet;
 import tools.jackson.databind.JsonNode;
@@ -44,13 +45,28 @@ public final class SignedHttp {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final Map<String, String> extraHeaders;
 
     public SignedHttp(String baseUrl) {
+        this(baseUrl, Map.of());
+    }
+
+    private SignedHttp(String baseUrl, Map<String, String> extraHeaders) {
         this.baseUrl = baseUrl;
+        this.extraHeaders = extraHeaders;
+    }
+
+    /** This client, sending {@code name: value} with every request too (a {@code traceparent}, say). */
+    public SignedHttp withHeader(String name, String value) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>(extraHeaders);
+        headers.put(name, value);
+        return new SignedHttp(baseUrl, Map.copyOf(headers));
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60)).GET().build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
+        extraHeaders.forEach(request::header);
+        return send(request.GET().build());
     }
 
     public Response post(Wallet wallet, String path, Object body) {
@@ -75,6 +91,7 @@ public final class SignedHttp {
         if (headers != null) {
             headers.addTo(request);
         }
+        extraHeaders.forEach(request::header);
         return send(request.build());
     }
 
