@@ -36,12 +36,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.kafka.support.KafkaHeaders;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two instances of settlement-service on one broker, as replicas behind one address: a signed
@@ -51,7 +56,10 @@ import org.springframework.kafka.support.KafkaHeaders;
  * signature window is refused, not applied; and the answers Netty's decoder gives before a
  * request reaches the application carry the error body.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ReplicaRequestTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Wallet OPERATOR = Wallet.create();
     private static final SingleObjectCodec CODEC = SingleObjectCodec.standard();
@@ -169,7 +177,7 @@ class ReplicaRequestTest {
     }
 
     @Test
-    void aCommandOlderThanTheSignatureWindowLeftOnTheCommandsTopicIsRefused() throws Exception {
+    void aCommandOlderThanTheSignatureWindowLeftOnTheCommandsTopicIsRefused(CapturedOutput output) throws Exception {
         Wallet owner = Wallet.create();
         SignedHttp b = http(alive());
         b.post(OPERATOR, "/v1/accounts/" + owner.address() + "/deposits",
@@ -181,6 +189,8 @@ class ReplicaRequestTest {
                 CODEC.encode(new Withdraw(owner.address(), "stale-nonce-1", signedAt, owner.address(), 15_000L, 77L)));
         new CommandOrigin(owner.address(), "stale-nonce-1", signedAt.getEpochSecond()).writeTo(stale.headers());
         stale.headers().add(KafkaHeaders.CORRELATION_ID, correlation);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        stale.headers().add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
@@ -197,6 +207,13 @@ class ReplicaRequestTest {
                 .isEqualTo("2.0000 OSB");
         assertThat(b.get("/v1/accounts/" + owner.address() + "/entries").expect(200).json().get("total").longValue())
                 .isEqualTo(1);
+
+        // the processor's log line about the refusal is a JSON object naming the command's trace
+        JsonNode line = output.getOut().lines().filter(l -> l.contains(traceId)).map(JSON::readTree).findFirst()
+                .orElseThrow(() -> new AssertionError("no log line names trace " + traceId));
+        assertThat(line.get("log").get("level").stringValue()).isEqualTo("WARN");
+        assertThat(line.get("message").stringValue()).contains("refused a command").contains(owner.address());
+        assertThat(line.get("traceId").stringValue()).isEqualTo(traceId);
     }
 
     @Test
