@@ -1,4 +1,9 @@
 package market.platform.web;
 
-/** The body of every 4xx and 5xx answer, as in the BCS DataShare API. */
-public record ErrorBody(String errorCode, String errorMsg) {}
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The body of every 4xx and 5xx answer, as in the BCS DataShare API. The names are explicit, so
+ * an application that names its other JSON fields differently still answers these.
+ */
+public record ErrorBody(@JsonProperty("errorCode") String errorCode, @JsonProperty("errorMsg") String errorMsg) {}
