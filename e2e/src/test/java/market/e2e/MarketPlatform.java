@@ -175,17 +175,50 @@ final class MarketPlatform {
     }
 
     void start(Class<?> application) {
-        String name = application.getSimpleName().replace("Application", "").toLowerCase();
+        ConfigurableApplicationContext context = run(application, "e2e",
+                servicePorts.getOrDefault(application, 0), dataDir.resolve(serviceName(application)));
+        running.put(application, context);
+        servicePorts.put(application, Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+    }
+
+    /**
+     * Starts a second instance of {@code application}, {@code instance}, on a port and data folder
+     * of its own, in the same consumer groups as the first: a replica, as a second pod would be. A
+     * registry replica holds the same keys as the first (its data folder's key files, as a
+     * Kubernetes Secret would give both). The caller closes it.
+     */
+    ConfigurableApplicationContext startReplica(Class<?> application, String instance) {
+        Path folder = dataDir.resolve(serviceName(application) + "-" + instance);
+        try {
+            Files.createDirectories(folder);
+            Path first = dataDir.resolve(serviceName(application));
+            try (var files = Files.isDirectory(first) ? Files.list(first) : java.util.stream.Stream.<Path>empty()) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Files.copy(file, folder.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return run(application, instance, 0, folder);
+    }
+
+    private static String serviceName(Class<?> application) {
+        return application.getSimpleName().replace("Application", "").toLowerCase();
+    }
+
+    private ConfigurableApplicationContext run(Class<?> application, String instance, int port, Path folder) {
+        String name = serviceName(application);
         Map<String, Object> properties = new HashMap<>();
         // three services share one classpath, so none reads the application.properties of a jar
         properties.put("spring.config.name", "market-e2e");
         properties.put("spring.application.name", name + "-service");
         // a restarted service takes its old port back: keeper nodes keep keeper-service's URL
-        properties.put("server.port", servicePorts.getOrDefault(application, 0));
+        properties.put("server.port", port);
         properties.put("spring.main.banner-mode", "off");
         properties.put("spring.kafka.bootstrap-servers", KafkaBroker.bootstrapServers());
-        properties.put("market.data-dir", dataDir.resolve(name).toString());
-        properties.put("market.instance-id", "e2e");
+        properties.put("market.data-dir", folder.toString());
+        properties.put("market.instance-id", instance);
         properties.put("market.settlement.operator-address", operator.address());
         properties.put("market.order.chain-id", "134");
         properties.put("market.order.verifying-contract", VERIFYING_CONTRACT);
@@ -207,9 +240,8 @@ final class MarketPlatform {
                     generic.registerBean(io.opentelemetry.sdk.trace.SpanProcessor.class, () -> TRACES);
                 })
                 .run();
-        running.put(application, context);
-        servicePorts.put(application, Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
         Readiness.await(context.getBean(ServiceRuntime.class));
+        return context;
     }
 
     private static ReactorResourceFactory ownResources() {
