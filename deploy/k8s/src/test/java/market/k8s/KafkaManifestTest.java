@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -39,7 +41,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * service a StatefulSet whose pod name is its instance id, with the actuator's probes, no topic
  * creation and SCRAM to the brokers; every Secret and ConfigMap a pod reads declared (or written
  * by Strimzi's User Operator for a KafkaUser); egress policies for every pod; and in prod three
- * pods per service, spread over nodes, with disruption budgets. Without {@code kubectl} the test
+ * pods per service, spread over nodes, with disruption budgets; and the explorer a Deployment whose
+ * KafkaUser may only read. Without {@code kubectl} the test
  * is skipped, unless {@code MARKET_REQUIRE_KUBECTL} is set (CI sets it).
  */
 class KafkaManifestTest {
@@ -85,6 +88,11 @@ class KafkaManifestTest {
                         .getIntVal()).isEqualTo(2);
             }
         }
+        Deployment explorer = one(objects, Deployment.class, "explorer");
+        Container page = explorer.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(page.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
+        assertThat(env(page, "KAFKA_SASL_JAAS_CONFIG").getValueFrom().getSecretKeyRef().getName()).isEqualTo("explorer");
+        assertReadsOnly(objects, "explorer");
         StatefulSet nodes = one(objects, StatefulSet.class, "keeper-node");
         assertThat(nodes.getSpec().getVolumeClaimTemplates()).extracting(c -> c.getMetadata().getName())
                 .containsExactly("data");
@@ -129,7 +137,9 @@ class KafkaManifestTest {
     /** For every topic of the catalog, the users that may write it are exactly its writer's. */
     private static void assertWritersOwnTheirTopics(List<HasMetadata> objects) {
         List<GenericKubernetesResource> users = generic(objects, "KafkaUser");
-        assertThat(users).extracting(u -> u.getMetadata().getName()).containsExactlyInAnyOrderElementsOf(SERVICES);
+        List<String> expected = new ArrayList<>(SERVICES);
+        expected.add("explorer");
+        assertThat(users).extracting(u -> u.getMetadata().getName()).containsExactlyInAnyOrderElementsOf(expected);
         for (Topic topic : Topics.all()) {
             Set<String> writers = new TreeSet<>();
             for (GenericKubernetesResource user : users) {
@@ -148,6 +158,26 @@ class KafkaManifestTest {
         }
     }
 
+    /** The KafkaUser {@code name} may read and describe, and nothing more. */
+    private static void assertReadsOnly(List<HasMetadata> objects, String name) {
+        GenericKubernetesResource user = generic(objects, "KafkaUser").stream()
+                .filter(u -> u.getMetadata().getName().equals(name)).findFirst().orElseThrow();
+        for (Object item : (List<?>) map(map(user.getAdditionalProperties().get("spec")).get("authorization")).get("acls")) {
+            List<String> operations = ((List<?>) map(item).get("operations")).stream().map(String::valueOf).toList();
+            assertThat(operations).as(name + "'s ACL " + item).isSubsetOf("Read", "Describe");
+        }
+    }
+
+    /** Each workload's pod template, StatefulSets' and Deployments', by the workload's name. */
+    private static Map<String, PodTemplateSpec> podTemplates(List<HasMetadata> objects) {
+        Map<String, PodTemplateSpec> templates = new TreeMap<>();
+        typed(objects, StatefulSet.class).forEach(set -> templates.put(set.getMetadata().getName(),
+                set.getSpec().getTemplate()));
+        typed(objects, Deployment.class).forEach(deployment -> templates.put(deployment.getMetadata().getName(),
+                deployment.getSpec().getTemplate()));
+        return templates;
+    }
+
     private static boolean matches(Map<String, Object> resource, String topic) {
         String name = (String) resource.get("name");
         return "prefix".equals(resource.get("patternType")) ? topic.startsWith(name) : topic.equals(name);
@@ -157,8 +187,8 @@ class KafkaManifestTest {
     private static void assertReferencesAreDeclared(List<HasMetadata> objects) {
         Set<String> users = generic(objects, "KafkaUser").stream().map(u -> u.getMetadata().getName())
                 .collect(Collectors.toSet());
-        for (StatefulSet set : typed(objects, StatefulSet.class)) {
-            for (Container container : set.getSpec().getTemplate().getSpec().getContainers()) {
+        for (PodTemplateSpec template : podTemplates(objects).values()) {
+            for (Container container : template.getSpec().getContainers()) {
                 for (EnvVar env : container.getEnv() == null ? List.<EnvVar>of() : container.getEnv()) {
                     if (env.getValueFrom() == null) {
                         continue;
@@ -186,12 +216,12 @@ class KafkaManifestTest {
 
     private static void assertEveryPodHasAnEgressPolicy(List<HasMetadata> objects) {
         List<NetworkPolicy> policies = typed(objects, NetworkPolicy.class);
-        for (StatefulSet set : typed(objects, StatefulSet.class)) {
-            Map<String, String> labels = set.getSpec().getTemplate().getMetadata().getLabels();
+        for (Map.Entry<String, PodTemplateSpec> workload : podTemplates(objects).entrySet()) {
+            Map<String, String> labels = workload.getValue().getMetadata().getLabels();
             boolean limited = policies.stream().anyMatch(p -> p.getSpec().getPolicyTypes().contains("Egress")
                     && p.getSpec().getPodSelector().getMatchLabels() != null
                     && labels.entrySet().containsAll(p.getSpec().getPodSelector().getMatchLabels().entrySet()));
-            assertThat(limited).as("an egress policy selects " + set.getMetadata().getName()).isTrue();
+            assertThat(limited).as("an egress policy selects " + workload.getKey()).isTrue();
         }
     }
 

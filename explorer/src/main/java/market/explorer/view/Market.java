@@ -189,9 +189,10 @@ public final class Market {
         }
 
         DatasetView view() {
-            return new DatasetView(Long.toString(dataId), address, provider, datatype, Money.ofUnits(price).format(), size, fragments,
-                    confirmed.size(), List.copyOf(clusters), status == null ? "UNKNOWN" : status, product,
-                    List.copyOf(samples), registered == null ? null : registered.toString());
+            return new DatasetView(Long.toString(dataId), address, provider, datatype, Money.ofUnits(price).format(), size,
+                    fragments, confirmed.size(), clusters.stream().map(String::valueOf).toList(),
+                    status == null ? "UNKNOWN" : status, product, List.copyOf(samples),
+                    registered == null ? null : registered.toString());
         }
     }
 
@@ -244,9 +245,9 @@ public final class Market {
         }
     }
 
-    /** A dataset; ids are strings, as a browser's numbers hold only 53 bits. */
+    /** A dataset; ids (its own, its clusters') are strings, as a browser's numbers hold only 53 bits. */
     public record DatasetView(String dataId, String address, String provider, String datatype, String price, long size,
-            int fragments, int fragmentsStored, List<Long> clusters, String status, String product, List<String> samples,
+            int fragments, int fragmentsStored, List<String> clusters, String status, String product, List<String> samples,
             String registered) {}
 
     public record OrderView(String orderHash, String dataset, String price, long volume, long remaining, String status,
