@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import market.explorer.ExplorerApplication;
-import market.platform.crypto.Addresses;
 import market.platform.signing.Wallet;
 import market.platform.testing.KafkaBroker;
 import market.platform.testing.SignedHttp;
@@ -23,7 +21,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The explorer in a real browser: Debian's {@code chromium}, headless, driven through Debian's
@@ -92,13 +89,10 @@ class ExplorerEndToEndTest extends EndToEndTest {
         browser.get(url());
         awaitPage("the live feed connected", () -> text("#connection").equals("live"));
 
-        Wallet provider = Wallet.create();
+        Flows.Listing listing = flows.listed("explorer-key-", 5);
+        String dataset = listing.dataset();
+        String dataId = Long.toString(listing.dataId());
         Wallet buyer = Wallet.create();
-        flows.deposit(provider.address(), "1.0000 OSB");
-        JsonNode data = flows.register(provider, List.of("explorer-key-" + UUID.randomUUID()));
-        String dataset = data.get("address").stringValue();
-        String dataId = Long.toString(data.get("data_id").longValue());
-        flows.publishOrder(provider, dataset, 20_000, 5, Addresses.ZERO);
         flows.deposit(buyer.address(), "3.0000 OSB");
         long dealId = flows.buy(buyer, dataset, "2.5000 OSB").expect(201).json().get("deal_id").longValue();
         flows.awaitDeal(dealId, "COMPLETED");

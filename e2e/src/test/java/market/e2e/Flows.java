@@ -46,6 +46,26 @@ final class Flows {
                 Map.of("amount", amount, "deposit_ref", "rail-" + UUID.randomUUID())).expect(200);
     }
 
+    /** Data on sale with an open order: its provider, the registration's answer, and its dataset address. */
+    record Listing(Wallet provider, JsonNode data, String dataset) {
+        long dataId() {
+            return data.get("data_id").longValue();
+        }
+    }
+
+    /**
+     * A new provider's data with one fragment (its key text starting with {@code keyPrefix}), on
+     * sale, with an open order of {@code volume} units at 2.0000 OSB and no requester restriction.
+     */
+    Listing listed(String keyPrefix, long volume) {
+        Wallet provider = Wallet.create();
+        deposit(provider.address(), "1.0000 OSB");
+        JsonNode data = register(provider, List.of(keyPrefix + UUID.randomUUID()));
+        String dataset = data.get("address").stringValue();
+        publishOrder(provider, dataset, 20_000, volume, Addresses.ZERO);
+        return new Listing(provider, data, dataset);
+    }
+
     long available(String account) {
         JsonNode view = platform.settlement().get("/v1/accounts/" + account).expect(200).json();
         return Money.parse(view.get("available").stringValue()).units();

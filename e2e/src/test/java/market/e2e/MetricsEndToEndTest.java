@@ -3,14 +3,11 @@ package market.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import market.platform.crypto.Addresses;
 import market.platform.signing.Wallet;
 import market.platform.testing.SignedHttp;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /actuator/prometheus} on every service after a purchase: commands handled and refused by
@@ -21,16 +18,13 @@ class MetricsEndToEndTest extends EndToEndTest {
 
     @Test
     void everyServiceShowsItsMetricsAfterAPurchase() {
-        Wallet provider = Wallet.create();
+        Flows.Listing listing = flows.listed("metrics-key-", 5);
+        String dataset = listing.dataset();
         Wallet buyer = Wallet.create();
-        flows.deposit(provider.address(), "1.0000 OSB");
-        JsonNode data = flows.register(provider, List.of("metrics-key-" + UUID.randomUUID()));
-        String dataset = data.get("address").stringValue();
-        flows.publishOrder(provider, dataset, 20_000, 5, Addresses.ZERO);
         flows.deposit(buyer.address(), "3.0000 OSB");
         long dealId = flows.buy(buyer, dataset, "2.5000 OSB").expect(201).json().get("deal_id").longValue();
         flows.awaitDeal(dealId, "COMPLETED");
-        flows.awaitKeys(buyer, data.get("data_id").longValue());
+        flows.awaitKeys(buyer, listing.dataId());
         // a refused command: the same buyer again
         assertThat(flows.buy(buyer, dataset, "2.5000 OSB").status()).isEqualTo(409);
 

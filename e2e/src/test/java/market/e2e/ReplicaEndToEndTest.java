@@ -17,7 +17,6 @@ import market.keeper.KeeperApplication;
 import market.order.OrderApplication;
 import market.order.event.DealCompleted;
 import market.order.event.DealCreated;
-import market.platform.crypto.Addresses;
 import market.platform.signing.RequestSignature;
 import market.platform.signing.Wallet;
 import market.platform.testing.SignedHttp;
@@ -52,12 +51,9 @@ class ReplicaEndToEndTest extends EndToEndTest {
 
     @Test
     void withTwoInstancesOfEachServiceOneStoppedMidLoadNoRequestIsLostOrDoubled() throws Exception {
-        Wallet provider = Wallet.create();
-        flows.deposit(provider.address(), "1.0000 OSB");
-        var data = flows.register(provider, List.of("replica-key-" + UUID.randomUUID()));
-        String dataset = data.get("address").stringValue();
-        long dataId = data.get("data_id").longValue();
-        flows.publishOrder(provider, dataset, 20_000, BUYERS, Addresses.ZERO);
+        Flows.Listing listing = flows.listed("replica-key-", BUYERS);
+        String dataset = listing.dataset();
+        long dataId = listing.dataId();
 
         Map<Class<?>, ConfigurableApplicationContext> replicas = new LinkedHashMap<>();
         for (Class<?> service : SERVICES) {

@@ -10,13 +10,10 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import market.platform.crypto.Addresses;
 import market.platform.signing.Wallet;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One purchase is one trace. The buyer's {@code POST /v1/deals} brings a W3C {@code traceparent};
@@ -31,12 +28,9 @@ class TraceEndToEndTest extends EndToEndTest {
 
     @Test
     void onePurchaseIsOneTraceAcrossTheFourServices() {
-        Wallet provider = Wallet.create();
+        Flows.Listing listing = flows.listed("trace-key-", 5);
+        String dataset = listing.dataset();
         Wallet buyer = Wallet.create();
-        flows.deposit(provider.address(), "1.0000 OSB");
-        JsonNode data = flows.register(provider, List.of("trace-key-" + UUID.randomUUID()));
-        String dataset = data.get("address").stringValue();
-        flows.publishOrder(provider, dataset, 20_000, 5, Addresses.ZERO);
         flows.deposit(buyer.address(), "3.0000 OSB");
 
         String traceId = HexFormat.of().formatHex(Flows.randomBytes(16));
@@ -46,7 +40,7 @@ class TraceEndToEndTest extends EndToEndTest {
                 .post(buyer, "/v1/deals", Flows.buyBody(buyer, dataset, "2.5000 OSB"))
                 .expect(201).json().get("deal_id").longValue();
         flows.awaitDeal(dealId, "COMPLETED");
-        flows.awaitKeys(buyer, data.get("data_id").longValue());
+        flows.awaitKeys(buyer, listing.dataId());
 
         List<SpanData> spans = Flows.await("keeper-service's span of the purchase's KeysReleased", () -> {
             List<SpanData> all = MarketPlatform.TRACES.spans(traceId);
