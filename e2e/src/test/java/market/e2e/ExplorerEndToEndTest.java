@@ -50,14 +50,10 @@ class ExplorerEndToEndTest extends EndToEndTest {
                 .properties(Map.of("spring.config.name", "market-e2e", "spring.application.name", "explorer",
                         "server.port", 0, "spring.main.banner-mode", "off",
                         "spring.kafka.bootstrap-servers", KafkaBroker.bootstrapServers(),
-                        "spring.jackson.property-naming-strategy", "SNAKE_CASE",
+                        "spring.jackson.property-naming-strategy", "SNAKE_CASE", "server.shutdown", "immediate",
                         "logging.level.org.apache.kafka", "WARN"))
                 .initializers(c -> ((org.springframework.context.support.GenericApplicationContext) c).registerBean(
-                        org.springframework.http.client.ReactorResourceFactory.class, () -> {
-                            var factory = new org.springframework.http.client.ReactorResourceFactory();
-                            factory.setUseGlobalResources(false);
-                            return factory;
-                        }))
+                        org.springframework.http.client.ReactorResourceFactory.class, MarketPlatform::ownResources))
                 .run();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -106,7 +102,8 @@ class ExplorerEndToEndTest extends EndToEndTest {
             return row.contains("ON_SALE") && row.contains("1 / 1");
         });
         for (String event : List.of("DealCreated", "PaymentDebited", "PaymentSettled", "DealCompleted", "KeysReleased")) {
-            assertThat(count("#feed li[data-type='" + event + "']")).as(event).isPositive();
+            awaitPage(event + " of deal " + dealId + " in the live feed", () -> rows("#feed li[data-type='" + event + "']")
+                    .stream().anyMatch(item -> item.contains("deal_id=" + dealId)));
         }
         String available = platform.settlement().get("/v1/accounts/" + buyer.address()).expect(200).json()
                 .get("available").stringValue();

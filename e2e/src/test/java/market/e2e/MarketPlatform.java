@@ -244,7 +244,8 @@ final class MarketPlatform {
         return context;
     }
 
-    private static ReactorResourceFactory ownResources() {
+    /** Netty resources of a context's own, so closing one context stops no other's server. */
+    static ReactorResourceFactory ownResources() {
         ReactorResourceFactory factory = new ReactorResourceFactory();
         factory.setUseGlobalResources(false);
         return factory;

@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import market.keeper.KeeperApplication;
 import market.order.OrderApplication;
 import market.order.event.DealCompleted;
@@ -25,6 +27,7 @@ import market.registry.event.KeysReleased;
 import market.schemas.Topics;
 import market.settlement.SettlementApplication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,6 +53,7 @@ class ReplicaEndToEndTest extends EndToEndTest {
     private record Answer(int status, String errorCode, boolean resent) {}
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void withTwoInstancesOfEachServiceOneStoppedMidLoadNoRequestIsLostOrDoubled() throws Exception {
         Flows.Listing listing = flows.listed("replica-key-", BUYERS);
         String dataset = listing.dataset();
@@ -108,23 +112,31 @@ class ReplicaEndToEndTest extends EndToEndTest {
         System.out.println("replica test: " + resent + " of " + 2 * BUYERS + " requests were sent again to the first instance, "
                 + replays + " of them answered as replays of an attempt already taken");
 
-        for (Wallet buyer : buyers) {
-            String address = buyer.address();
-            Flows.await("buyer " + address + "'s deal completed and keys released", () -> {
-                List<Object> market = Flows.eventsOf(Topics.ORDER_EVENTS, dataset);
-                long created = market.stream().filter(e -> e instanceof DealCreated d && d.getBuyer().equals(address)).count();
-                long completed = market.stream().filter(e -> e instanceof DealCompleted d && d.getBuyer().equals(address))
-                        .count();
-                long released = Flows.eventsOf(Topics.REGISTRY_EVENTS, Long.toString(dataId)).stream()
-                        .filter(e -> e instanceof KeysReleased k && k.getBuyer().equals(address)).count();
-                assertThat(created).as("deals of " + address).isLessThanOrEqualTo(1);
-                assertThat(completed).as("completions of " + address).isLessThanOrEqualTo(1);
-                assertThat(released).as("key releases of " + address).isLessThanOrEqualTo(1);
-                return created == 1 && completed == 1 && released == 1 ? true : null;
-            });
+        List<String> addresses = buyers.stream().map(Wallet::address).toList();
+        Flows.await("every buyer's deal completed and its keys released", () -> {
+            List<Object> market = Flows.eventsOf(Topics.ORDER_EVENTS, dataset);
+            List<Object> registry = Flows.eventsOf(Topics.REGISTRY_EVENTS, Long.toString(dataId));
+            Map<String, Long> created = perBuyer(market, DealCreated.class, DealCreated::getBuyer);
+            Map<String, Long> completed = perBuyer(market, DealCompleted.class, DealCompleted::getBuyer);
+            Map<String, Long> released = perBuyer(registry, KeysReleased.class, KeysReleased::getBuyer);
+            for (String address : addresses) {
+                assertThat(created.getOrDefault(address, 0L)).as("deals of " + address).isLessThanOrEqualTo(1);
+                assertThat(completed.getOrDefault(address, 0L)).as("completions of " + address).isLessThanOrEqualTo(1);
+                assertThat(released.getOrDefault(address, 0L)).as("key releases of " + address).isLessThanOrEqualTo(1);
+            }
+            return addresses.stream().allMatch(a -> created.containsKey(a) && completed.containsKey(a)
+                    && released.containsKey(a)) ? true : null;
+        });
+        for (String address : addresses) {
             // credited 3.0000 once, paid 2.0000 once
             assertThat(flows.available(address)).as("available to " + address).isEqualTo(10_000L);
         }
+    }
+
+    /** How many events of {@code type} among {@code events} name each buyer. */
+    private static <E> Map<String, Long> perBuyer(List<Object> events, Class<E> type, Function<E, String> buyer) {
+        return events.stream().filter(type::isInstance).map(type::cast)
+                .collect(Collectors.groupingBy(buyer, Collectors.counting()));
     }
 
     /**

@@ -39,7 +39,7 @@ public class ExplorerApplication {
         return new KafkaClients(bootstrapServers, settings.consumer(), settings.producer(), settings.connection());
     }
 
-    @Bean(destroyMethod = "")
+    @Bean
     Explorer explorer() {
         return new Explorer();
     }

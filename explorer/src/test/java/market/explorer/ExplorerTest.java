@@ -48,7 +48,7 @@ class ExplorerTest {
             assertThat(deal.price()).isEqualTo("2.0000 OSB");
         });
         assertThat(overview.orders()).singleElement().satisfies(order -> {
-            assertThat(order.remaining()).isEqualTo(4);
+            assertThat(order.remaining()).isEqualTo("4");
             assertThat(order.status()).isEqualTo("OPEN");
         });
         assertThat(overview.purchases()).singleElement().satisfies(minute -> {

@@ -12,6 +12,7 @@ import market.platform.runtime.Reactions;
 import market.platform.runtime.Reactor;
 import market.platform.runtime.ServiceModel;
 import market.platform.runtime.TopicBootstrap;
+import market.platform.tracing.Traces;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -50,7 +51,7 @@ public final class ServiceRuntime implements SmartLifecycle {
      */
     public ServiceRuntime(ServiceModel model, KafkaClients clients, MarketProperties properties,
             List<ProjectionListener> listeners, Reactions reactions, java.time.Clock clock,
-            io.micrometer.core.instrument.MeterRegistry meters, market.platform.tracing.Traces traces) {
+            io.micrometer.core.instrument.MeterRegistry meters, Traces traces) {
         this.model = model;
         this.clients = clients;
         this.properties = properties;

@@ -11,6 +11,7 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import market.platform.tracing.Traces;
+import market.platform.web.ApiErrorHandler;
 import market.platform.tracing.TracingWebFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,6 +53,6 @@ class TracingConfiguration {
 
     @Bean
     TracingWebFilter tracingWebFilter(Traces traces) {
-        return new TracingWebFilter(traces);
+        return new TracingWebFilter(traces, ApiErrorHandler::statusOf);
     }
 }

@@ -66,6 +66,7 @@ import org.slf4j.LoggerFactory;
 public final class CommandProcessor extends TransactionalLoop {
 
     private static final Logger log = LoggerFactory.getLogger(CommandProcessor.class);
+    private static final String UNDECODABLE = "COMMAND.UNDECODABLE";
 
     private final ServiceModel model;
     private final KafkaClients clients;
@@ -244,6 +245,8 @@ public final class CommandProcessor extends TransactionalLoop {
             PendingReply reply = handle(record, overlay, claims, producer, traced);
             if (reply.failed) {
                 traced.failed("the command failed");
+            } else if (reply.rejection != null && reply.rejection.errorCode().equals(UNDECODABLE)) {
+                traced.failed(reply.rejection.errorMsg());
             } else if (reply.rejection != null) {
                 traced.refused(reply.rejection.errorCode());
             }
@@ -307,7 +310,7 @@ public final class CommandProcessor extends TransactionalLoop {
         } catch (UndecodableException | IllegalArgumentException e) {
             DeadLetters.send(producer, model.commandsDeadLetter().name(), record, e);
             return new PendingReply(record, key == null ? "" : key,
-                    Rejection.invalid("COMMAND.UNDECODABLE", "the command could not be read: " + e.getMessage()),
+                    Rejection.invalid(UNDECODABLE, "the command could not be read: " + e.getMessage()),
                     -1, null);
         } catch (RuntimeException e) {
             log.error("command {}-{}@{} failed; dead-lettered", record.topic(), record.partition(), record.offset(), e);

@@ -3,6 +3,7 @@ package market.platform.runtime;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import market.platform.tracing.Step;
 import market.schemas.SingleObjectCodec;
 import market.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -69,7 +70,7 @@ public final class Reactor extends TransactionalLoop {
     @Override
     Runnable handle(ConsumerRecords<String, byte[]> records, Producer<String, byte[]> producer) {
         int commands = 0;
-        List<Step> steps = new java.util.ArrayList<>();
+        List<SagaStep> steps = new java.util.ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             commands += react(record, producer, steps);
         }
@@ -78,19 +79,19 @@ public final class Reactor extends TransactionalLoop {
     }
 
     /** An event that caused commands: its type and when it was appended. */
-    private record Step(String event, long appendedAt) {}
+    private record SagaStep(String event, long appendedAt) {}
 
     /**
      * Records {@code market.saga.step}: from an event's append to the commit of the commands it
      * caused, by service and event type.
      */
-    private void timeSteps(List<Step> steps) {
+    private void timeSteps(List<SagaStep> steps) {
         io.micrometer.core.instrument.MeterRegistry registry = meters();
         if (registry == null) {
             return;
         }
         long now = System.currentTimeMillis();
-        for (Step step : steps) {
+        for (SagaStep step : steps) {
             io.micrometer.core.instrument.Timer.builder("market.saga.step")
                     .description("from an event's append to the commit of the commands it caused")
                     .tag("service", model.service()).tag("event", step.event()).register(registry)
@@ -98,8 +99,8 @@ public final class Reactor extends TransactionalLoop {
         }
     }
 
-    private int react(ConsumerRecord<String, byte[]> record, Producer<String, byte[]> producer, List<Step> steps) {
-        try (market.platform.tracing.Step traced = traces().process(record)) {
+    private int react(ConsumerRecord<String, byte[]> record, Producer<String, byte[]> producer, List<SagaStep> steps) {
+        try (Step traced = traces().process(record)) {
             try {
                 // encode everything first, so a failing event sends nothing but its dead letter
                 org.apache.avro.specific.SpecificRecord event = codec.decode(record.value());
@@ -112,7 +113,7 @@ public final class Reactor extends TransactionalLoop {
                 sends.forEach(producer::send);
                 traced.caused(sends.size());
                 if (!sends.isEmpty()) {
-                    steps.add(new Step(event.getSchema().getName(), record.timestamp()));
+                    steps.add(new SagaStep(event.getSchema().getName(), record.timestamp()));
                 }
                 return sends.size();
             } catch (KafkaException e) {

@@ -55,7 +55,10 @@ public final class Step implements AutoCloseable {
 
     @Override
     public void close() {
-        span.end();
-        logContext.close();
+        try {
+            span.end();
+        } finally {
+            logContext.close();
+        }
     }
 }

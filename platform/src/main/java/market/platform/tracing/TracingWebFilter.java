@@ -6,7 +6,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import java.util.concurrent.atomic.AtomicReference;
-import market.platform.web.ApiErrorHandler;
+import java.util.function.ToIntFunction;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -41,9 +41,12 @@ public final class TracingWebFilter implements WebFilter, Ordered {
     };
 
     private final Traces traces;
+    private final ToIntFunction<Throwable> statusOf;
 
-    public TracingWebFilter(Traces traces) {
+    /** {@code statusOf}: the status a request that failed with an error is answered with. */
+    public TracingWebFilter(Traces traces, ToIntFunction<Throwable> statusOf) {
         this.traces = traces;
+        this.statusOf = statusOf;
     }
 
     @Override
@@ -69,7 +72,7 @@ public final class TracingWebFilter implements WebFilter, Ordered {
                         span.updateName(method + " " + route);
                         span.setAttribute("http.route", route.toString());
                     }
-                    int status = failure.get() != null ? ApiErrorHandler.statusOf(failure.get())
+                    int status = failure.get() != null ? statusOf.applyAsInt(failure.get())
                             : statusOf(exchange.getResponse().getStatusCode());
                     span.setAttribute("http.response.status_code", status);
                     if (status >= 500) {

@@ -11,6 +11,7 @@ import market.schemas.Topic;
 import market.schemas.reply.CommandReply;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 import reactor.core.publisher.Mono;
 
@@ -60,8 +61,11 @@ public final class CommandGateway {
 
     private Mono<CommandReply> send(ProducerRecord<String, byte[]> record) {
         return Mono.deferContextual(request -> {
-                    Traces.carry(request, record.headers());
-                    return Mono.fromFuture(() -> template.sendAndReceive(record));
+                    // a record of its own for each subscription: a sent record's headers are read-only
+                    ProducerRecord<String, byte[]> traced = new ProducerRecord<>(record.topic(), record.partition(),
+                            record.key(), record.value(), new RecordHeaders(record.headers().toArray()));
+                    Traces.carry(request, traced.headers());
+                    return Mono.fromFuture(() -> template.sendAndReceive(traced));
                 })
                 .map(reply -> (CommandReply) codec.decode(reply.value()))
                 .flatMap(reply -> reply.getAccepted()

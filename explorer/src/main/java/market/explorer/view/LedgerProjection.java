@@ -24,7 +24,7 @@ import org.apache.avro.specific.SpecificRecord;
  * deposits minus withdrawals. The events of one movement can sit on two partitions, so while the
  * explorer is catching up the amount in flight can show a credit before its debit.
  */
-public final class Ledger {
+public final class LedgerProjection {
 
     private final Map<String, Long> balances = new HashMap<>();
     private long inFlight;
@@ -76,14 +76,14 @@ public final class Ledger {
     public LedgerView view() {
         List<AccountView> accounts = balances.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> new AccountView(e.getKey(), Money.ofUnits(e.getValue()).format(), e.getValue()))
+                .map(e -> new AccountView(e.getKey(), Money.ofUnits(e.getValue()).format()))
                 .toList();
         long held = balances.values().stream().mapToLong(Long::longValue).sum();
         return new LedgerView(accounts, Money.ofUnits(inFlight).format(), Money.ofUnits(deposited).format(),
                 Money.ofUnits(withdrawn).format(), held + inFlight == deposited - withdrawn);
     }
 
-    public record AccountView(String account, String balance, long balanceUnits) {}
+    public record AccountView(String account, String balance) {}
 
     public record LedgerView(List<AccountView> accounts, String inFlight, String deposited, String withdrawn,
             boolean balanced) {}

@@ -22,7 +22,7 @@ import org.apache.avro.specific.SpecificRecord;
  * its keepers') and usage (the fragments placed on it and not released), and each keeper's
  * replicas, audits passed and failed, faulty replicas and rewards paid.
  */
-public final class Storage {
+public final class StorageProjection {
 
     private final Map<Long, Cluster> clusters = new TreeMap<>();
     private final Map<String, Keeper> keepers = new HashMap<>();
