@@ -42,13 +42,18 @@ function svgEl(name, attributes, text) {
   return el;
 }
 
-function columns(svgId, points, empty) {
+// The chart's svg, emptied; or null when there is nothing to draw, after saying so in it.
+function chart(svgId, items, empty) {
   const svg = document.getElementById(svgId);
   svg.replaceChildren();
-  if (points.length === 0) {
-    svg.appendChild(svgEl('text', { x: 10, y: 80 }, empty));
-    return;
-  }
+  if (items.length > 0) return svg;
+  svg.appendChild(svgEl('text', { x: 10, y: 80 }, empty));
+  return null;
+}
+
+function columns(svgId, points, empty) {
+  const svg = chart(svgId, points, empty);
+  if (!svg) return;
   const most = Math.max(...points.map(p => p.value), 1);
   const width = 340 / points.length;
   points.forEach((p, i) => {
@@ -63,12 +68,8 @@ function columns(svgId, points, empty) {
 }
 
 function rows(svgId, items, empty) {
-  const svg = document.getElementById(svgId);
-  svg.replaceChildren();
-  if (items.length === 0) {
-    svg.appendChild(svgEl('text', { x: 10, y: 80 }, empty));
-    return;
-  }
+  const svg = chart(svgId, items, empty);
+  if (!svg) return;
   const shown = items.slice(0, 6);
   const most = Math.max(...shown.map(i => i.total), 1e-9);
   shown.forEach((item, i) => {

@@ -1,17 +1,16 @@
 package market.explorer;
 
 import java.util.List;
-import market.platform.config.KafkaSettings;
+import market.platform.config.KafkaClientsConfiguration;
 import market.platform.runtime.KafkaClients;
 import market.platform.runtime.TopicFollower;
 import market.platform.web.ApiErrorHandler;
 import market.schemas.Topic;
 import market.schemas.Topics;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -22,7 +21,7 @@ import tools.jackson.databind.ObjectMapper;
  * open pages as a server-sent event. A restart reads the topics again.
  */
 @SpringBootApplication
-@EnableConfigurationProperties(KafkaSettings.class)
+@Import(KafkaClientsConfiguration.class)
 public class ExplorerApplication {
 
     /** The topics the explorer reads. */
@@ -31,12 +30,6 @@ public class ExplorerApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(ExplorerApplication.class, args);
-    }
-
-    @Bean
-    KafkaClients kafkaClients(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
-            KafkaSettings settings) {
-        return new KafkaClients(bootstrapServers, settings.consumer(), settings.producer(), settings.connection());
     }
 
     @Bean

@@ -5,13 +5,13 @@ import market.platform.runtime.KafkaClients;
 import market.platform.runtime.ProjectionListener;
 import market.platform.runtime.Reactions;
 import market.platform.runtime.ServiceModel;
+import market.platform.tracing.Traces;
 import market.platform.web.ApiErrorHandler;
 import market.platform.web.CodecErrorBodies;
 import market.platform.web.CommandGateway;
 import market.platform.web.ReadinessGate;
 import market.platform.web.SignatureVerifier;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
@@ -19,7 +19,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import market.platform.tracing.Traces;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -30,20 +29,14 @@ import tools.jackson.databind.ObjectMapper;
  * ({@link TracingConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({MarketProperties.class, KafkaSettings.class})
-@Import(TracingConfiguration.class)
+@EnableConfigurationProperties(MarketProperties.class)
+@Import({KafkaClientsConfiguration.class, TracingConfiguration.class})
 public class PlatformConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    KafkaClients kafkaClients(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrapServers,
-            KafkaSettings settings) {
-        return new KafkaClients(bootstrapServers, settings.consumer(), settings.producer(), settings.connection());
     }
 
     @Bean

@@ -14,6 +14,7 @@ import market.platform.domain.Decider;
 import market.platform.domain.Decision;
 import market.platform.domain.RejectedException;
 import market.platform.domain.Rejection;
+import market.platform.tracing.Step;
 import market.schemas.SingleObjectCodec;
 import market.schemas.SingleObjectCodec.UndecodableException;
 import market.schemas.Topics;
@@ -30,7 +31,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import market.platform.tracing.Step;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
