@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,6 +41,7 @@ public final class StagingArea {
     static final String FRAGMENT = "fragment-1.enc";
     private static final Pattern NAME = Pattern.compile("(\\d+)-(b[a-z2-7]+)");
     private static final int BUFFER = 64 * 1024;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path root;
     // the hidden folders requests are encrypting into now; any other hidden folder is a crash's
@@ -77,8 +79,11 @@ public final class StagingArea {
         try {
             Files.createDirectories(root);
             ownerOnly(root, "rwx------");
-            hidden = Files.createTempDirectory(root, ".staging-");
-            writing.add(hidden);
+            // claimed before it exists, so a round of entries() never takes it for a crash's
+            Path claimed = root.resolve(".staging-" + Long.toUnsignedString(RANDOM.nextLong(), 36));
+            writing.add(claimed);
+            hidden = claimed;
+            Files.createDirectory(hidden);
             ownerOnly(hidden, "rwx------");
             MessageDigest sha = Hashes.sha256Digest();
             UnixFsImporter importer = new UnixFsImporter(BlockSink.DISCARD);
