@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import market.keeper.KeeperApplication;
@@ -56,7 +57,7 @@ final class MarketPlatform {
         if (shared == null) {
             shared = new MarketPlatform();
             shared.startAll();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stopAll));
+            KafkaBroker.beforeStop(shared::stopAll);
         }
         return shared;
     }
@@ -98,6 +99,8 @@ final class MarketPlatform {
         // what the cluster no longer stores is dropped a storage day after, not a week
         properties.put("market.node.drop-grace", "3s");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(NodeApplication.class)
+                // closed by stopAll before the broker stops, not by a hook of its own beside the broker's
+                .registerShutdownHook(false)
                 .properties(properties)
                 .initializers(c -> ((org.springframework.context.support.GenericApplicationContext) c)
                         .registerBean(ReactorResourceFactory.class, MarketPlatform::ownResources))
@@ -232,6 +235,8 @@ final class MarketPlatform {
         properties.put("market.keeper.audit-timeout", "2s");
         properties.put("market.keeper.audit-attempts", "2");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                // closed by stopAll before the broker stops, not by a hook of its own beside the broker's
+                .registerShutdownHook(false)
                 .properties(properties)
                 .initializers(c -> {
                     var generic = (org.springframework.context.support.GenericApplicationContext) c;
@@ -248,6 +253,10 @@ final class MarketPlatform {
     static ReactorResourceFactory ownResources() {
         ReactorResourceFactory factory = new ReactorResourceFactory();
         factory.setUseGlobalResources(false);
+        // its loops stop at once: a stopped context's server and clients have nothing left to finish,
+        // and the default quiet period of 2 s (up to 15) would be waited per service stopped
+        factory.setShutdownQuietPeriod(Duration.ZERO);
+        factory.setShutdownTimeout(Duration.ofSeconds(2));
         return factory;
     }
 

@@ -1,6 +1,10 @@
 package market.platform.testing;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -16,6 +20,7 @@ public final class KafkaBroker {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
     private static volatile String bootstrapServers;
+    private static final List<Runnable> beforeStop = new CopyOnWriteArrayList<>();
 
     private KafkaBroker() {}
 
@@ -26,6 +31,30 @@ public final class KafkaBroker {
             bootstrapServers = docker ? startContainer() : startEmbedded();
         }
         return bootstrapServers;
+    }
+
+    /**
+     * Runs {@code stop} at JVM exit before the broker stops (the last registered first), so what
+     * uses the broker closes while it still answers: JVM shutdown hooks run side by side, and a
+     * client whose broker is gone waits out its timeouts.
+     */
+    public static void beforeStop(Runnable stop) {
+        beforeStop.add(stop);
+    }
+
+    private static void stopAtExit(Runnable stopBroker) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            List<Runnable> stops = new ArrayList<>(beforeStop);
+            Collections.reverse(stops);
+            for (Runnable stop : stops) {
+                try {
+                    stop.run();
+                } catch (RuntimeException e) {
+                    log.warn("stopping before the test broker failed", e);
+                }
+            }
+            stopBroker.run();
+        }, "test-broker-stop"));
     }
 
     /** True when a Docker engine answers; false (quietly) when there is none. */
@@ -48,7 +77,7 @@ public final class KafkaBroker {
 
     private static String startContainer() {
         KafkaContainer container = newContainer();
-        Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+        stopAtExit(container::stop);
         log.info("test broker: Testcontainers at {}", container.getBootstrapServers());
         return container.getBootstrapServers();
     }
@@ -64,7 +93,7 @@ public final class KafkaBroker {
                 // for the markers of the one before
                 "add.partitions.to.txn.retry.backoff.ms", "1"));
         broker.afterPropertiesSet();
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
+        stopAtExit(broker::destroy);
         log.info("test broker: in-process KRaft at {}", broker.getBrokersAsString());
         return broker.getBrokersAsString();
     }
