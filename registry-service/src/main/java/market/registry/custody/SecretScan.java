@@ -42,9 +42,9 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class SecretScan {
 
-    private static final int CHUNK = 1 << 20;
+    static final int CHUNK = 1 << 20;
 
-    private record Needle(String what, byte[] bytes) {}
+    record Needle(String what, byte[] bytes) {}
 
     private SecretScan() {}
 
@@ -185,45 +185,61 @@ public final class SecretScan {
     /**
      * The needles found in {@code file}, read in chunks of 1 MiB that overlap by the longest
      * needle less one byte, so a needle across two chunks is found and no file is held whole.
+     * One pass over each chunk, whatever the number of needles: a position is compared with the
+     * needles that start with its two bytes only (the broker's index files alone are gigabytes
+     * of preallocated zeros, which start no needle).
      */
-    private static List<Needle> find(Path file, List<Needle> secrets, List<Needle> sealed) {
+    static List<Needle> find(Path file, List<Needle> secrets, List<Needle> sealed) {
         List<Needle> needles = new ArrayList<>(secrets);
         needles.addAll(sealed);
+        @SuppressWarnings("unchecked")
+        List<Needle>[] byStart = new List[1 << 16];
+        for (Needle needle : needles) {
+            if (needle.bytes().length < 2) {
+                throw new IllegalArgumentException(needle.what() + " is shorter than 2 bytes");
+            }
+            int start = startOf(needle.bytes(), 0);
+            if (byStart[start] == null) {
+                byStart[start] = new ArrayList<>();
+            }
+            byStart[start].add(needle);
+        }
         int overlap = needles.stream().mapToInt(n -> n.bytes().length).max().orElse(1) - 1;
         byte[] buffer = new byte[CHUNK + overlap];
-        List<Needle> found = new ArrayList<>();
+        java.util.Set<Needle> found = new java.util.LinkedHashSet<>();
         try (InputStream in = Files.newInputStream(file)) {
             int kept = 0;
             while (true) {
                 int read = in.readNBytes(buffer, kept, CHUNK);
                 int length = kept + read;
-                for (Needle needle : needles) {
-                    if (!found.contains(needle) && indexOf(buffer, length, needle.bytes()) >= 0) {
-                        found.add(needle);
+                for (int i = 0; i + 1 < length; i++) {
+                    List<Needle> candidates = byStart[startOf(buffer, i)];
+                    if (candidates != null) {
+                        for (Needle needle : candidates) {
+                            if (matchesAt(buffer, length, i, needle.bytes())) {
+                                found.add(needle);
+                            }
+                        }
                     }
                 }
                 if (read < CHUNK) {
-                    return found;
+                    return new ArrayList<>(found);
                 }
                 kept = Math.min(overlap, length);
                 System.arraycopy(buffer, length - kept, buffer, 0, kept);
             }
         } catch (IOException e) {
             // a file the broker or a service removed while the scan ran
-            return found;
+            return new ArrayList<>(found);
         }
     }
 
-    private static int indexOf(byte[] haystack, int length, byte[] needle) {
-        outer:
-        for (int i = 0; i <= length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+    private static int startOf(byte[] bytes, int at) {
+        return (bytes[at] & 0xff) << 8 | (bytes[at + 1] & 0xff);
+    }
+
+    private static boolean matchesAt(byte[] haystack, int length, int at, byte[] needle) {
+        return at + needle.length <= length
+                && Arrays.equals(haystack, at, at + needle.length, needle, 0, needle.length);
     }
 }
