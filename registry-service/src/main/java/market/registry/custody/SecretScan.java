@@ -103,8 +103,9 @@ public final class SecretScan {
         boolean leaked = false;
         int sealedSeen = 0;
         java.util.Set<Needle> sealedFound = new java.util.HashSet<>();
+        Search search = new Search(secrets, sealed);
         for (Path file : files) {
-            List<Needle> found = find(file, secrets, sealed);
+            List<Needle> found = search.find(file);
             for (Needle needle : found) {
                 if (secrets.contains(needle)) {
                     System.err.println(needle.what() + " is in " + file);
@@ -183,54 +184,64 @@ public final class SecretScan {
     }
 
     /**
-     * The needles found in {@code file}, read in chunks of 1 MiB that overlap by the longest
-     * needle less one byte, so a needle across two chunks is found and no file is held whole.
-     * One pass over each chunk, whatever the number of needles: a position is compared with the
-     * needles that start with its two bytes only (the broker's index files alone are gigabytes
-     * of preallocated zeros, which start no needle).
+     * A search for needles in files, read in chunks of 1 MiB that overlap by the longest needle
+     * less one byte, so a needle across two chunks is found and no file is held whole. One pass
+     * over each chunk, whatever the number of needles: a position is compared with the needles
+     * that start with its two bytes only (the broker's index files alone are gigabytes of
+     * preallocated zeros, which start no needle). The needles are indexed once, for every file.
      */
-    static List<Needle> find(Path file, List<Needle> secrets, List<Needle> sealed) {
-        List<Needle> needles = new ArrayList<>(secrets);
-        needles.addAll(sealed);
+    static final class Search {
+
+        private final List<Needle>[] byStart;
+        private final int overlap;
+
         @SuppressWarnings("unchecked")
-        List<Needle>[] byStart = new List[1 << 16];
-        for (Needle needle : needles) {
-            if (needle.bytes().length < 2) {
-                throw new IllegalArgumentException(needle.what() + " is shorter than 2 bytes");
+        Search(List<Needle> secrets, List<Needle> sealed) {
+            List<Needle> needles = new ArrayList<>(secrets);
+            needles.addAll(sealed);
+            byStart = new List[1 << 16];
+            for (Needle needle : needles) {
+                if (needle.bytes().length < 2) {
+                    throw new IllegalArgumentException(needle.what() + " is shorter than 2 bytes");
+                }
+                int start = startOf(needle.bytes(), 0);
+                if (byStart[start] == null) {
+                    byStart[start] = new ArrayList<>();
+                }
+                byStart[start].add(needle);
             }
-            int start = startOf(needle.bytes(), 0);
-            if (byStart[start] == null) {
-                byStart[start] = new ArrayList<>();
-            }
-            byStart[start].add(needle);
+            overlap = needles.stream().mapToInt(n -> n.bytes().length).max().orElse(1) - 1;
         }
-        int overlap = needles.stream().mapToInt(n -> n.bytes().length).max().orElse(1) - 1;
-        byte[] buffer = new byte[CHUNK + overlap];
-        java.util.Set<Needle> found = new java.util.LinkedHashSet<>();
-        try (InputStream in = Files.newInputStream(file)) {
-            int kept = 0;
-            while (true) {
-                int read = in.readNBytes(buffer, kept, CHUNK);
-                int length = kept + read;
-                for (int i = 0; i + 1 < length; i++) {
-                    List<Needle> candidates = byStart[startOf(buffer, i)];
-                    if (candidates != null) {
-                        for (Needle needle : candidates) {
-                            if (matchesAt(buffer, length, i, needle.bytes())) {
-                                found.add(needle);
+
+        /** The needles found in {@code file}. */
+        List<Needle> find(Path file) {
+            byte[] buffer = new byte[CHUNK + overlap];
+            java.util.Set<Needle> found = new java.util.LinkedHashSet<>();
+            try (InputStream in = Files.newInputStream(file)) {
+                int kept = 0;
+                while (true) {
+                    int read = in.readNBytes(buffer, kept, CHUNK);
+                    int length = kept + read;
+                    for (int i = 0; i + 1 < length; i++) {
+                        List<Needle> candidates = byStart[startOf(buffer, i)];
+                        if (candidates != null) {
+                            for (Needle needle : candidates) {
+                                if (matchesAt(buffer, length, i, needle.bytes())) {
+                                    found.add(needle);
+                                }
                             }
                         }
                     }
+                    if (read < CHUNK) {
+                        return new ArrayList<>(found);
+                    }
+                    kept = Math.min(overlap, length);
+                    System.arraycopy(buffer, length - kept, buffer, 0, kept);
                 }
-                if (read < CHUNK) {
-                    return new ArrayList<>(found);
-                }
-                kept = Math.min(overlap, length);
-                System.arraycopy(buffer, length - kept, buffer, 0, kept);
+            } catch (IOException e) {
+                // a file the broker or a service removed while the scan ran
+                return new ArrayList<>(found);
             }
-        } catch (IOException e) {
-            // a file the broker or a service removed while the scan ran
-            return new ArrayList<>(found);
         }
     }
 

@@ -44,8 +44,8 @@ class SecretScanTest {
         System.arraycopy(sameStart.bytes(), 0, file, 5000, sameStart.bytes().length);
         Path path = Files.write(dir.resolve("segment.log"), file);
 
-        List<SecretScan.Needle> found = SecretScan.find(path, List.of(acrossTheSeam, atTheEnd, absent),
-                List.of(inTheMiddle, sameStart));
+        List<SecretScan.Needle> found = new SecretScan.Search(List.of(acrossTheSeam, atTheEnd, absent),
+                List.of(inTheMiddle, sameStart)).find(path);
 
         assertThat(found).containsExactlyInAnyOrder(acrossTheSeam, atTheEnd, inTheMiddle, sameStart);
     }
@@ -54,6 +54,6 @@ class SecretScanTest {
     void aFileOfZerosHoldsNothing() throws Exception {
         Path path = Files.write(dir.resolve("00000000000000000000.index"), new byte[10 << 20]);
 
-        assertThat(SecretScan.find(path, List.of(needle("a key", 4, 32)), List.of())).isEmpty();
+        assertThat(new SecretScan.Search(List.of(needle("a key", 4, 32)), List.of()).find(path)).isEmpty();
     }
 }

@@ -80,9 +80,8 @@ public final class StagingArea {
             Files.createDirectories(root);
             ownerOnly(root, "rwx------");
             // claimed before it exists, so a round of entries() never takes it for a crash's
-            Path claimed = root.resolve(".staging-" + Long.toUnsignedString(RANDOM.nextLong(), 36));
-            writing.add(claimed);
-            hidden = claimed;
+            hidden = root.resolve(".staging-" + Long.toUnsignedString(RANDOM.nextLong(), 36));
+            writing.add(hidden);
             Files.createDirectory(hidden);
             ownerOnly(hidden, "rwx------");
             MessageDigest sha = Hashes.sha256Digest();
